@@ -1,0 +1,81 @@
+// Builds the Express application from its dependencies. No I/O at import; tests inject a
+// database, a clock and settings, and get back the app and the services it runs on.
+import express from 'express';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { publicDir, viewsDir } from './paths.js';
+import { createRepositories, type Repositories } from './repositories/index.js';
+import { type Clock, systemClock } from './services/clock.js';
+import { RepositorySessionStore } from './services/session-store.js';
+import { SiteChromeService } from './services/site-chrome.js';
+import { ViewCounter } from './services/view-counter.js';
+import { errorHandler, notFoundHandler } from './web/middleware/errors.js';
+import { countPageViews } from './web/middleware/page-views.js';
+import { securityHeaders } from './web/middleware/security-headers.js';
+import { sessions } from './web/middleware/sessions.js';
+import { siteLocals } from './web/middleware/site-locals.js';
+import { siteRoutes } from './web/routes/site-routes.js';
+import type { SiteContext } from './web/site-context.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  sessionSecret: string;
+  clock?: Clock;
+  /** how often counted views are written (ms) */
+  viewFlushIntervalMs?: number;
+}
+
+export interface Portal {
+  app: express.Express;
+  repositories: Repositories;
+  viewCounter: ViewCounter;
+  chrome: SiteChromeService;
+  sessionStore: RepositorySessionStore;
+  /** starts background work (view flushing) */
+  start(): void;
+  /** stops background work and writes pending counts */
+  stop(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): Portal {
+  const { config, db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const repositories = createRepositories(db);
+  const chrome = new SiteChromeService(repositories, clock);
+  const viewCounter = new ViewCounter({
+    repository: repositories.viewStats,
+    clock,
+    timeZone: () => chrome.timeZone(), // daily buckets follow the site's zone setting
+    flushIntervalMs: deps.viewFlushIntervalMs,
+  });
+  const sessionStore = new RepositorySessionStore(repositories.sessions, clock);
+  const context: SiteContext = { repositories, clock, viewCounter, chrome };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('views', viewsDir);
+  app.set('view engine', 'ejs');
+  app.set('view cache', config.isProduction);
+  app.set('query parser', 'simple');
+
+  app.use(securityHeaders());
+  app.use(express.static(publicDir, { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
+  app.use(sessions(sessionStore, deps.sessionSecret));
+  app.use(siteLocals(chrome, clock));
+  app.use(countPageViews(viewCounter));
+  app.use(siteRoutes(context, db));
+  app.use(notFoundHandler);
+  app.use(errorHandler(!config.isProduction));
+
+  return {
+    app,
+    repositories,
+    viewCounter,
+    chrome,
+    sessionStore,
+    start: () => viewCounter.start(),
+    stop: () => viewCounter.stop(),
+  };
+}

@@ -1,0 +1,69 @@
+// Typed configuration from environment variables: pure, with working local defaults.
+// Refuses configurations that would be unsafe in production.
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** undefined when not given: server.ts then keeps a generated one in the data folder (not in production) */
+  sessionSecret: string | undefined;
+  /** initial admin password on first start; undefined -> a random one is printed once */
+  adminPassword: string | undefined;
+  nodeEnv: string;
+  isProduction: boolean;
+  /** Express's `trust proxy` value: false (default), a hop count, or a list of names/addresses */
+  trustProxy: boolean | number | string;
+}
+
+export class ConfigError extends Error {}
+
+const MIN_SECRET_LENGTH = 32;
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  const isProduction = nodeEnv === 'production';
+  const port = parsePort(env.PORT);
+  const sessionSecret = nonEmpty(env.SESSION_SECRET);
+  if (sessionSecret !== undefined && sessionSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  }
+  if (isProduction && sessionSecret === undefined) {
+    throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters).');
+  }
+  const adminPassword = nonEmpty(env.ADMIN_PASSWORD);
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 10 characters long.');
+  }
+  return {
+    port,
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    databasePath: nonEmpty(env.DATABASE_PATH) ?? 'data/portal.db',
+    sessionSecret,
+    adminPassword,
+    nodeEnv,
+    isProduction,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parsePort(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return 3000;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new ConfigError(`PORT must be a number from 0 to 65535, got "${value}".`);
+  }
+  return Number(value);
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const value = nonEmpty(raw);
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value; // e.g. "loopback" or "10.0.0.1, uniquelocal": Express parses the list
+}

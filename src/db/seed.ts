@@ -1,0 +1,113 @@
+// Demo content for a new site: categories, original articles with covers, a poll, staff
+// records, static pages, settings and a few comments. Runs only on an empty database.
+import type { Db } from './database.js';
+import type { Repositories } from '../repositories/index.js';
+import type { ViewBatch } from '../repositories/view-stats-repository.js';
+import { sanitizeArticleHtml } from '../services/html-sanitizer.js';
+import { DEFAULT_SETTINGS, toSettingRows } from '../services/site-settings.js';
+import { dayKey } from '../services/site-time.js';
+import { demoArticlesA } from './demo/articles-a.js';
+import { demoArticlesB } from './demo/articles-b.js';
+import { browserHelpPages } from './demo/browser-help-pages.js';
+import { demoPages } from './demo/pages.js';
+import { demoCategories, demoComments, demoPolls, demoStaff } from './demo/site-data.js';
+import type { DemoArticle } from './demo/types.js';
+
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
+
+export const demoArticles: DemoArticle[] = [...demoArticlesA, ...demoArticlesB];
+
+/** Seeds demo content when the database has no categories yet; returns whether it did. */
+export async function seedDemoContentIfEmpty(db: Db, repositories: Repositories, now: number): Promise<boolean> {
+  return inImmediateTransaction(db, async () => {
+    if ((await repositories.categories.listAll()).length > 0) return false;
+    await seedDemoContent(repositories, now);
+    return true;
+  });
+}
+
+async function seedDemoContent(repositories: Repositories, now: number): Promise<void> {
+  const { articles, categories, comments, pages, polls, settings, staff, viewStats } = repositories;
+  await settings.setMany(toSettingRows(DEFAULT_SETTINGS));
+
+  const categoryIds = new Map<string, number>();
+  for (const [index, category] of demoCategories.entries()) {
+    categoryIds.set(category.slug, await categories.create({ ...category, sortOrder: index + 1 }));
+  }
+
+  const history: ViewBatch = { articleViews: new Map(), pageViews: new Map() };
+  const articleIds: number[] = [];
+  // Oldest first, so ids grow with publish time as they would on a real site.
+  const byAge = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+  for (const [index, demo] of byAge.entries()) {
+    const categoryId = categoryIds.get(demo.category);
+    if (categoryId === undefined) throw new Error(`demo article "${demo.title}" has unknown category ${demo.category}`);
+    const publishedAt = now - demo.hoursAgo * HOUR;
+    const id = await articles.create(
+      {
+        categoryId,
+        title: demo.title,
+        author: demo.author,
+        source: demo.source,
+        summary: demo.summary,
+        bodyHtml: sanitizeArticleHtml(demo.bodyHtml),
+        coverImage: demo.cover ? `/images/demo/${demo.cover}` : null,
+        isFeatured: demo.featured === true && demo.cover !== undefined,
+        status: 'published',
+        publishedAt,
+      },
+      now,
+    );
+    articleIds.push(id);
+    addPastReads(history, id, publishedAt, now, index);
+  }
+  await viewStats.applyBatch(history);
+
+  for (const page of [...demoPages, ...browserHelpPages]) {
+    await pages.save({ ...page, bodyHtml: sanitizeArticleHtml(page.bodyHtml) }, now);
+  }
+  for (const member of demoStaff) await staff.create(member, now);
+  for (const poll of demoPolls) await polls.create({ ...poll, startsAt: now - 10 * DAY, endsAt: null }, now);
+
+  // The newest articles get a comment each, a few minutes apart.
+  const newestFirst = [...articleIds].reverse();
+  for (const [index, comment] of demoComments.entries()) {
+    const articleId = newestFirst[index % newestFirst.length]!;
+    await comments.create({ ...comment, articleId, status: 'approved', ipHash: '' }, now - (index + 1) * 7 * 60_000);
+  }
+}
+
+/**
+ * Plausible past reads for a demo article, spread over the days since it was published, so
+ * rankings and 网站访问统计 have something to show. Deterministic (no randomness in seeds).
+ */
+function addPastReads(history: ViewBatch, articleId: number, publishedAt: number, now: number, index: number): void {
+  const popularity = 40 + ((index * 37) % 23) * 9;
+  for (let day = publishedAt; day <= now; day += DAY) {
+    const ageInDays = Math.floor((now - day) / DAY);
+    const reads = Math.max(1, Math.round(popularity / (1 + (day - publishedAt) / DAY)));
+    const key = dayKey(day, DEFAULT_SETTINGS.timeZone);
+    const perArticle = history.articleViews.get(key) ?? new Map<number, number>();
+    perArticle.set(articleId, (perArticle.get(articleId) ?? 0) + reads);
+    history.articleViews.set(key, perArticle);
+    history.pageViews.set(key, (history.pageViews.get(key) ?? 0) + reads * 3 + ageInDays);
+  }
+}
+
+/**
+ * Runs async repository calls inside one IMMEDIATE transaction. Safe only where nothing else
+ * uses the connection meanwhile (start-up and command-line tools), as better-sqlite3's own
+ * transaction helper cannot span awaits.
+ */
+export async function inImmediateTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}

@@ -1,0 +1,120 @@
+// Plain data types shared by repositories, services and views. No behaviour here.
+
+export type ArticleStatus = 'draft' | 'scheduled' | 'published';
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+export type StaffStatus = 'active' | 'left';
+export type Role = 'admin' | 'editor';
+
+export interface Category {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  sortOrder: number;
+}
+
+/** What lists and sidebars need of an article. */
+export interface ArticleSummary {
+  id: number;
+  categoryId: number;
+  title: string;
+  summary: string;
+  coverImage: string | null;
+  publishedAt: number;
+  views: number;
+}
+
+export interface Article extends ArticleSummary {
+  author: string;
+  source: string;
+  bodyHtml: string;
+  isFeatured: boolean;
+  status: ArticleStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewArticle {
+  categoryId: number;
+  title: string;
+  author: string;
+  source: string;
+  summary: string;
+  /** must already be sanitized */
+  bodyHtml: string;
+  coverImage: string | null;
+  isFeatured: boolean;
+  status: ArticleStatus;
+  publishedAt: number | null;
+  views?: number;
+}
+
+export interface Comment {
+  id: number;
+  articleId: number;
+  nickname: string;
+  body: string;
+  status: CommentStatus;
+  createdAt: number;
+}
+
+export interface PollOption {
+  id: number;
+  label: string;
+  votes: number;
+}
+
+export interface Poll {
+  id: number;
+  question: string;
+  isMultiple: boolean;
+  startsAt: number;
+  endsAt: number | null;
+  options: PollOption[];
+}
+
+export interface StaffMember {
+  id: number;
+  name: string;
+  cardNumber: string;
+  position: string;
+  department: string;
+  status: StaffStatus;
+  photo: string | null;
+}
+
+export interface StaticPage {
+  slug: string;
+  title: string;
+  bodyHtml: string;
+  updatedAt: number;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+}
+
+/** Site-wide settings, every footer line of the reference page among them. */
+export interface SiteSettings {
+  siteName: string;
+  siteDomain: string;
+  siteDescription: string;
+  copyrightStartYear: string;
+  supervisor: string;
+  legalCounsel: string;
+  browserHint: string;
+  icpNumber: string;
+  icpUrl: string;
+  timeZone: string;
+  commentModeration: 'auto' | 'review';
+  sidebarPollId: string;
+}
+
+export interface SiteTraffic {
+  totalPageViews: number;
+  todayPageViews: number;
+}

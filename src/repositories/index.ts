@@ -1,0 +1,40 @@
+// The repository set the app is built on; a PostgreSQL implementation would provide the same.
+import type { Db } from '../db/database.js';
+import { type ArticleRepository, SqliteArticleRepository } from './article-repository.js';
+import { type CategoryRepository, SqliteCategoryRepository } from './category-repository.js';
+import { type CommentRepository, SqliteCommentRepository } from './comment-repository.js';
+import { type PageRepository, SqlitePageRepository } from './page-repository.js';
+import { type PollRepository, SqlitePollRepository } from './poll-repository.js';
+import { type SessionRepository, SqliteSessionRepository } from './session-repository.js';
+import { type SettingsRepository, SqliteSettingsRepository } from './settings-repository.js';
+import { type StaffRepository, SqliteStaffRepository } from './staff-repository.js';
+import { type UserRepository, SqliteUserRepository } from './user-repository.js';
+import { type ViewStatsRepository, SqliteViewStatsRepository } from './view-stats-repository.js';
+
+export interface Repositories {
+  articles: ArticleRepository;
+  categories: CategoryRepository;
+  comments: CommentRepository;
+  pages: PageRepository;
+  polls: PollRepository;
+  sessions: SessionRepository;
+  settings: SettingsRepository;
+  staff: StaffRepository;
+  users: UserRepository;
+  viewStats: ViewStatsRepository;
+}
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    articles: new SqliteArticleRepository(db),
+    categories: new SqliteCategoryRepository(db),
+    comments: new SqliteCommentRepository(db),
+    pages: new SqlitePageRepository(db),
+    polls: new SqlitePollRepository(db),
+    sessions: new SqliteSessionRepository(db),
+    settings: new SqliteSettingsRepository(db),
+    staff: new SqliteStaffRepository(db),
+    users: new SqliteUserRepository(db),
+    viewStats: new SqliteViewStatsRepository(db),
+  };
+}

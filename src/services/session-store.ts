@@ -1,0 +1,57 @@
+// An express-session store on the SessionRepository, so sessions live in the portal's own
+// database (never MemoryStore) and would move to PostgreSQL with the rest.
+import session from 'express-session';
+import type { SessionRepository } from '../repositories/session-repository.js';
+import type { Clock } from './clock.js';
+
+const DEFAULT_TTL_MS = 24 * 60 * 60_000;
+
+type Callback = (err?: unknown) => void;
+
+export class RepositorySessionStore extends session.Store {
+  constructor(
+    private readonly repository: SessionRepository,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
+    this.repository
+      .find(sid, this.clock())
+      .then((data) => callback(null, data === undefined ? null : (JSON.parse(data) as session.SessionData)))
+      .catch((err: unknown) => callback(err));
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: Callback): void {
+    this.repository
+      .save(sid, JSON.stringify(data), this.expiresAt(data))
+      .then(() => callback?.())
+      .catch((err: unknown) => callback?.(err));
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: Callback): void {
+    this.repository
+      .touch(sid, this.expiresAt(data))
+      .then(() => callback?.())
+      .catch((err: unknown) => callback?.(err));
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.repository
+      .destroy(sid)
+      .then(() => callback?.())
+      .catch((err: unknown) => callback?.(err));
+  }
+
+  /** Removes expired sessions; the server calls it now and then. */
+  async prune(): Promise<number> {
+    return this.repository.deleteExpired(this.clock());
+  }
+
+  private expiresAt(data: session.SessionData): number {
+    const expires = data.cookie?.expires;
+    if (expires) return new Date(expires).getTime();
+    return this.clock() + DEFAULT_TTL_MS;
+  }
+}

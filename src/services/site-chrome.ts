@@ -1,0 +1,88 @@
+// The data every reader page shows around its content: settings, navigation and the
+// sidebars (热门·图文, 点击·排行, 最新·发布, 投票·调查, 网站访问统计). Computed once and shared
+// by all requests until something changes (invalidate) or it gets older than maxAgeMs
+// (which brings scheduled articles and flushed view counts in without a signal).
+import type { ArticleSummary, Category, Poll, SiteSettings, SiteTraffic } from '../domain/types.js';
+import type { Repositories } from '../repositories/index.js';
+import type { Clock } from './clock.js';
+import { DEFAULT_SETTINGS, toSiteSettings } from './site-settings.js';
+import { dayKey } from './site-time.js';
+
+export interface SiteChrome {
+  settings: SiteSettings;
+  categories: Category[];
+  categoryById: Map<number, Category>;
+  hotPictures: ArticleSummary[];
+  mostViewed: ArticleSummary[];
+  latest: ArticleSummary[];
+  poll: Poll | undefined;
+  traffic: SiteTraffic;
+  builtAt: number;
+}
+
+export const SIDEBAR_LIST_LENGTH = 10;
+const HOT_PICTURES = 4;
+
+export class SiteChromeService {
+  private cached: SiteChrome | undefined;
+  private building: Promise<SiteChrome> | undefined;
+  private generation = 0;
+  private lastTimeZone = DEFAULT_SETTINGS.timeZone;
+
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly clock: Clock,
+    private readonly maxAgeMs = 5000,
+  ) {}
+
+  async get(): Promise<SiteChrome> {
+    const cached = this.cached;
+    if (cached && this.clock() - cached.builtAt < this.maxAgeMs) return cached;
+    // One build at a time: concurrent requests during a rebuild share it.
+    this.building ??= this.build().finally(() => (this.building = undefined));
+    return this.building;
+  }
+
+  /** The site's time zone as last loaded (the default before the first load). */
+  timeZone(): string {
+    return this.cached?.settings.timeZone ?? this.lastTimeZone;
+  }
+
+  /** Call after any change that the chrome shows (articles, settings, polls, categories). */
+  invalidate(): void {
+    this.generation += 1;
+    this.cached = undefined;
+  }
+
+  private async build(): Promise<SiteChrome> {
+    const generation = this.generation;
+    const now = this.clock();
+    const { articles, categories, settings, polls, viewStats } = this.repositories;
+    const siteSettings = toSiteSettings(await settings.getAll());
+    const allCategories = await categories.listAll();
+    const chrome: SiteChrome = {
+      settings: siteSettings,
+      categories: allCategories,
+      categoryById: new Map(allCategories.map((c) => [c.id, c])),
+      hotPictures: await articles.listFeaturedWithCover(HOT_PICTURES, now),
+      mostViewed: await articles.listMostViewed(SIDEBAR_LIST_LENGTH, now),
+      latest: await articles.listVisible({ limit: SIDEBAR_LIST_LENGTH }, now),
+      poll: await this.sidebarPoll(siteSettings, now),
+      traffic: await viewStats.siteTraffic(dayKey(now, siteSettings.timeZone)),
+      builtAt: now,
+    };
+    // A change that happened while building makes this result stale: serve it once, keep nothing.
+    if (generation === this.generation) this.cached = chrome;
+    this.lastTimeZone = siteSettings.timeZone;
+    return chrome;
+  }
+
+  private async sidebarPoll(settings: SiteSettings, now: number): Promise<Poll | undefined> {
+    const chosenId = Number(settings.sidebarPollId);
+    if (Number.isSafeInteger(chosenId) && chosenId > 0) {
+      const chosen = await this.repositories.polls.findById(chosenId);
+      if (chosen) return chosen;
+    }
+    return this.repositories.polls.findLatestOpen(now);
+  }
+}

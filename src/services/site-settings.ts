@@ -1,0 +1,34 @@
+// Site settings with their defaults: the key/value rows of table settings as a typed object.
+import type { SiteSettings } from '../domain/types.js';
+import { isValidTimeZone } from './site-time.js';
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  siteName: '社会法治观察网',
+  siteDomain: 'shfz.example.cn',
+  siteDescription: '关注法治进程，记录社会民生：法治要闻、案例解读与舆论监督。',
+  copyrightStartYear: '2024',
+  supervisor: '云泽市法学会（演示数据）',
+  legalCounsel: '云泽明理律师事务所 周明律师（演示数据）',
+  browserHint: '推荐使用 Chrome、Edge、Firefox 或 Safari 最新版本，1280×800 以上分辨率查看',
+  icpNumber: '京ICP备00000000号-1（演示）',
+  icpUrl: 'https://beian.miit.gov.cn/',
+  timeZone: 'Asia/Shanghai',
+  commentModeration: 'auto',
+  sidebarPollId: '',
+};
+
+export function toSiteSettings(stored: Record<string, string>): SiteSettings {
+  const settings: SiteSettings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[]) {
+    const value = stored[key];
+    if (value !== undefined) (settings as unknown as Record<string, string>)[key] = value;
+  }
+  if (!isValidTimeZone(settings.timeZone)) settings.timeZone = DEFAULT_SETTINGS.timeZone;
+  if (settings.commentModeration !== 'review') settings.commentModeration = 'auto';
+  return settings;
+}
+
+/** The settings as stored rows, for seeding. */
+export function toSettingRows(settings: SiteSettings): Record<string, string> {
+  return { ...settings };
+}

@@ -1,0 +1,37 @@
+// Category lists (栏目), 20 articles a page.
+import type { Request, Response } from 'express';
+import type { SiteContext } from '../site-context.js';
+import { notFound } from '../http-error.js';
+import { paginate } from '../pagination.js';
+import { pageNumber } from '../params.js';
+
+export const ARTICLES_PER_PAGE = 20;
+
+export function categoryController({ repositories, clock }: SiteContext) {
+  return {
+    async showCategory(req: Request<{ slug: string }>, res: Response) {
+      const page = pageNumber(req);
+      const category = await repositories.categories.findBySlug(req.params.slug);
+      if (!category) throw notFound('没有这个栏目。');
+      const now = clock();
+      const total = await repositories.articles.countVisible(category.id, now);
+      const basePath = `/category/${category.slug}`;
+      const pagination = paginate(page, total, ARTICLES_PER_PAGE, basePath);
+      if (page > pagination.totalPages) throw notFound('没有这一页。');
+      const articles = await repositories.articles.listVisible(
+        { categoryId: category.id, limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE },
+        now,
+      );
+      res.render('categories/show', {
+        meta: {
+          title: page === 1 ? category.name : `${category.name}（第${page}页）`,
+          description: category.description,
+          path: page === 1 ? basePath : `${basePath}?page=${page}`,
+        },
+        category,
+        articles,
+        pagination,
+      });
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// Operational endpoints: health check and robots.txt.
+import type { Request, Response } from 'express';
+import type { Db } from '../../db/database.js';
+import { isDatabaseReachable } from '../../db/health.js';
+
+export function operationsController(db: Db) {
+  return {
+    healthz(_req: Request, res: Response) {
+      const ok = isDatabaseReachable(db);
+      res.set('Cache-Control', 'no-store');
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unreachable' });
+    },
+    robots(_req: Request, res: Response) {
+      res.type('text/plain').send('User-agent: *\nDisallow: /admin/\nDisallow: /captcha\n');
+    },
+  };
+}

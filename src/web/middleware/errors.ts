@@ -1,0 +1,68 @@
+// 404 and error pages with the full site chrome. Clients get a clear message and the right
+// status; err.message and stacks are never shown outside development.
+import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../http-error.js';
+
+interface ErrorWithStatus extends Error {
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  type?: string;
+}
+
+const CLIENT_MESSAGES: Record<number, string> = {
+  400: '请求格式不正确。',
+  403: '没有权限执行此操作。',
+  404: '您访问的页面不存在或已被删除。',
+  405: '不支持的请求方式。',
+  413: '提交的内容过大。',
+  415: '不支持的内容类型。',
+  422: '提交的内容有误。',
+  429: '操作过于频繁，请稍后再试。',
+};
+
+export function notFoundHandler(_req: Request, _res: Response, next: NextFunction) {
+  next(new HttpError(404, CLIENT_MESSAGES[404]!));
+}
+
+export function errorHandler(isDevelopment: boolean) {
+  return (err: ErrorWithStatus, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = statusOf(err);
+    const isClientError = status < 500;
+    if (!isClientError) console.error(`${req.method} ${req.originalUrl}:`, err);
+    const message = isClientError
+      ? err instanceof HttpError || err.expose
+        ? err.message
+        : (CLIENT_MESSAGES[status] ?? CLIENT_MESSAGES[400]!)
+      : '服务器暂时无法处理您的请求，请稍后再试。';
+    const view = status === 404 ? 'errors/404' : isClientError ? 'errors/client-error' : 'errors/500';
+    res.status(status);
+    res.set('Cache-Control', 'no-store');
+    const locals = { status, message, detail: isDevelopment && !isClientError ? err.stack : undefined };
+    if (res.locals.chrome) return res.render(view, locals, renderedOrPlain(res, message));
+    // The chrome could not be loaded (e.g. the database is down): a page without it.
+    res.type('html').send(plainErrorPage(status, message));
+  };
+}
+
+function statusOf(err: ErrorWithStatus): number {
+  const status = err.status ?? err.statusCode;
+  return typeof status === 'number' && status >= 400 && status <= 599 ? status : 500;
+}
+
+function renderedOrPlain(res: Response, message: string) {
+  return (renderError: Error | null, html?: string) => {
+    if (renderError) {
+      console.error('error page failed to render:', renderError);
+      res.type('html').send(plainErrorPage(res.statusCode, message));
+    } else {
+      res.send(html);
+    }
+  };
+}
+
+function plainErrorPage(status: number, message: string): string {
+  const text = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p>${text}</p><p><a href="/">返回首页</a></p></html>`;
+}

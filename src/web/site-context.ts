@@ -1,0 +1,12 @@
+// What controllers are built from: repositories and the shared services.
+import type { Repositories } from '../repositories/index.js';
+import type { Clock } from '../services/clock.js';
+import type { SiteChromeService } from '../services/site-chrome.js';
+import type { ViewCounter } from '../services/view-counter.js';
+
+export interface SiteContext {
+  repositories: Repositories;
+  clock: Clock;
+  viewCounter: ViewCounter;
+  chrome: SiteChromeService;
+}

@@ -1,0 +1,88 @@
+// makeTestApp(): the real app on a temporary SQLite file, listening on 127.0.0.1 at a free
+// port, with an injectable clock. Fixtures are built through the repositories.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import * as cheerio from 'cheerio';
+import { createApp, type Portal } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, type Db } from '../../src/db/database.js';
+import { migrate } from '../../src/db/migrate.js';
+import { seedDemoContentIfEmpty } from '../../src/db/seed.js';
+
+export interface TestClock {
+  (): number;
+  set(instant: number): void;
+  advance(ms: number): void;
+}
+
+export function makeClock(start = Date.UTC(2026, 10, 20, 4, 0, 0)): TestClock {
+  let now = start;
+  const clock = (() => now) as TestClock;
+  clock.set = (instant) => (now = instant);
+  clock.advance = (ms) => (now += ms);
+  return clock;
+}
+
+export interface TestApp {
+  portal: Portal;
+  db: Db;
+  clock: TestClock;
+  baseUrl: string;
+  dataDir: string;
+  get(urlPath: string, init?: RequestInit): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface Page {
+  status: number;
+  headers: Headers;
+  text: string;
+  $: cheerio.CheerioAPI;
+}
+
+export function makeTempDir(prefix = 'portal-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function makeTestApp(options: { demo?: boolean; clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = makeTempDir();
+  const db = openDatabase(path.join(dataDir, 'portal.db'));
+  const clock = options.clock ?? makeClock();
+  migrate(db);
+  const config = loadConfig({ DATABASE_PATH: path.join(dataDir, 'portal.db'), ...options.env });
+  const portal = createApp({ config, db, clock, sessionSecret: 'test-secret-0123456789-abcdefghijklmnop' });
+  if (options.demo !== false) await seedDemoContentIfEmpty(db, portal.repositories, clock());
+  const server: Server = await new Promise((resolve) => {
+    const s = portal.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    portal,
+    db,
+    clock,
+    baseUrl,
+    dataDir,
+    async get(urlPath, init) {
+      const response = await fetch(baseUrl + urlPath, { redirect: 'manual', ...init });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, text, $: cheerio.load(text) };
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await portal.stop();
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Text of the element with whitespace folded, for assertions on visible text. */
+export function textOf($: cheerio.CheerioAPI, selector: string): string {
+  return $(selector).text().replace(/\s+/g, ' ').trim();
+}

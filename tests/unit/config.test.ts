@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for local use', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.databasePath, 'data/portal.db');
+    assert.equal(config.sessionSecret, undefined);
+    assert.equal(config.adminPassword, undefined);
+    assert.equal(config.isProduction, false);
+    assert.equal(config.trustProxy, false);
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_PATH: '/srv/portal/site.db',
+      SESSION_SECRET: 'x'.repeat(40),
+      ADMIN_PASSWORD: 'correct horse battery',
+      NODE_ENV: 'production',
+      TRUST_PROXY: 'loopback',
+    });
+    assert.deepEqual(
+      { ...config },
+      {
+        port: 8080,
+        host: '0.0.0.0',
+        databasePath: '/srv/portal/site.db',
+        sessionSecret: 'x'.repeat(40),
+        adminPassword: 'correct horse battery',
+        nodeEnv: 'production',
+        isProduction: true,
+        trustProxy: 'loopback',
+      },
+    );
+  });
+
+  it('parses TRUST_PROXY as Express expects it', () => {
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.1, loopback' }).trustProxy, '10.0.0.1, loopback');
+  });
+
+  it('refuses production without a session secret', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), ConfigError);
+  });
+
+  it('refuses short secrets and passwords, and bad ports', () => {
+    assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /at least 32/);
+    assert.throws(() => loadConfig({ ADMIN_PASSWORD: 'admin' }), /at least 10/);
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
+    assert.throws(() => loadConfig({ PORT: '70000' }), /PORT/);
+  });
+
+  it('treats empty values as unset', () => {
+    const config = loadConfig({ PORT: '', SESSION_SECRET: '  ', DATABASE_PATH: '' });
+    assert.equal(config.port, 3000);
+    assert.equal(config.sessionSecret, undefined);
+    assert.equal(config.databasePath, 'data/portal.db');
+  });
+});

@@ -1,0 +1,37 @@
+// House rule: <%- (unescaped output) only for include() and the sanitized-on-write HTML.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { viewsDir } from '../../src/paths.js';
+
+const ALLOWED_RAW = [/^<%-\s*include\(/, /^<%-\s*article\.bodyHtml\b/, /^<%-\s*page\.bodyHtml\b/];
+
+function templates(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? templates(full) : entry.name.endsWith('.ejs') ? [full] : [];
+  });
+}
+
+describe('views', () => {
+  it('print unescaped output only for includes and sanitized HTML', () => {
+    const offenders: string[] = [];
+    for (const file of templates(viewsDir)) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/<%-[^%]*/g)) {
+        if (!ALLOWED_RAW.some((rule) => rule.test(match[0]))) offenders.push(`${path.relative(viewsDir, file)}: ${match[0].slice(0, 60)}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('contain no inline scripts, inline event handlers or style attributes (CSP forbids them)', () => {
+    for (const file of templates(viewsDir)) {
+      const source = fs.readFileSync(file, 'utf8');
+      assert.doesNotMatch(source, /<script(?![^>]*\bsrc=)[^>]*>/i, file);
+      assert.doesNotMatch(source, /\son[a-z]+\s*=/i, file);
+      assert.doesNotMatch(source, /\sstyle\s*=/i, file);
+    }
+  });
+});
