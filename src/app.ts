@@ -5,7 +5,9 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { publicDir, viewsDir } from './paths.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
+import { CaptchaService, type CaptchaTextSource } from './services/captcha.js';
 import { type Clock, systemClock } from './services/clock.js';
+import { CommentService } from './services/comment-service.js';
 import { RepositorySessionStore } from './services/session-store.js';
 import { SiteChromeService } from './services/site-chrome.js';
 import { ViewCounter } from './services/view-counter.js';
@@ -15,6 +17,7 @@ import { securityHeaders } from './web/middleware/security-headers.js';
 import { sessions } from './web/middleware/sessions.js';
 import { siteLocals } from './web/middleware/site-locals.js';
 import { siteRoutes } from './web/routes/site-routes.js';
+import './web/session-data.js';
 import type { SiteContext } from './web/site-context.js';
 
 export interface AppDeps {
@@ -22,6 +25,10 @@ export interface AppDeps {
   db: Db;
   sessionSecret: string;
   clock?: Clock;
+  /** the captcha text generator; tests inject a known one (there is no bypass) */
+  captchaText?: CaptchaTextSource;
+  /** captcha images one address may fetch per minute (default 30) */
+  captchaRequestsPerMinute?: number;
   /** how often counted views are written (ms) */
   viewFlushIntervalMs?: number;
 }
@@ -32,6 +39,7 @@ export interface Portal {
   viewCounter: ViewCounter;
   chrome: SiteChromeService;
   sessionStore: RepositorySessionStore;
+  captchas: CaptchaService;
   /** starts background work (view flushing) */
   start(): void;
   /** stops background work and writes pending counts */
@@ -50,7 +58,9 @@ export function createApp(deps: AppDeps): Portal {
     flushIntervalMs: deps.viewFlushIntervalMs,
   });
   const sessionStore = new RepositorySessionStore(repositories.sessions, clock);
-  const context: SiteContext = { repositories, clock, viewCounter, chrome };
+  const captchas = new CaptchaService(repositories.captchas, clock, deps.captchaText);
+  const commentService = new CommentService(repositories, clock, deps.sessionSecret);
+  const context: SiteContext = { repositories, clock, viewCounter, chrome, captchas, commentService };
 
   const app = express();
   app.disable('x-powered-by');
@@ -65,7 +75,7 @@ export function createApp(deps: AppDeps): Portal {
   app.use(sessions(sessionStore, deps.sessionSecret));
   app.use(siteLocals(chrome, clock));
   app.use(countPageViews(viewCounter));
-  app.use(siteRoutes(context, db));
+  app.use(siteRoutes(context, db, { captchaRequestsPerMinute: deps.captchaRequestsPerMinute ?? 30 }));
   app.use(notFoundHandler);
   app.use(errorHandler(!config.isProduction));
 
@@ -75,6 +85,7 @@ export function createApp(deps: AppDeps): Portal {
     viewCounter,
     chrome,
     sessionStore,
+    captchas,
     start: () => viewCounter.start(),
     stop: () => viewCounter.stop(),
   };

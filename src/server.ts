@@ -10,7 +10,7 @@ import { ensureFirstAdmin } from './services/first-admin.js';
 import { loadOrCreateSessionSecret } from './session-secret.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
-const SESSION_PRUNE_INTERVAL_MS = 60 * 60_000;
+const SESSION_PRUNE_INTERVAL_MS = 15 * 60_000; // expired sessions and captcha challenges
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -34,7 +34,10 @@ async function main(): Promise<void> {
   }
 
   portal.start();
-  const pruneTimer = setInterval(() => void portal.sessionStore.prune().catch(console.error), SESSION_PRUNE_INTERVAL_MS);
+  const pruneTimer = setInterval(() => {
+    portal.sessionStore.prune().catch(console.error);
+    portal.captchas.deleteExpired().catch(console.error);
+  }, SESSION_PRUNE_INTERVAL_MS);
   pruneTimer.unref();
 
   const server: Server = portal.app.listen(config.port, config.host, () => {

@@ -89,3 +89,21 @@
     if (showHelp(link.getAttribute('data-help'), link.getAttribute('href'))) event.preventDefault();
   });
 })();
+
+// 看不清？换一张: without JS the link reloads the page (and so the image); with JS only the
+// image is replaced, keeping what the reader typed.
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('a[data-captcha-refresh]') : null;
+    if (!link) return;
+    var image = link.parentElement && link.parentElement.querySelector('img.captcha-image');
+    if (!image) return;
+    event.preventDefault();
+    var url = new URL(image.getAttribute('src'), location.href);
+    url.searchParams.set('t', String(Date.now()));
+    image.setAttribute('src', url.pathname + url.search);
+    var input = link.parentElement.querySelector('input[name=captcha]');
+    if (input) { input.value = ''; input.focus(); }
+  });
+})();

@@ -10,10 +10,26 @@ export interface NewComment {
   ipHash: string;
 }
 
+/** Per-address limits checked in the same transaction as the insert (no race between posts). */
+export interface CommentLimits {
+  /** at most one comment per address within this many ms */
+  minIntervalMs: number;
+  /** at most this many comments per address per hour */
+  hourlyCap: number;
+}
+
+export type CreateOutcome =
+  | { kind: 'created'; id: number }
+  | { kind: 'too-soon' }
+  | { kind: 'hourly-cap' }
+  | { kind: 'duplicate' };
+
 export interface CommentRepository {
   listApproved(articleId: number, options: { limit: number; offset?: number; newestFirst: boolean }): Promise<Comment[]>;
   countApproved(articleId: number): Promise<number>;
   create(comment: NewComment, now: number): Promise<number>;
+  /** Stores the comment unless the address is over a limit or the article has the same text. */
+  createWithinLimits(comment: NewComment, now: number, limits: CommentLimits): Promise<CreateOutcome>;
 }
 
 interface CommentRow {
@@ -30,6 +46,9 @@ export class SqliteCommentRepository implements CommentRepository {
   private readonly newestFirst;
   private readonly countByArticle;
   private readonly insert;
+  private readonly countByIpSince;
+  private readonly sameText;
+  private readonly createWithinLimitsInTransaction;
 
   constructor(db: Db) {
     const select = `SELECT id, article_id, nickname, body, status, created_at FROM comments
@@ -47,6 +66,22 @@ export class SqliteCommentRepository implements CommentRepository {
       `INSERT INTO comments (article_id, nickname, body, status, ip_hash, created_at)
        VALUES (@articleId, @nickname, @body, @status, @ipHash, @now)`,
     );
+    this.countByIpSince = db.prepare<[string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM comments WHERE ip_hash = ? AND created_at > ?',
+    );
+    this.sameText = db.prepare<[number, string], { id: number }>(
+      'SELECT id FROM comments WHERE article_id = ? AND body = ? LIMIT 1',
+    );
+    this.createWithinLimitsInTransaction = db.transaction(
+      (comment: NewComment, now: number, limits: CommentLimits): CreateOutcome => {
+        if ((this.countByIpSince.get(comment.ipHash, now - limits.minIntervalMs)?.n ?? 0) > 0) return { kind: 'too-soon' };
+        if ((this.countByIpSince.get(comment.ipHash, now - 3_600_000)?.n ?? 0) >= limits.hourlyCap) {
+          return { kind: 'hourly-cap' };
+        }
+        if (this.sameText.get(comment.articleId, comment.body)) return { kind: 'duplicate' };
+        return { kind: 'created', id: Number(this.insert.run({ ...comment, now }).lastInsertRowid) };
+      },
+    );
   }
 
   async listApproved(
@@ -63,6 +98,10 @@ export class SqliteCommentRepository implements CommentRepository {
 
   async create(comment: NewComment, now: number): Promise<number> {
     return Number(this.insert.run({ ...comment, now }).lastInsertRowid);
+  }
+
+  async createWithinLimits(comment: NewComment, now: number, limits: CommentLimits): Promise<CreateOutcome> {
+    return this.createWithinLimitsInTransaction.immediate(comment, now, limits);
   }
 }
 

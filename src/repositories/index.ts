@@ -1,10 +1,12 @@
 // The repository set the app is built on; a PostgreSQL implementation would provide the same.
 import type { Db } from '../db/database.js';
 import { type ArticleRepository, SqliteArticleRepository } from './article-repository.js';
+import { type CaptchaRepository, SqliteCaptchaRepository } from './captcha-repository.js';
 import { type CategoryRepository, SqliteCategoryRepository } from './category-repository.js';
 import { type CommentRepository, SqliteCommentRepository } from './comment-repository.js';
 import { type PageRepository, SqlitePageRepository } from './page-repository.js';
 import { type PollRepository, SqlitePollRepository } from './poll-repository.js';
+import { type SensitiveWordRepository, SqliteSensitiveWordRepository } from './sensitive-word-repository.js';
 import { type SessionRepository, SqliteSessionRepository } from './session-repository.js';
 import { type SettingsRepository, SqliteSettingsRepository } from './settings-repository.js';
 import { type StaffRepository, SqliteStaffRepository } from './staff-repository.js';
@@ -13,10 +15,12 @@ import { type ViewStatsRepository, SqliteViewStatsRepository } from './view-stat
 
 export interface Repositories {
   articles: ArticleRepository;
+  captchas: CaptchaRepository;
   categories: CategoryRepository;
   comments: CommentRepository;
   pages: PageRepository;
   polls: PollRepository;
+  sensitiveWords: SensitiveWordRepository;
   sessions: SessionRepository;
   settings: SettingsRepository;
   staff: StaffRepository;
@@ -27,10 +31,12 @@ export interface Repositories {
 export function createRepositories(db: Db): Repositories {
   return {
     articles: new SqliteArticleRepository(db),
+    captchas: new SqliteCaptchaRepository(db),
     categories: new SqliteCategoryRepository(db),
     comments: new SqliteCommentRepository(db),
     pages: new SqlitePageRepository(db),
     polls: new SqlitePollRepository(db),
+    sensitiveWords: new SqliteSensitiveWordRepository(db),
     sessions: new SqliteSessionRepository(db),
     settings: new SqliteSettingsRepository(db),
     staff: new SqliteStaffRepository(db),

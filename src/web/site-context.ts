@@ -1,6 +1,8 @@
 // What controllers are built from: repositories and the shared services.
 import type { Repositories } from '../repositories/index.js';
+import type { CaptchaService } from '../services/captcha.js';
 import type { Clock } from '../services/clock.js';
+import type { CommentService } from '../services/comment-service.js';
 import type { SiteChromeService } from '../services/site-chrome.js';
 import type { ViewCounter } from '../services/view-counter.js';
 
@@ -9,4 +11,6 @@ export interface SiteContext {
   clock: Clock;
   viewCounter: ViewCounter;
   chrome: SiteChromeService;
+  captchas: CaptchaService;
+  commentService: CommentService;
 }

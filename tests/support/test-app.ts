@@ -47,13 +47,29 @@ export function makeTempDir(prefix = 'portal-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function makeTestApp(options: { demo?: boolean; clock?: TestClock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  demo?: boolean;
+  clock?: TestClock;
+  env?: Record<string, string>;
+  /** a known captcha text (the app factory's injection point; production has no bypass) */
+  captchaText?: () => string;
+  captchaRequestsPerMinute?: number;
+}
+
+export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = makeTempDir();
   const db = openDatabase(path.join(dataDir, 'portal.db'));
   const clock = options.clock ?? makeClock();
   migrate(db);
   const config = loadConfig({ DATABASE_PATH: path.join(dataDir, 'portal.db'), ...options.env });
-  const portal = createApp({ config, db, clock, sessionSecret: 'test-secret-0123456789-abcdefghijklmnop' });
+  const portal = createApp({
+    config,
+    db,
+    clock,
+    sessionSecret: 'test-secret-0123456789-abcdefghijklmnop',
+    captchaText: options.captchaText,
+    captchaRequestsPerMinute: options.captchaRequestsPerMinute ?? 10_000,
+  });
   if (options.demo !== false) await seedDemoContentIfEmpty(db, portal.repositories, clock());
   const server: Server = await new Promise((resolve) => {
     const s = portal.app.listen(0, '127.0.0.1', () => resolve(s));

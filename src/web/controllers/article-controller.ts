@@ -1,34 +1,18 @@
-// The article page (the reference page): article, comment form, latest comments, sidebars.
+// The article page (the reference page): counts the read, then renders it.
 import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
 import { notFound } from '../http-error.js';
 import { parseId } from '../params.js';
-import { csrfToken } from '../middleware/csrf.js';
+import { renderArticlePage } from './article-page.js';
 
-const LATEST_COMMENTS = 5;
-
-export function articleController({ repositories, clock, viewCounter }: SiteContext) {
+export function articleController(context: SiteContext) {
+  const { repositories, clock, viewCounter } = context;
   return {
     async showArticle(req: Request<{ id: string }>, res: Response) {
-      const id = parseId(req.params.id);
-      const article = await repositories.articles.findVisibleById(id, clock());
+      const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
       if (!article) throw notFound('这篇文章不存在或已被删除。');
       viewCounter.recordArticleRead(article.id, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
-      const [comments, commentCount] = await Promise.all([
-        repositories.comments.listApproved(article.id, { limit: LATEST_COMMENTS, newestFirst: true }),
-        repositories.comments.countApproved(article.id),
-      ]);
-      const category = res.locals.chrome.categoryById.get(article.categoryId);
-      res.render('articles/show', {
-        meta: { title: article.title, description: article.summary, path: `/article/${article.id}`, type: 'article' },
-        article,
-        category,
-        views: article.views + viewCounter.pendingArticleReads(article.id),
-        comments,
-        commentCount,
-        commentForm: { values: { nickname: '', body: '' }, errors: {} },
-        csrfToken: csrfToken(req),
-      });
+      await renderArticlePage(context, req, res, article);
     },
   };
 }

@@ -1,14 +1,61 @@
-// 查看所有评论: every approved comment of an article, paginated, oldest or newest first.
+// Comments: posting one (POST /article/:id/comments) and 查看所有评论, every approved comment
+// of an article, paginated, oldest or newest first.
 import type { Request, Response } from 'express';
+import type { CaptchaVerdict } from '../../services/captcha.js';
 import type { SiteContext } from '../site-context.js';
+import { parseCommentForm } from '../forms/comment-form.js';
 import { badRequest, notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, parseId, queryString } from '../params.js';
+import { renderArticlePage } from './article-page.js';
 
 export const COMMENTS_PER_PAGE = 20;
 
-export function commentController({ repositories, clock }: SiteContext) {
+const CAPTCHA_ERRORS: Record<Exclude<CaptchaVerdict, 'correct'>, string> = {
+  wrong: '验证码不正确，请看新图片重新输入。',
+  expired: '验证码已过期，请看新图片重新输入。',
+  missing: '验证码已失效，请看新图片重新输入。',
+};
+
+export function commentController(context: SiteContext) {
+  const { repositories, clock, captchas, commentService } = context;
   return {
+    async createComment(req: Request<{ id: string }>, res: Response) {
+      const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
+      if (!article) throw notFound('这篇文章不存在或已被删除。');
+      const { values, errors } = parseCommentForm(req.body);
+      // Every attempt uses up the captcha, right or wrong, so an answer cannot be tried twice.
+      const verdict = await captchas.verify(req.sessionID, 'comment', values.captcha);
+      if (verdict !== 'correct' && !errors.captcha) errors.captcha = CAPTCHA_ERRORS[verdict];
+      const form = { values: { nickname: values.nickname, body: values.body }, errors };
+      if (Object.keys(errors).length > 0) {
+        res.status(422);
+        return renderArticlePage(context, req, res, article, form);
+      }
+      const outcome = await commentService.submit({
+        articleId: article.id,
+        nickname: values.nickname,
+        body: values.body,
+        ip: req.ip ?? '',
+        moderation: res.locals.site.commentModeration,
+      });
+      if (outcome.kind !== 'created') {
+        const [status, notice] =
+          outcome.kind === 'duplicate'
+            ? [409, '这条评论已经发表过了，请勿重复提交。']
+            : outcome.kind === 'too-soon'
+              ? [429, '发表评论太频繁了：同一网络每 15 秒只能发表一条评论，请稍后再试。']
+              : [429, '您在一小时内发表的评论已达上限，请稍后再试。'];
+        res.status(status);
+        return renderArticlePage(context, req, res, article, { ...form, notice });
+      }
+      req.session.flash =
+        outcome.status === 'approved'
+          ? { type: 'success', message: '评论已发表，感谢您的参与。' }
+          : { type: 'info', message: '评论已提交，审核通过后将显示。' };
+      res.redirect(303, `/article/${article.id}#comments`);
+    },
+
     async listComments(req: Request<{ id: string }>, res: Response) {
       const id = parseId(req.params.id);
       const page = pageNumber(req);

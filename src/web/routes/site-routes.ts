@@ -2,6 +2,10 @@
 import { Router } from 'express';
 import type { Db } from '../../db/database.js';
 import type { SiteContext } from '../site-context.js';
+import { csrfProtection } from '../middleware/csrf.js';
+import { formBody } from '../middleware/form-body.js';
+import { captchaRateLimit } from '../middleware/rate-limits.js';
+import { captchaController } from '../controllers/captcha-controller.js';
 import { articleController } from '../controllers/article-controller.js';
 import { categoryController } from '../controllers/category-controller.js';
 import { commentController } from '../controllers/comment-controller.js';
@@ -11,7 +15,7 @@ import { pageController } from '../controllers/page-controller.js';
 import { pollController } from '../controllers/poll-controller.js';
 import { staffController } from '../controllers/staff-controller.js';
 
-export function siteRoutes(context: SiteContext, db: Db): Router {
+export function siteRoutes(context: SiteContext, db: Db, limits: { captchaRequestsPerMinute: number }): Router {
   const home = homeController(context);
   const categories = categoryController(context);
   const articles = articleController(context);
@@ -20,12 +24,15 @@ export function siteRoutes(context: SiteContext, db: Db): Router {
   const polls = pollController(context);
   const staff = staffController(context);
   const operations = operationsController(db);
+  const captcha = captchaController(context.captchas);
 
   const router = Router({ strict: false });
   router.get('/', home.showHome);
   router.get('/category/:slug', categories.showCategory);
   router.get('/article/:id', articles.showArticle);
   router.get('/article/:id/comments', comments.listComments);
+  router.post('/article/:id/comments', formBody(), csrfProtection, comments.createComment);
+  router.get('/captcha', captchaRateLimit(limits.captchaRequestsPerMinute), captcha.showCaptcha);
   router.get('/page/:slug', pages.showPage);
   router.get('/submit', pages.showSubmitGuide);
   router.get('/polls/:id', polls.showPoll);
