@@ -55,10 +55,9 @@ export class CaptchaService {
       height: CAPTCHA_HEIGHT,
       fontSize: 50,
       noise: 3,
-      color: true,
-      background: '#f4f1ea',
+      color: false, // dark grey glyphs: readable for people, whatever the palette
     });
-    return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
+    return sharp(Buffer.from(svg)).flatten({ background: '#f4f1ea' }).png({ compressionLevel: 6 }).toBuffer();
   }
 
   /** Consumes the session's challenge for the purpose and judges the answer. */
