@@ -1,4 +1,6 @@
 // An error with an HTTP status and a message fit to show the reader.
+import { MESSAGES } from './messages.js';
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -8,5 +10,5 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (message = '您访问的页面不存在或已被删除。') => new HttpError(404, message);
+export const notFound = (message: string = MESSAGES.pageNotFound) => new HttpError(404, message);
 export const badRequest = (message = '请求参数不正确。') => new HttpError(400, message);

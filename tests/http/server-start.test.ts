@@ -36,6 +36,15 @@ async function waitFor(condition: () => boolean, what: string, ms = 20_000): Pro
   }
 }
 
+function storedViews(dbFile: string, articleId: number): number {
+  const db = new Database(dbFile, { fileMustExist: true });
+  try {
+    return db.prepare('SELECT views FROM articles WHERE id = ?').pluck().get(articleId) as number;
+  } finally {
+    db.close();
+  }
+}
+
 describe('server start-up', () => {
   it('seeds demo content, prints the admin password once, and flushes views on SIGTERM', async () => {
     const dir = makeTempDir();
@@ -50,10 +59,10 @@ describe('server start-up', () => {
 
     const response = await fetch(`http://127.0.0.1:${port}/article/1`, { headers: { 'user-agent': 'Mozilla/5.0 Chrome/130 test' } });
     assert.equal(response.status, 200);
-    const before = new Database(dbFile, { readonly: true }).prepare('SELECT views FROM articles WHERE id = 1').pluck().get() as number;
+    const before = storedViews(dbFile, 1);
     first.child.kill('SIGTERM');
     assert.equal(await first.exited, 0);
-    const after = new Database(dbFile, { readonly: true }).prepare('SELECT views FROM articles WHERE id = 1').pluck().get() as number;
+    const after = storedViews(dbFile, 1);
     assert.equal(after, before + 1, 'the pending read was written at shutdown');
 
     const second = startServer({ DATABASE_PATH: dbFile, PORT: port });

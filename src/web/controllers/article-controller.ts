@@ -4,13 +4,14 @@ import type { SiteContext } from '../site-context.js';
 import { notFound } from '../http-error.js';
 import { parseId } from '../params.js';
 import { renderArticlePage } from './article-page.js';
+import { MESSAGES } from '../messages.js';
 
 export function articleController(context: SiteContext) {
   const { repositories, clock, viewCounter } = context;
   return {
     async showArticle(req: Request<{ id: string }>, res: Response) {
       const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
-      if (!article) throw notFound('这篇文章不存在或已被删除。');
+      if (!article) throw notFound(MESSAGES.articleNotFound);
       viewCounter.recordArticleRead(article.id, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
       await renderArticlePage(context, req, res, article);
     },

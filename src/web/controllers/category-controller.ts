@@ -4,6 +4,7 @@ import type { SiteContext } from '../site-context.js';
 import { notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber } from '../params.js';
+import { MESSAGES } from '../messages.js';
 
 export const ARTICLES_PER_PAGE = 20;
 
@@ -17,7 +18,7 @@ export function categoryController({ repositories, clock }: SiteContext) {
       const total = await repositories.articles.countVisible(category.id, now);
       const basePath = `/category/${category.slug}`;
       const pagination = paginate(page, total, ARTICLES_PER_PAGE, basePath);
-      if (page > pagination.totalPages) throw notFound('没有这一页。');
+      if (page > pagination.totalPages) throw notFound(MESSAGES.noSuchPage);
       const articles = await repositories.articles.listVisible(
         { categoryId: category.id, limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE },
         now,

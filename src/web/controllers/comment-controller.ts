@@ -8,13 +8,14 @@ import { badRequest, notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, parseId, queryString } from '../params.js';
 import { renderArticlePage } from './article-page.js';
+import { MESSAGES } from '../messages.js';
 
 export const COMMENTS_PER_PAGE = 20;
 
 const CAPTCHA_ERRORS: Record<Exclude<CaptchaVerdict, 'correct'>, string> = {
-  wrong: '验证码不正确，请看新图片重新输入。',
-  expired: '验证码已过期，请看新图片重新输入。',
-  missing: '验证码已失效，请看新图片重新输入。',
+  wrong: MESSAGES.captchaWrong,
+  expired: MESSAGES.captchaExpired,
+  missing: MESSAGES.captchaMissing,
 };
 
 export function commentController(context: SiteContext) {
@@ -22,7 +23,7 @@ export function commentController(context: SiteContext) {
   return {
     async createComment(req: Request<{ id: string }>, res: Response) {
       const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
-      if (!article) throw notFound('这篇文章不存在或已被删除。');
+      if (!article) throw notFound(MESSAGES.articleNotFound);
       const { values, errors } = parseCommentForm(req.body);
       // Every attempt uses up the captcha, right or wrong, so an answer cannot be tried twice.
       const verdict = await captchas.verify(req.sessionID, 'comment', values.captcha);
@@ -42,17 +43,17 @@ export function commentController(context: SiteContext) {
       if (outcome.kind !== 'created') {
         const [status, notice] =
           outcome.kind === 'duplicate'
-            ? [409, '这条评论已经发表过了，请勿重复提交。']
+            ? [409, MESSAGES.commentDuplicate]
             : outcome.kind === 'too-soon'
-              ? [429, '发表评论太频繁了：同一网络每 15 秒只能发表一条评论，请稍后再试。']
-              : [429, '您在一小时内发表的评论已达上限，请稍后再试。'];
+              ? [429, MESSAGES.commentTooSoon]
+              : [429, MESSAGES.commentHourlyCap];
         res.status(status);
         return renderArticlePage(context, req, res, article, { ...form, notice });
       }
       req.session.flash =
         outcome.status === 'approved'
-          ? { type: 'success', message: '评论已发表，感谢您的参与。' }
-          : { type: 'info', message: '评论已提交，审核通过后将显示。' };
+          ? { type: 'success', message: MESSAGES.commentPublished }
+          : { type: 'info', message: MESSAGES.commentAwaitsReview };
       res.redirect(303, `/article/${article.id}#comments`);
     },
 
@@ -62,11 +63,11 @@ export function commentController(context: SiteContext) {
       const order = queryString(req, 'order') ?? 'oldest';
       if (order !== 'oldest' && order !== 'newest') throw badRequest('排序方式只能是 oldest 或 newest。');
       const article = await repositories.articles.findVisibleById(id, clock());
-      if (!article) throw notFound('这篇文章不存在或已被删除。');
+      if (!article) throw notFound(MESSAGES.articleNotFound);
       const total = await repositories.comments.countApproved(article.id);
       const basePath = `/article/${article.id}/comments${order === 'newest' ? '?order=newest' : ''}`;
       const pagination = paginate(page, total, COMMENTS_PER_PAGE, basePath);
-      if (page > pagination.totalPages) throw notFound('没有这一页。');
+      if (page > pagination.totalPages) throw notFound(MESSAGES.noSuchPage);
       const comments = await repositories.comments.listApproved(article.id, {
         limit: COMMENTS_PER_PAGE,
         offset: (page - 1) * COMMENTS_PER_PAGE,

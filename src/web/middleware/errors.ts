@@ -2,6 +2,7 @@
 // status; err.message and stacks are never shown outside development.
 import type { NextFunction, Request, Response } from 'express';
 import { HttpError } from '../http-error.js';
+import { MESSAGES, STATUS_MESSAGES } from '../messages.js';
 
 interface ErrorWithStatus extends Error {
   status?: number;
@@ -10,19 +11,9 @@ interface ErrorWithStatus extends Error {
   type?: string;
 }
 
-const CLIENT_MESSAGES: Record<number, string> = {
-  400: '请求格式不正确。',
-  403: '没有权限执行此操作。',
-  404: '您访问的页面不存在或已被删除。',
-  405: '不支持的请求方式。',
-  413: '提交的内容过大。',
-  415: '不支持的内容类型。',
-  422: '提交的内容有误。',
-  429: '操作过于频繁，请稍后再试。',
-};
 
 export function notFoundHandler(_req: Request, _res: Response, next: NextFunction) {
-  next(new HttpError(404, CLIENT_MESSAGES[404]!));
+  next(new HttpError(404, STATUS_MESSAGES[404]!));
 }
 
 export function errorHandler(isDevelopment: boolean) {
@@ -34,8 +25,8 @@ export function errorHandler(isDevelopment: boolean) {
     const message = isClientError
       ? err instanceof HttpError || err.expose
         ? err.message
-        : (CLIENT_MESSAGES[status] ?? CLIENT_MESSAGES[400]!)
-      : '服务器暂时无法处理您的请求，请稍后再试。';
+        : (STATUS_MESSAGES[status] ?? STATUS_MESSAGES[400]!)
+      : MESSAGES.serverError;
     const view = status === 404 ? 'errors/404' : isClientError ? 'errors/client-error' : 'errors/500';
     res.status(status);
     res.set('Cache-Control', 'no-store');

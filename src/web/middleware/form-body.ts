@@ -3,17 +3,18 @@
 // "repairing" them.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { HttpError } from '../http-error.js';
+import { MESSAGES } from '../messages.js';
 
 const BAD_PERCENT = /%(?![0-9a-fA-F]{2})/;
 
 function rejectMalformed(_req: Request, _res: Response, buffer: Buffer): void {
   const text = buffer.toString('latin1');
-  if (BAD_PERCENT.test(text)) throw new HttpError(400, '表单编码不正确。');
+  if (BAD_PERCENT.test(text)) throw new HttpError(400, MESSAGES.formEncoding);
   for (const pair of text.split('&')) {
     try {
       decodeURIComponent(pair.replace(/\+/g, ' '));
     } catch {
-      throw new HttpError(400, '表单编码不正确（不是有效的 UTF-8）。');
+      throw new HttpError(400, MESSAGES.formNotUtf8);
     }
   }
 }
@@ -22,7 +23,7 @@ export function formBody(limit = '32kb') {
   const parse = express.urlencoded({ extended: false, limit, parameterLimit: 20, verify: rejectMalformed });
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.is('application/x-www-form-urlencoded')) {
-      return next(new HttpError(415, '请通过网页表单提交。'));
+      return next(new HttpError(415, MESSAGES.formOnly));
     }
     parse(req, res, next);
   };

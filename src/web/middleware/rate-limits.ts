@@ -2,6 +2,7 @@
 // honours TRUST_PROXY and nothing else). Comment limits live with the comments themselves.
 import { rateLimit } from 'express-rate-limit';
 import { HttpError } from '../http-error.js';
+import { MESSAGES } from '../messages.js';
 
 export function captchaRateLimit(perMinute: number) {
   return rateLimit({
@@ -9,6 +10,6 @@ export function captchaRateLimit(perMinute: number) {
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, '获取验证码过于频繁，请一分钟后再试。')),
+    handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.captchaTooMany)),
   });
 }

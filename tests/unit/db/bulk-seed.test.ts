@@ -20,7 +20,7 @@ describe('seed:bulk', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /seed:bulk: \d+\/2300 rows \(\d+%\)/);
     assert.match(result.stdout, /added 300 articles and 2000 comments/);
-    const db = new Database(file, { readonly: true });
+    const db = new Database(file, { fileMustExist: true });
     assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 300 + demoArticles.length, 'demo content plus 300');
     const bulkComments = db.prepare("SELECT COUNT(*) FROM comments WHERE ip_hash = '' AND article_id > ?").pluck().get(demoArticles.length);
     assert.equal(bulkComments, 2000);
