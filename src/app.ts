@@ -17,6 +17,10 @@ import { securityHeaders } from './web/middleware/security-headers.js';
 import { sessions } from './web/middleware/sessions.js';
 import { siteLocals } from './web/middleware/site-locals.js';
 import { siteRoutes } from './web/routes/site-routes.js';
+import { adminRoutes } from './web/routes/admin-routes.js';
+import type { AdminContext } from './web/admin-context.js';
+import { AuditLog } from './services/audit.js';
+import { AuthService } from './services/auth-service.js';
 import './web/session-data.js';
 import type { SiteContext } from './web/site-context.js';
 
@@ -61,6 +65,11 @@ export function createApp(deps: AppDeps): Portal {
   const captchas = new CaptchaService(repositories.captchas, clock, deps.captchaText);
   const commentService = new CommentService(repositories, clock, deps.sessionSecret);
   const context: SiteContext = { repositories, clock, viewCounter, chrome, captchas, commentService };
+  const adminContext: AdminContext = {
+    ...context,
+    audit: new AuditLog(repositories.audit, clock),
+    auth: new AuthService(repositories.users, clock),
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -74,6 +83,7 @@ export function createApp(deps: AppDeps): Portal {
   app.use(express.static(publicDir, { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
   app.use(sessions(sessionStore, deps.sessionSecret));
   app.use(siteLocals(chrome, clock));
+  app.use('/admin', adminRoutes(adminContext));
   app.use(countPageViews(viewCounter));
   app.use(siteRoutes(context, db, { captchaRequestsPerMinute: deps.captchaRequestsPerMinute ?? 30 }));
   app.use(notFoundHandler);

@@ -30,6 +30,7 @@ export interface CommentRepository {
   create(comment: NewComment, now: number): Promise<number>;
   /** Stores the comment unless the address is over a limit or the article has the same text. */
   createWithinLimits(comment: NewComment, now: number, limits: CommentLimits): Promise<CreateOutcome>;
+  countByStatus(): Promise<Record<CommentStatus, number>>;
 }
 
 interface CommentRow {
@@ -49,6 +50,7 @@ export class SqliteCommentRepository implements CommentRepository {
   private readonly countByIpSince;
   private readonly sameText;
   private readonly createWithinLimitsInTransaction;
+  private readonly statusCounts;
 
   constructor(db: Db) {
     const select = `SELECT id, article_id, nickname, body, status, created_at FROM comments
@@ -71,6 +73,9 @@ export class SqliteCommentRepository implements CommentRepository {
     );
     this.sameText = db.prepare<[number, string], { id: number }>(
       'SELECT id FROM comments WHERE article_id = ? AND body = ? LIMIT 1',
+    );
+    this.statusCounts = db.prepare<[], { status: CommentStatus; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM comments GROUP BY status',
     );
     this.createWithinLimitsInTransaction = db.transaction(
       (comment: NewComment, now: number, limits: CommentLimits): CreateOutcome => {
@@ -98,6 +103,12 @@ export class SqliteCommentRepository implements CommentRepository {
 
   async create(comment: NewComment, now: number): Promise<number> {
     return Number(this.insert.run({ ...comment, now }).lastInsertRowid);
+  }
+
+  async countByStatus(): Promise<Record<CommentStatus, number>> {
+    const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0 };
+    for (const row of this.statusCounts.all()) counts[row.status] = row.n;
+    return counts;
   }
 
   async createWithinLimits(comment: NewComment, now: number, limits: CommentLimits): Promise<CreateOutcome> {

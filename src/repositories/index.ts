@@ -1,6 +1,7 @@
 // The repository set the app is built on; a PostgreSQL implementation would provide the same.
 import type { Db } from '../db/database.js';
 import { type ArticleRepository, SqliteArticleRepository } from './article-repository.js';
+import { type AuditRepository, SqliteAuditRepository } from './audit-repository.js';
 import { type CaptchaRepository, SqliteCaptchaRepository } from './captcha-repository.js';
 import { type CategoryRepository, SqliteCategoryRepository } from './category-repository.js';
 import { type CommentRepository, SqliteCommentRepository } from './comment-repository.js';
@@ -10,11 +11,13 @@ import { type SensitiveWordRepository, SqliteSensitiveWordRepository } from './s
 import { type SessionRepository, SqliteSessionRepository } from './session-repository.js';
 import { type SettingsRepository, SqliteSettingsRepository } from './settings-repository.js';
 import { type StaffRepository, SqliteStaffRepository } from './staff-repository.js';
+import { type SubmissionRepository, SqliteSubmissionRepository } from './submission-repository.js';
 import { type UserRepository, SqliteUserRepository } from './user-repository.js';
 import { type ViewStatsRepository, SqliteViewStatsRepository } from './view-stats-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
+  audit: AuditRepository;
   captchas: CaptchaRepository;
   categories: CategoryRepository;
   comments: CommentRepository;
@@ -24,6 +27,7 @@ export interface Repositories {
   sessions: SessionRepository;
   settings: SettingsRepository;
   staff: StaffRepository;
+  submissions: SubmissionRepository;
   users: UserRepository;
   viewStats: ViewStatsRepository;
 }
@@ -31,6 +35,7 @@ export interface Repositories {
 export function createRepositories(db: Db): Repositories {
   return {
     articles: new SqliteArticleRepository(db),
+    audit: new SqliteAuditRepository(db),
     captchas: new SqliteCaptchaRepository(db),
     categories: new SqliteCategoryRepository(db),
     comments: new SqliteCommentRepository(db),
@@ -40,6 +45,7 @@ export function createRepositories(db: Db): Repositories {
     sessions: new SqliteSessionRepository(db),
     settings: new SqliteSettingsRepository(db),
     staff: new SqliteStaffRepository(db),
+    submissions: new SqliteSubmissionRepository(db),
     users: new SqliteUserRepository(db),
     viewStats: new SqliteViewStatsRepository(db),
   };

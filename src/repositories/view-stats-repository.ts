@@ -13,6 +13,8 @@ export interface ViewBatch {
 export interface ViewStatsRepository {
   applyBatch(batch: ViewBatch): Promise<void>;
   siteTraffic(today: string): Promise<SiteTraffic>;
+  /** page views per day for days from..to (inclusive, 'YYYY-MM-DD'); days without views are absent */
+  pageViewsByDay(from: string, to: string): Promise<Map<string, number>>;
 }
 
 export class SqliteViewStatsRepository implements ViewStatsRepository {
@@ -22,6 +24,7 @@ export class SqliteViewStatsRepository implements ViewStatsRepository {
   private readonly total;
   private readonly today;
   private readonly applyInTransaction;
+  private readonly byDay;
 
   constructor(db: Db) {
     // An article deleted since the view was counted simply matches no row.
@@ -37,6 +40,9 @@ export class SqliteViewStatsRepository implements ViewStatsRepository {
     );
     this.total = db.prepare<[], { n: number | null }>('SELECT SUM(page_views) AS n FROM site_stats');
     this.today = db.prepare<[string], { n: number }>('SELECT page_views AS n FROM site_stats WHERE day = ?');
+    this.byDay = db.prepare<[string, string], { day: string; page_views: number }>(
+      'SELECT day, page_views FROM site_stats WHERE day >= ? AND day <= ? ORDER BY day',
+    );
     this.applyInTransaction = db.transaction((batch: ViewBatch) => {
       for (const [day, perArticle] of batch.articleViews) {
         for (const [articleId, count] of perArticle) {
@@ -54,5 +60,9 @@ export class SqliteViewStatsRepository implements ViewStatsRepository {
 
   async siteTraffic(today: string): Promise<SiteTraffic> {
     return { totalPageViews: this.total.get()?.n ?? 0, todayPageViews: this.today.get(today)?.n ?? 0 };
+  }
+
+  async pageViewsByDay(from: string, to: string): Promise<Map<string, number>> {
+    return new Map(this.byDay.all(from, to).map((row) => [row.day, row.page_views]));
   }
 }

@@ -11,6 +11,8 @@ export const MESSAGES = {
   captchaMissing: '验证码已失效，请看新图片重新输入。',
   captchaTooMany: '获取验证码过于频繁，请一分钟后再试。',
   captchaUnknownPurpose: '未知的验证码用途。',
+  loginTooMany: '登录失败次数过多，请 15 分钟后再试。',
+  adminOnly: '只有管理员可以进行此操作。',
   csrfFailed: '页面已过期或请求来源无效，请刷新页面后重试。',
   formEncoding: '表单编码不正确。',
   formNotUtf8: '表单编码不正确（不是有效的 UTF-8）。',

@@ -12,6 +12,8 @@ declare module 'express-session' {
     hasCaptcha?: boolean;
     /** one message for the next page shown (post/redirect/get) */
     flash?: Flash;
+    /** the logged-in editor */
+    userId?: number;
   }
 }
 

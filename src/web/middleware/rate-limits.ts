@@ -13,3 +13,15 @@ export function captchaRateLimit(perMinute: number) {
     handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.captchaTooMany)),
   });
 }
+
+/** Failed log-ins per address; together with the per-account lockout this stops guessing. */
+export function loginRateLimit(perQuarterHour = 10) {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit: perQuarterHour,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.loginTooMany)),
+  });
+}

@@ -20,6 +20,9 @@ class RecordingRepository implements ViewStatsRepository {
   async siteTraffic() {
     return { totalPageViews: 0, todayPageViews: 0 };
   }
+  async pageViewsByDay() {
+    return new Map<string, number>();
+  }
 }
 
 function setup() {

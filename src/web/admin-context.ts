@@ -1,0 +1,10 @@
+// What the admin controllers are built from: the reader site's context plus the editors'
+// services.
+import type { AuditLog } from '../services/audit.js';
+import type { AuthService } from '../services/auth-service.js';
+import type { SiteContext } from './site-context.js';
+
+export interface AdminContext extends SiteContext {
+  audit: AuditLog;
+  auth: AuthService;
+}

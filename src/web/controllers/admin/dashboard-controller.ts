@@ -1,0 +1,43 @@
+// The dashboard: today's views, a 30-day chart, pending comments, latest submissions and
+// recent activity.
+import type { Request, Response } from 'express';
+import { barChart } from '../../../services/bar-chart.js';
+import { dayKey, formatMonthDay } from '../../../services/site-time.js';
+import type { AdminContext } from '../../admin-context.js';
+
+const DAY = 24 * 60 * 60_000;
+const CHART_DAYS = 30;
+
+export function dashboardController({ repositories, clock, viewCounter }: AdminContext) {
+  return {
+    async showDashboard(_req: Request, res: Response) {
+      const zone = res.locals.site.timeZone;
+      const now = clock();
+      const days = Array.from({ length: CHART_DAYS }, (_, i) => now - (CHART_DAYS - 1 - i) * DAY);
+      const stored = await repositories.viewStats.pageViewsByDay(dayKey(days[0]!, zone), dayKey(now, zone));
+      const today = dayKey(now, zone);
+      const pendingToday = viewCounter.pendingPageViews().today;
+      const points = days.map((instant) => {
+        const key = dayKey(instant, zone);
+        return { label: formatMonthDay(instant, zone), value: (stored.get(key) ?? 0) + (key === today ? pendingToday : 0) };
+      });
+      const [commentCounts, submissions, newSubmissions, activity, articleCount] = await Promise.all([
+        repositories.comments.countByStatus(),
+        repositories.submissions.list({ limit: 5 }),
+        repositories.submissions.count('new'),
+        repositories.audit.listRecent(10),
+        repositories.articles.countVisible(undefined, now),
+      ]);
+      res.render('admin/dashboard/show', {
+        title: '仪表盘',
+        todayViews: points.at(-1)!.value,
+        chart: barChart(points),
+        commentCounts,
+        submissions,
+        newSubmissions,
+        activity,
+        articleCount,
+      });
+    },
+  };
+}

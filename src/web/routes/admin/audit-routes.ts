@@ -1,0 +1,7 @@
+// /admin/audit: path -> handler table (to be filled in).
+import { Router } from 'express';
+import type { AdminContext } from '../../admin-context.js';
+
+export function auditRoutes(_context: AdminContext): Router {
+  return Router();
+}

@@ -1,0 +1,7 @@
+// /admin/categories: path -> handler table (to be filled in).
+import { Router } from 'express';
+import type { AdminContext } from '../../admin-context.js';
+
+export function categoriesRoutes(_context: AdminContext): Router {
+  return Router();
+}

@@ -1,0 +1,7 @@
+// /admin/staff: path -> handler table (to be filled in).
+import { Router } from 'express';
+import type { AdminContext } from '../../admin-context.js';
+
+export function staffRoutes(_context: AdminContext): Router {
+  return Router();
+}
