@@ -1,9 +1,10 @@
 // Builds the Express application from its dependencies. No I/O at import; tests inject a
 // database, a clock and settings, and get back the app and the services it runs on.
+import path from 'node:path';
 import express from 'express';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
-import { publicDir, viewsDir } from './paths.js';
+import { publicDir, quillDir, viewsDir } from './paths.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
 import { CaptchaService, type CaptchaTextSource } from './services/captcha.js';
 import { type Clock, systemClock } from './services/clock.js';
@@ -21,6 +22,7 @@ import { adminRoutes } from './web/routes/admin-routes.js';
 import type { AdminContext } from './web/admin-context.js';
 import { AuditLog } from './services/audit.js';
 import { AuthService } from './services/auth-service.js';
+import { ImageStore } from './services/image-store.js';
 import './web/session-data.js';
 import type { SiteContext } from './web/site-context.js';
 
@@ -31,6 +33,8 @@ export interface AppDeps {
   clock?: Clock;
   /** the captcha text generator; tests inject a known one (there is no bypass) */
   captchaText?: CaptchaTextSource;
+  /** where uploaded images are stored (default: uploads/ beside the database) */
+  uploadsDir?: string;
   /** captcha images one address may fetch per minute (default 30) */
   captchaRequestsPerMinute?: number;
   /** how often counted views are written (ms) */
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps): Portal {
     flushIntervalMs: deps.viewFlushIntervalMs,
   });
   const sessionStore = new RepositorySessionStore(repositories.sessions, clock);
+  const uploadsDir = deps.uploadsDir ?? path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');
   const captchas = new CaptchaService(repositories.captchas, clock, deps.captchaText);
   const commentService = new CommentService(repositories, clock, deps.sessionSecret);
   const context: SiteContext = { repositories, clock, viewCounter, chrome, captchas, commentService };
@@ -69,6 +74,7 @@ export function createApp(deps: AppDeps): Portal {
     ...context,
     audit: new AuditLog(repositories.audit, clock),
     auth: new AuthService(repositories.users, clock),
+    images: new ImageStore(uploadsDir),
   };
 
   const app = express();
@@ -81,6 +87,10 @@ export function createApp(deps: AppDeps): Portal {
 
   app.use(securityHeaders());
   app.use(express.static(publicDir, { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
+  // Uploaded images have generated names that never change: cache them for good.
+  app.use('/uploads', express.static(uploadsDir, { index: false, redirect: false, immutable: true, maxAge: '365d', dotfiles: 'deny' }));
+  // The WYSIWYG editor, served from its npm package by the app itself (no CDN).
+  app.use('/vendor/quill', express.static(quillDir, { index: false, redirect: false, maxAge: config.isProduction ? '7d' : 0 }));
   app.use(sessions(sessionStore, deps.sessionSecret));
   app.use(siteLocals(chrome, clock));
   app.use('/admin', adminRoutes(adminContext));

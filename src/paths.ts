@@ -6,3 +6,4 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const viewsDir = path.join(projectRoot, 'views');
 export const publicDir = path.join(projectRoot, 'public');
 export const migrationsDir = path.join(projectRoot, 'migrations');
+export const quillDir = path.join(projectRoot, 'node_modules', 'quill', 'dist');

@@ -9,6 +9,24 @@ export interface ArticleListQuery {
   offset?: number;
 }
 
+export type AdminArticleFilter = {
+  /** 'trash' lists deleted articles; otherwise only articles not in the trash */
+  status?: ArticleStatus | 'trash';
+  categoryId?: number;
+  /** part of the title, matched literally */
+  titleContains?: string;
+};
+
+export interface AdminArticle extends Omit<Article, 'publishedAt'> {
+  /** null for a draft that never had a publish time */
+  publishedAt: number | null;
+  version: number;
+  deletedAt: number | null;
+}
+
+/** The editable fields of an article. */
+export type ArticleFields = Omit<NewArticle, 'views'>;
+
 export interface ArticleRepository {
   findVisibleById(id: number, now: number): Promise<Article | undefined>;
   listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]>;
@@ -17,6 +35,16 @@ export interface ArticleRepository {
   listFeaturedWithCover(limit: number, now: number): Promise<ArticleSummary[]>;
   create(article: NewArticle, now: number): Promise<number>;
   count(): Promise<number>;
+  /** any article, drafts and the trash included (for editors) */
+  findById(id: number): Promise<AdminArticle | undefined>;
+  listForAdmin(filter: AdminArticleFilter, limit: number, offset: number): Promise<AdminArticle[]>;
+  countForAdmin(filter: AdminArticleFilter): Promise<number>;
+  /** Saves the fields if the article is still at expectedVersion; false when someone saved first. */
+  update(id: number, expectedVersion: number, fields: ArticleFields, now: number): Promise<boolean>;
+  moveToTrash(id: number, now: number): Promise<boolean>;
+  restoreFromTrash(id: number, now: number): Promise<boolean>;
+  /** deletes an article that is in the trash, for good */
+  purge(id: number): Promise<boolean>;
 }
 
 interface ArticleRow {
@@ -52,6 +80,17 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly featured;
   private readonly insert;
   private readonly countRows;
+  private readonly anyById;
+  private readonly adminFilterSql = `(@trash = 1 AND deleted_at IS NOT NULL OR @trash = 0 AND deleted_at IS NULL)
+      AND (@status IS NULL OR status = @status)
+      AND (@categoryId IS NULL OR category_id = @categoryId)
+      AND (@titlePattern IS NULL OR title LIKE @titlePattern ESCAPE '\\')`;
+  private readonly adminList;
+  private readonly adminCount;
+  private readonly updateFields;
+  private readonly trash;
+  private readonly untrash;
+  private readonly purgeTrashed;
 
   constructor(db: Db) {
     this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(
@@ -84,6 +123,23 @@ export class SqliteArticleRepository implements ArticleRepository {
          @isFeatured, @status, @publishedAt, @views, @now, @now)`,
     );
     this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
+    this.anyById = db.prepare<[number], AdminArticleRow>('SELECT * FROM articles WHERE id = ?');
+    this.adminList = db.prepare<AdminFilterParams & { limit: number; offset: number }, AdminArticleRow>(
+      `SELECT * FROM articles WHERE ${this.adminFilterSql}
+       ORDER BY COALESCE(published_at, updated_at) DESC, id DESC LIMIT @limit OFFSET @offset`,
+    );
+    this.adminCount = db.prepare<AdminFilterParams, { n: number }>(
+      `SELECT COUNT(*) AS n FROM articles WHERE ${this.adminFilterSql}`,
+    );
+    this.updateFields = db.prepare(
+      `UPDATE articles SET category_id = @categoryId, title = @title, author = @author, source = @source,
+         summary = @summary, body_html = @bodyHtml, cover_image = @coverImage, is_featured = @isFeatured,
+         status = @status, published_at = @publishedAt, updated_at = @now, version = version + 1
+       WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
+    );
+    this.trash = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
+    this.untrash = db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL');
+    this.purgeTrashed = db.prepare('DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL');
   }
 
   async findVisibleById(id: number, now: number): Promise<Article | undefined> {
@@ -126,6 +182,65 @@ export class SqliteArticleRepository implements ArticleRepository {
   async count(): Promise<number> {
     return this.countRows.get()?.n ?? 0;
   }
+
+  async findById(id: number): Promise<AdminArticle | undefined> {
+    const row = this.anyById.get(id);
+    return row && toAdminArticle(row);
+  }
+
+  async listForAdmin(filter: AdminArticleFilter, limit: number, offset: number): Promise<AdminArticle[]> {
+    return this.adminList.all({ ...adminFilterParams(filter), limit, offset }).map(toAdminArticle);
+  }
+
+  async countForAdmin(filter: AdminArticleFilter): Promise<number> {
+    return this.adminCount.get(adminFilterParams(filter))?.n ?? 0;
+  }
+
+  async update(id: number, expectedVersion: number, fields: ArticleFields, now: number): Promise<boolean> {
+    const result = this.updateFields.run({ ...fields, isFeatured: fields.isFeatured ? 1 : 0, id, expectedVersion, now });
+    return result.changes > 0;
+  }
+
+  async moveToTrash(id: number, now: number): Promise<boolean> {
+    return this.trash.run(now, now, id).changes > 0;
+  }
+
+  async restoreFromTrash(id: number, now: number): Promise<boolean> {
+    return this.untrash.run(now, id).changes > 0;
+  }
+
+  async purge(id: number): Promise<boolean> {
+    return this.purgeTrashed.run(id).changes > 0;
+  }
+}
+
+interface AdminArticleRow extends Omit<FullArticleRow, 'published_at'> {
+  published_at: number | null;
+  version: number;
+  deleted_at: number | null;
+}
+
+interface AdminFilterParams {
+  trash: 0 | 1;
+  status: string | null;
+  categoryId: number | null;
+  titlePattern: string | null;
+}
+
+function adminFilterParams(filter: AdminArticleFilter): AdminFilterParams {
+  const trash = filter.status === 'trash';
+  const words = filter.titleContains?.trim();
+  return {
+    trash: trash ? 1 : 0,
+    status: trash ? null : (filter.status ?? null),
+    categoryId: filter.categoryId ?? null,
+    // LIKE with %, _ and \ escaped: what the editor typed is matched literally
+    titlePattern: words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+  };
+}
+
+function toAdminArticle(row: AdminArticleRow): AdminArticle {
+  return { ...toArticle({ ...row, published_at: 0 }), publishedAt: row.published_at, version: row.version, deletedAt: row.deleted_at };
 }
 
 function toSummary(row: ArticleRow): ArticleSummary {

@@ -1,6 +1,7 @@
 // The repository set the app is built on; a PostgreSQL implementation would provide the same.
 import type { Db } from '../db/database.js';
 import { type ArticleRepository, SqliteArticleRepository } from './article-repository.js';
+import { type ArticleRevisionRepository, SqliteArticleRevisionRepository } from './article-revision-repository.js';
 import { type AuditRepository, SqliteAuditRepository } from './audit-repository.js';
 import { type CaptchaRepository, SqliteCaptchaRepository } from './captcha-repository.js';
 import { type CategoryRepository, SqliteCategoryRepository } from './category-repository.js';
@@ -12,11 +13,13 @@ import { type SessionRepository, SqliteSessionRepository } from './session-repos
 import { type SettingsRepository, SqliteSettingsRepository } from './settings-repository.js';
 import { type StaffRepository, SqliteStaffRepository } from './staff-repository.js';
 import { type SubmissionRepository, SqliteSubmissionRepository } from './submission-repository.js';
+import { type UploadRepository, SqliteUploadRepository } from './upload-repository.js';
 import { type UserRepository, SqliteUserRepository } from './user-repository.js';
 import { type ViewStatsRepository, SqliteViewStatsRepository } from './view-stats-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
+  articleRevisions: ArticleRevisionRepository;
   audit: AuditRepository;
   captchas: CaptchaRepository;
   categories: CategoryRepository;
@@ -28,6 +31,7 @@ export interface Repositories {
   settings: SettingsRepository;
   staff: StaffRepository;
   submissions: SubmissionRepository;
+  uploads: UploadRepository;
   users: UserRepository;
   viewStats: ViewStatsRepository;
 }
@@ -35,6 +39,7 @@ export interface Repositories {
 export function createRepositories(db: Db): Repositories {
   return {
     articles: new SqliteArticleRepository(db),
+    articleRevisions: new SqliteArticleRevisionRepository(db),
     audit: new SqliteAuditRepository(db),
     captchas: new SqliteCaptchaRepository(db),
     categories: new SqliteCategoryRepository(db),
@@ -46,6 +51,7 @@ export function createRepositories(db: Db): Repositories {
     settings: new SqliteSettingsRepository(db),
     staff: new SqliteStaffRepository(db),
     submissions: new SqliteSubmissionRepository(db),
+    uploads: new SqliteUploadRepository(db),
     users: new SqliteUserRepository(db),
     viewStats: new SqliteViewStatsRepository(db),
   };

@@ -64,3 +64,28 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** 'YYYY-MM-DDTHH:mm' (the value of <input type="datetime-local">) for the instant in the zone. */
+export function toLocalInputValue(instant: number, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** The instant a 'YYYY-MM-DDTHH:mm' wall-clock time in the zone stands for; undefined if malformed. */
+export function parseLocalInputValue(value: string, timeZone: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  if (Number.isNaN(asUtc) || new Date(asUtc).getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  // The zone's offset at that moment, found by formatting the guess back (twice, for DST edges).
+  let instant = asUtc - offsetOf(asUtc, timeZone);
+  instant = asUtc - offsetOf(instant, timeZone);
+  return instant;
+}
+
+function offsetOf(instant: number, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const wallClock = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return wallClock - Math.floor(instant / 60_000) * 60_000;
+}

@@ -48,6 +48,19 @@ export class ReaderSession {
     });
   }
 
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  /** Posts a multipart form (FormData sets its own content type). */
+  postMultipart(path: string, form: FormData, headers: Record<string, string> = {}): Promise<Page> {
+    return this.request(path, { method: 'POST', body: form, headers });
+  }
+
   hasSession(): boolean {
     return this.cookies.has('portal.sid');
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dayKey, formatDateTime, isValidTimeZone } from '../../../src/services/site-time.js';
+import { dayKey, formatDateTime, isValidTimeZone, parseLocalInputValue, toLocalInputValue } from '../../../src/services/site-time.js';
 
 describe('site time', () => {
   it('cuts days in the site zone, not in UTC', () => {
@@ -16,5 +16,21 @@ describe('site time', () => {
   it('knows valid zones', () => {
     assert.equal(isValidTimeZone('Asia/Shanghai'), true);
     assert.equal(isValidTimeZone('Mars/Olympus'), false);
+  });
+});
+
+describe('datetime-local values in the site zone', () => {
+  it('round-trips wall-clock times', () => {
+    const instant = Date.UTC(2026, 10, 27, 1, 30); // 09:30 in Shanghai
+    assert.equal(toLocalInputValue(instant, 'Asia/Shanghai'), '2026-11-27T09:30');
+    assert.equal(parseLocalInputValue('2026-11-27T09:30', 'Asia/Shanghai'), instant);
+    assert.equal(parseLocalInputValue('2026-07-01T12:00', 'Europe/Berlin'), Date.UTC(2026, 6, 1, 10, 0));
+    assert.equal(parseLocalInputValue('2026-01-01T12:00', 'Europe/Berlin'), Date.UTC(2026, 0, 1, 11, 0));
+  });
+
+  it('refuses malformed values', () => {
+    for (const bad of ['', 'tomorrow', '2026-02-30T10:00', '2026-11-27 09:30', '2026-11-27T24:00', '2026-11-27T09:60']) {
+      assert.equal(parseLocalInputValue(bad, 'Asia/Shanghai'), undefined, bad);
+    }
   });
 });

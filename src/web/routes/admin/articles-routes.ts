@@ -1,7 +1,27 @@
-// /admin/articles: path -> handler table (to be filled in).
+// /admin/articles: path -> handler table.
 import { Router } from 'express';
 import type { AdminContext } from '../../admin-context.js';
+import { articlesController } from '../../controllers/admin/articles-controller.js';
+import { csrfProtection } from '../../middleware/csrf.js';
+import { formBody } from '../../middleware/form-body.js';
+import { imageUpload } from '../../middleware/image-upload.js';
 
-export function articlesRoutes(_context: AdminContext): Router {
-  return Router();
+export function articlesRoutes(context: AdminContext): Router {
+  const articles = articlesController(context);
+  // The editor form is multipart (it may carry a cover image); the body field may be long.
+  const editorForm = imageUpload('cover', { fields: 15, fieldSize: 1024 * 1024 });
+  const router = Router();
+  router.get('/', articles.listArticles);
+  router.get('/new', articles.newArticle);
+  router.post('/', editorForm, csrfProtection, articles.createArticle);
+  router.get('/:id/edit', articles.editArticle);
+  router.post('/:id', editorForm, csrfProtection, articles.updateArticle);
+  router.get('/:id/preview', articles.previewArticle);
+  router.post('/:id/trash', formBody('4kb'), csrfProtection, articles.trashArticle);
+  router.post('/:id/restore', formBody('4kb'), csrfProtection, articles.restoreArticle);
+  router.post('/:id/purge', formBody('4kb'), csrfProtection, articles.purgeArticle);
+  router.get('/:id/revisions', articles.listRevisions);
+  router.get('/:id/revisions/:revisionId', articles.showRevision);
+  router.post('/:id/revisions/:revisionId/restore', formBody('4kb'), csrfProtection, articles.restoreRevision);
+  return router;
 }

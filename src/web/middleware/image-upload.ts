@@ -1,0 +1,32 @@
+// multer for image uploads, on the routes that take them (never mounted globally): memory
+// storage with limits on size, count, fields and parts; its errors become clear 4xx answers.
+import type { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import { HttpError } from '../http-error.js';
+
+export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+
+export function imageUpload(fieldName: string, options: { fields?: number; fieldSize?: number } = {}) {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: {
+      fileSize: MAX_IMAGE_BYTES,
+      files: 1,
+      fields: options.fields ?? 5,
+      fieldSize: options.fieldSize ?? 4 * 1024,
+      parts: (options.fields ?? 5) + 1,
+      headerPairs: 100,
+    },
+  }).single(fieldName);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.is('multipart/form-data')) return next(new HttpError(415, '请使用表单上传文件（multipart/form-data）。'));
+    upload(req, res, (err: unknown) => {
+      if (!err) return next();
+      if (err instanceof multer.MulterError) {
+        const tooBig = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FIELD_VALUE';
+        return next(new HttpError(tooBig ? 413 : 400, tooBig ? '文件或字段超过大小限制（图片最大 8 MB）。' : `上传格式不正确：${err.code}`));
+      }
+      next(new HttpError(400, '上传的表单格式不正确。'));
+    });
+  };
+}
