@@ -1,4 +1,5 @@
-// Reader comments: the only place with their SQL. Only approved comments are shown or counted.
+// Reader comments: the only place with their SQL. Readers see and count only approved comments;
+// the moderation queue sees every status.
 import type { Db } from '../db/database.js';
 import type { Comment, CommentStatus } from '../domain/types.js';
 
@@ -18,6 +19,11 @@ export interface CommentLimits {
   hourlyCap: number;
 }
 
+/** A comment in the moderation queue, with the title of its article (null if the article is gone). */
+export interface ModerationComment extends Comment {
+  articleTitle: string | null;
+}
+
 export type CreateOutcome =
   | { kind: 'created'; id: number }
   | { kind: 'too-soon' }
@@ -31,6 +37,13 @@ export interface CommentRepository {
   /** Stores the comment unless the address is over a limit or the article has the same text. */
   createWithinLimits(comment: NewComment, now: number, limits: CommentLimits): Promise<CreateOutcome>;
   countByStatus(): Promise<Record<CommentStatus, number>>;
+  /** The moderation queue of one status, newest first. */
+  listByStatus(status: CommentStatus, options: { limit: number; offset?: number }): Promise<ModerationComment[]>;
+  findById(id: number): Promise<Comment | undefined>;
+  /** Sets the status of the listed comments; returns those that changed (ids that are missing or already had it are skipped). */
+  setStatus(ids: readonly number[], status: CommentStatus): Promise<Comment[]>;
+  /** Deletes the listed comments; returns those that existed. */
+  deleteMany(ids: readonly number[]): Promise<Comment[]>;
 }
 
 interface CommentRow {
@@ -42,6 +55,10 @@ interface CommentRow {
   created_at: number;
 }
 
+interface ModerationRow extends CommentRow {
+  article_title: string | null;
+}
+
 export class SqliteCommentRepository implements CommentRepository {
   private readonly oldestFirst;
   private readonly newestFirst;
@@ -51,6 +68,10 @@ export class SqliteCommentRepository implements CommentRepository {
   private readonly sameText;
   private readonly createWithinLimitsInTransaction;
   private readonly statusCounts;
+  private readonly byStatus;
+  private readonly byId;
+  private readonly setStatusInTransaction;
+  private readonly deleteManyInTransaction;
 
   constructor(db: Db) {
     const select = `SELECT id, article_id, nickname, body, status, created_at FROM comments
@@ -77,6 +98,25 @@ export class SqliteCommentRepository implements CommentRepository {
     this.statusCounts = db.prepare<[], { status: CommentStatus; n: number }>(
       'SELECT status, COUNT(*) AS n FROM comments GROUP BY status',
     );
+    this.byStatus = db.prepare<{ status: CommentStatus; limit: number; offset: number }, ModerationRow>(
+      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, a.title AS article_title
+       FROM comments c LEFT JOIN articles a ON a.id = c.article_id
+       WHERE c.status = @status ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
+    );
+    this.byId = db.prepare<[number], CommentRow>(
+      'SELECT id, article_id, nickname, body, status, created_at FROM comments WHERE id = ?',
+    );
+    const updateStatus = db.prepare<{ id: number; status: CommentStatus }, CommentRow>(
+      `UPDATE comments SET status = @status WHERE id = @id AND status <> @status
+       RETURNING id, article_id, nickname, body, status, created_at`,
+    );
+    const remove = db.prepare<[number], CommentRow>(
+      'DELETE FROM comments WHERE id = ? RETURNING id, article_id, nickname, body, status, created_at',
+    );
+    this.setStatusInTransaction = db.transaction((ids: readonly number[], status: CommentStatus) =>
+      ids.flatMap((id) => updateStatus.all({ id, status })),
+    );
+    this.deleteManyInTransaction = db.transaction((ids: readonly number[]) => ids.flatMap((id) => remove.all(id)));
     this.createWithinLimitsInTransaction = db.transaction(
       (comment: NewComment, now: number, limits: CommentLimits): CreateOutcome => {
         if ((this.countByIpSince.get(comment.ipHash, now - limits.minIntervalMs)?.n ?? 0) > 0) return { kind: 'too-soon' };
@@ -109,6 +149,25 @@ export class SqliteCommentRepository implements CommentRepository {
     const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0 };
     for (const row of this.statusCounts.all()) counts[row.status] = row.n;
     return counts;
+  }
+
+  async listByStatus(status: CommentStatus, options: { limit: number; offset?: number }): Promise<ModerationComment[]> {
+    return this.byStatus
+      .all({ status, limit: options.limit, offset: options.offset ?? 0 })
+      .map((row) => ({ ...toComment(row), articleTitle: row.article_title }));
+  }
+
+  async findById(id: number): Promise<Comment | undefined> {
+    const row = this.byId.get(id);
+    return row && toComment(row);
+  }
+
+  async setStatus(ids: readonly number[], status: CommentStatus): Promise<Comment[]> {
+    return this.setStatusInTransaction.immediate([...new Set(ids)], status).map(toComment);
+  }
+
+  async deleteMany(ids: readonly number[]): Promise<Comment[]> {
+    return this.deleteManyInTransaction.immediate([...new Set(ids)]).map(toComment);
   }
 
   async createWithinLimits(comment: NewComment, now: number, limits: CommentLimits): Promise<CreateOutcome> {

@@ -7,14 +7,40 @@ export interface LoginState {
   lockedUntil: number | null;
 }
 
+/** What the account list shows: never the password hash. */
+export interface UserSummary {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  createdAt: number;
+  lockedUntil: number | null;
+}
+
+export interface UserChanges {
+  displayName: string;
+  role: Role;
+  passwordHash?: string;
+}
+
+/** Changes that would leave the site without an admin are refused as 'last-admin'. */
+export type GuardedOutcome = 'done' | 'not-found' | 'last-admin';
+
 export interface UserRepository {
   findByUsername(username: string): Promise<(User & LoginState) | undefined>;
   findById(id: number): Promise<User | undefined>;
   listAll(): Promise<User[]>;
   count(): Promise<number>;
   create(user: Omit<User, 'id'>, now: number): Promise<number>;
-  update(id: number, changes: { displayName: string; role: Role; passwordHash?: string }): Promise<boolean>;
+  update(id: number, changes: UserChanges): Promise<boolean>;
   delete(id: number): Promise<boolean>;
+  listSummaries(): Promise<UserSummary[]>;
+  /** Creates the account unless the user name is taken; the new id, or undefined when taken. */
+  createIfUsernameFree(user: Omit<User, 'id'>, now: number): Promise<number | undefined>;
+  /** Updates the account unless that would demote the last admin (checked in the same transaction). */
+  updateKeepingAnAdmin(id: number, changes: UserChanges): Promise<GuardedOutcome>;
+  /** Deletes the account unless it is the last admin (checked in the same transaction). */
+  deleteKeepingAnAdmin(id: number): Promise<GuardedOutcome>;
   /** Counts a failed login and locks the account once the count reaches lockAfter. */
   recordFailedLogin(id: number, lockAfter: number, lockUntil: number): Promise<void>;
   recordSuccessfulLogin(id: number): Promise<void>;
@@ -41,6 +67,11 @@ export class SqliteUserRepository implements UserRepository {
   private readonly remove;
   private readonly failed;
   private readonly succeeded;
+  private readonly summaries;
+  private readonly insertIfFree;
+  private readonly countAdmins;
+  private readonly updateGuarded;
+  private readonly deleteGuarded;
 
   constructor(db: Db) {
     this.byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
@@ -60,6 +91,34 @@ export class SqliteUserRepository implements UserRepository {
        WHERE id = @id`,
     );
     this.succeeded = db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
+    this.summaries = db.prepare<[], Omit<UserRow, 'password_hash' | 'failed_logins'> & { created_at: number }>(
+      'SELECT id, username, display_name, role, created_at, locked_until FROM users ORDER BY id',
+    );
+    this.insertIfFree = db.prepare<{ username: string; displayName: string; passwordHash: string; role: Role; now: number }, { id: number }>(
+      `INSERT INTO users (username, display_name, password_hash, role, created_at)
+       VALUES (@username, @displayName, @passwordHash, @role, @now)
+       ON CONFLICT (username) DO NOTHING RETURNING id`,
+    );
+    this.countAdmins = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'");
+    // Would the change remove the last admin? Asked and acted on in one IMMEDIATE transaction,
+    // so two admins demoting each other at once cannot both succeed.
+    const removesLastAdmin = (row: UserRow, newRole: Role | undefined) =>
+      row.role === 'admin' && newRole !== 'admin' && (this.countAdmins.get()?.n ?? 0) <= 1;
+    this.updateGuarded = db.transaction((id: number, changes: UserChanges): GuardedOutcome => {
+      const row = this.byId.get(id);
+      if (!row) return 'not-found';
+      if (removesLastAdmin(row, changes.role)) return 'last-admin';
+      this.updateProfile.run(changes.displayName, changes.role, id);
+      if (changes.passwordHash) this.updatePassword.run(changes.passwordHash, id);
+      return 'done';
+    });
+    this.deleteGuarded = db.transaction((id: number): GuardedOutcome => {
+      const row = this.byId.get(id);
+      if (!row) return 'not-found';
+      if (removesLastAdmin(row, undefined)) return 'last-admin';
+      this.remove.run(id);
+      return 'done';
+    });
   }
 
   async findByUsername(username: string): Promise<(User & LoginState) | undefined> {
@@ -84,7 +143,7 @@ export class SqliteUserRepository implements UserRepository {
     return Number(this.insert.run({ ...user, now }).lastInsertRowid);
   }
 
-  async update(id: number, changes: { displayName: string; role: Role; passwordHash?: string }): Promise<boolean> {
+  async update(id: number, changes: UserChanges): Promise<boolean> {
     const updated = this.updateProfile.run(changes.displayName, changes.role, id).changes > 0;
     if (updated && changes.passwordHash) this.updatePassword.run(changes.passwordHash, id);
     return updated;
@@ -92,6 +151,29 @@ export class SqliteUserRepository implements UserRepository {
 
   async delete(id: number): Promise<boolean> {
     return this.remove.run(id).changes > 0;
+  }
+
+  async listSummaries(): Promise<UserSummary[]> {
+    return this.summaries.all().map((row) => ({
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      createdAt: row.created_at,
+      lockedUntil: row.locked_until,
+    }));
+  }
+
+  async createIfUsernameFree(user: Omit<User, 'id'>, now: number): Promise<number | undefined> {
+    return this.insertIfFree.get({ ...user, now })?.id;
+  }
+
+  async updateKeepingAnAdmin(id: number, changes: UserChanges): Promise<GuardedOutcome> {
+    return this.updateGuarded.immediate(id, changes);
+  }
+
+  async deleteKeepingAnAdmin(id: number): Promise<GuardedOutcome> {
+    return this.deleteGuarded.immediate(id);
   }
 
   async recordFailedLogin(id: number, lockAfter: number, lockUntil: number): Promise<void> {

@@ -19,8 +19,8 @@ function rejectMalformed(_req: Request, _res: Response, buffer: Buffer): void {
   }
 }
 
-export function formBody(limit = '32kb') {
-  const parse = express.urlencoded({ extended: false, limit, parameterLimit: 20, verify: rejectMalformed });
+export function formBody(limit = '32kb', options: { parameterLimit?: number } = {}) {
+  const parse = express.urlencoded({ extended: false, limit, parameterLimit: options.parameterLimit ?? 20, verify: rejectMalformed });
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.is('application/x-www-form-urlencoded')) {
       return next(new HttpError(415, MESSAGES.formOnly));

@@ -1,0 +1,236 @@
+// The comment queue (/admin/comments): tabs by status, bulk and per-row moderation, and the
+// moderation settings (publish-at-once or review-first, the sensitive-word list).
+import type { Request, Response } from 'express';
+import type { Comment, CommentStatus, User } from '../../../domain/types.js';
+import { toSiteSettings } from '../../../services/site-settings.js';
+import { normaliseForMatching } from '../../../services/word-filter.js';
+import type { AdminContext } from '../../admin-context.js';
+import { badRequest, notFound } from '../../http-error.js';
+import { paginate } from '../../pagination.js';
+import { pageNumber, parseId, queryString } from '../../params.js';
+
+export const COMMENTS_PER_PAGE = 20;
+export const WORD_MAX = 30;
+
+type Action = 'approve' | 'reject' | 'spam' | 'delete';
+type Mode = 'auto' | 'review';
+
+const TEXT = {
+  queueTitle: '评论管理',
+  settingsTitle: '评论审核设置',
+  statusLabels: { pending: '待审核', approved: '已通过', rejected: '已拒绝', spam: '垃圾评论' } as Record<CommentStatus, string>,
+  actionLabels: { approve: '通过', reject: '拒绝', spam: '标为垃圾', delete: '删除' } as Record<Action, string>,
+  done: {
+    approve: (n: number) => `已通过 ${n} 条评论。`,
+    reject: (n: number) => `已拒绝 ${n} 条评论。`,
+    spam: (n: number) => `已将 ${n} 条评论标为垃圾评论。`,
+    delete: (n: number) => `已删除 ${n} 条评论。`,
+  } as Record<Action, (n: number) => string>,
+  unchanged: '所选评论已经是这个状态，没有改动。',
+  nothingSelected: '请先勾选要处理的评论。',
+  unknownAction: '未知的评论操作。',
+  unknownStatus: '评论状态只能是 pending、approved、rejected 或 spam。',
+  badIds: '评论编号不正确。',
+  commentGone: '这条评论不存在或已被删除。',
+  noSuchPage: '没有这一页。',
+  modeLabels: { auto: '先发后审（命中敏感词或链接过多的评论待审）', review: '先审后发（所有评论都要审核）' } as Record<Mode, string>,
+  modeInvalid: '请选择评论审核方式。',
+  modeSaved: (label: string) => `评论审核方式已改为：${label}。`,
+  modeUnchanged: '评论审核方式没有变化。',
+  wordEmpty: '请填写敏感词。',
+  wordOnlySymbols: '敏感词不能只由标点、符号或空格组成。',
+  wordTooLong: `敏感词不能超过 ${WORD_MAX} 个字。`,
+  wordExists: (word: string) => `“${word}”已在敏感词列表中。`,
+  wordAdded: (word: string) => `已添加敏感词“${word}”。`,
+  wordRemoved: (word: string) => `已删除敏感词“${word}”。`,
+  wordGone: '这个敏感词不存在或已被删除。',
+  fieldOnce: (name: string) => `字段 ${name} 只能提交一次。`,
+};
+
+const STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected', 'spam'];
+const ACTION_STATUS: Record<Exclude<Action, 'delete'>, CommentStatus> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
+const ACTIONS: readonly Action[] = ['approve', 'reject', 'spam', 'delete'];
+const ID = /^[1-9]\d{0,14}$/;
+
+function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  if (value === undefined) return '';
+  if (typeof value !== 'string') throw badRequest(TEXT.fieldOnce(name));
+  return value;
+}
+
+/** The ticked comment ids (a checkbox field that may repeat); malformed ids are a 400. */
+function idList(body: unknown): number[] {
+  const raw = (body as Record<string, unknown> | undefined)?.ids;
+  if (raw === undefined) return [];
+  const values: unknown[] = Array.isArray(raw) ? raw : [raw];
+  return [
+    ...new Set(
+      values.map((value) => {
+        if (typeof value !== 'string' || !ID.test(value)) throw badRequest(TEXT.badIds);
+        return Number(value);
+      }),
+    ),
+  ];
+}
+
+function actionOf(body: unknown): Action {
+  const action = field(body, 'action');
+  if (!(ACTIONS as readonly string[]).includes(action)) throw badRequest(TEXT.unknownAction);
+  return action as Action;
+}
+
+/** ?status= of the queue: pending when absent, 400 when unknown. */
+function statusOf(req: Request): CommentStatus {
+  const raw = queryString(req, 'status');
+  if (raw === undefined || raw === '') return 'pending';
+  if (!(STATUSES as readonly string[]).includes(raw)) throw badRequest(TEXT.unknownStatus);
+  return raw as CommentStatus;
+}
+
+function queueUrl(status: CommentStatus, page = 1): string {
+  return `/admin/comments?status=${status}${page > 1 ? `&page=${page}` : ''}`;
+}
+
+function excerpt(text: string, max = 40): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function commentsController({ repositories, audit, clock, chrome }: AdminContext) {
+  const { comments, sensitiveWords, settings } = repositories;
+
+  async function renderQueue(
+    res: Response,
+    status: CommentStatus,
+    page: number,
+    error?: string,
+  ) {
+    const counts = await comments.countByStatus();
+    const pagination = paginate(page, counts[status], COMMENTS_PER_PAGE, queueUrl(status));
+    if (page > pagination.totalPages) throw notFound(TEXT.noSuchPage);
+    const items = await comments.listByStatus(status, { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE });
+    res.render('admin/comments/index', {
+      title: TEXT.queueTitle,
+      status,
+      statuses: STATUSES,
+      statusLabels: TEXT.statusLabels,
+      actions: ACTIONS,
+      actionLabels: TEXT.actionLabels,
+      actionStatus: ACTION_STATUS,
+      counts,
+      comments: items,
+      pagination,
+      /** appended to every form action, so a post comes back to this tab and page */
+      returnQuery: `?status=${status}${page > 1 ? `&page=${page}` : ''}`,
+      error,
+    });
+  }
+
+  /** Applies the action to the comments and audits each one changed. */
+  async function apply(user: User, action: Action, ids: number[]): Promise<Comment[]> {
+    const changed = action === 'delete' ? await comments.deleteMany(ids) : await comments.setStatus(ids, ACTION_STATUS[action]);
+    for (const comment of changed) {
+      await audit.record(user, `comment.${action}`, { type: 'comment', id: comment.id }, `${comment.nickname}：${excerpt(comment.body)}（文章 #${comment.articleId}）`);
+    }
+    return changed;
+  }
+
+  /** Back to the tab and page the editor came from, or the last page if that one emptied. */
+  async function backToQueue(req: Request, res: Response, status: CommentStatus, page: number, changed: Comment[], action: Action) {
+    req.session.flash = changed.length > 0 ? { type: 'success', message: TEXT.done[action](changed.length) } : { type: 'info', message: TEXT.unchanged };
+    const total = (await comments.countByStatus())[status];
+    const lastPage = Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE));
+    res.redirect(303, queueUrl(status, Math.min(page, lastPage)));
+  }
+
+  async function renderSettings(res: Response, form: { word?: string; errors?: { word?: string; commentModeration?: string } } = {}) {
+    res.render('admin/comments/settings', {
+      title: TEXT.settingsTitle,
+      mode: res.locals.site.commentModeration,
+      modeLabels: TEXT.modeLabels,
+      words: await sensitiveWords.listEntries(),
+      word: form.word ?? '',
+      errors: form.errors ?? {},
+      wordMax: WORD_MAX,
+    });
+  }
+
+  return {
+    async listComments(req: Request, res: Response) {
+      await renderQueue(res, statusOf(req), pageNumber(req));
+    },
+
+    async bulkModerate(req: Request, res: Response) {
+      const status = statusOf(req);
+      const page = pageNumber(req);
+      const action = actionOf(req.body);
+      const ids = idList(req.body);
+      if (ids.length === 0) {
+        res.status(422);
+        return renderQueue(res, status, page, TEXT.nothingSelected);
+      }
+      const changed = await apply(res.locals.currentUser!, action, ids);
+      await backToQueue(req, res, status, page, changed, action);
+    },
+
+    async moderateComment(req: Request<{ id: string }>, res: Response) {
+      const id = parseId(req.params.id);
+      const status = statusOf(req);
+      const page = pageNumber(req);
+      const action = actionOf(req.body);
+      if (!(await comments.findById(id))) throw notFound(TEXT.commentGone);
+      const changed = await apply(res.locals.currentUser!, action, [id]);
+      await backToQueue(req, res, status, page, changed, action);
+    },
+
+    async showSettings(_req: Request, res: Response) {
+      await renderSettings(res);
+    },
+
+    async updateModeration(req: Request, res: Response) {
+      const mode = field(req.body, 'commentModeration');
+      if (mode !== 'auto' && mode !== 'review') {
+        res.status(422);
+        return renderSettings(res, { errors: { commentModeration: TEXT.modeInvalid } });
+      }
+      const current = toSiteSettings(await settings.getAll()).commentModeration;
+      if (mode === current) {
+        req.session.flash = { type: 'info', message: TEXT.modeUnchanged };
+      } else {
+        await settings.setMany({ commentModeration: mode });
+        chrome.invalidate();
+        await audit.record(res.locals.currentUser!, 'settings.update', { type: 'settings', id: 'commentModeration' }, `评论审核方式：${TEXT.modeLabels[mode]}`);
+        req.session.flash = { type: 'success', message: TEXT.modeSaved(TEXT.modeLabels[mode]) };
+      }
+      res.redirect(303, '/admin/comments/settings');
+    },
+
+    async addWord(req: Request, res: Response) {
+      const input = field(req.body, 'word').trim();
+      const word = normaliseForMatching(input);
+      let error: string | undefined;
+      if (input === '') error = TEXT.wordEmpty;
+      else if (word === '') error = TEXT.wordOnlySymbols;
+      else if (Array.from(word).length > WORD_MAX || input.length > WORD_MAX * 4) error = TEXT.wordTooLong;
+      const id = error ? undefined : await sensitiveWords.addIfNew(word, clock());
+      if (!error && id === undefined) error = TEXT.wordExists(word);
+      if (error || id === undefined) {
+        res.status(422);
+        return renderSettings(res, { word: input, errors: { word: error } });
+      }
+      await audit.record(res.locals.currentUser!, 'sensitive-word.add', { type: 'sensitive-word', id }, word);
+      req.session.flash = { type: 'success', message: TEXT.wordAdded(word) };
+      res.redirect(303, '/admin/comments/settings');
+    },
+
+    async removeWord(req: Request<{ id: string }>, res: Response) {
+      const id = parseId(req.params.id);
+      const word = await sensitiveWords.removeById(id);
+      if (word === undefined) throw notFound(TEXT.wordGone);
+      await audit.record(res.locals.currentUser!, 'sensitive-word.delete', { type: 'sensitive-word', id }, word);
+      req.session.flash = { type: 'success', message: TEXT.wordRemoved(word) };
+      res.redirect(303, '/admin/comments/settings');
+    },
+  };
+}
