@@ -10,10 +10,58 @@ export interface NewPoll {
   options: { label: string; votes?: number }[];
 }
 
+/** An edit: options with an id are kept (votes and all), those without are added, the rest removed. */
+export interface PollChanges {
+  question: string;
+  isMultiple: boolean;
+  startsAt: number;
+  endsAt: number | null;
+  options: { id?: number; label: string }[];
+}
+
+/** A poll as the editors' list shows it. */
+export interface PollSummary {
+  id: number;
+  question: string;
+  isMultiple: boolean;
+  startsAt: number;
+  endsAt: number | null;
+  totalVotes: number;
+  optionCount: number;
+}
+
+/** An edit would have removed an option that readers voted for; nothing was changed. */
+export class PollOptionHasVotesError extends Error {
+  constructor(
+    readonly optionId: number,
+    readonly label: string,
+    readonly votes: number,
+  ) {
+    super(`poll option ${optionId} has ${votes} votes`);
+  }
+}
+
+/** An edit named an option id that is not one of the poll's; nothing was changed. */
+export class UnknownPollOptionError extends Error {
+  constructor(readonly optionId: number) {
+    super(`poll option ${optionId} is not one of the poll's`);
+  }
+}
+
 export interface PollRepository {
   findById(id: number): Promise<Poll | undefined>;
   findLatestOpen(now: number): Promise<Poll | undefined>;
   create(poll: NewPoll, now: number): Promise<number>;
+  /** newest first, by start time */
+  listForAdmin(limit: number, offset: number): Promise<PollSummary[]>;
+  count(): Promise<number>;
+  /**
+   * Saves the poll and its options in one transaction; false when there is no such poll.
+   * @throws PollOptionHasVotesError, UnknownPollOptionError (and then nothing changed)
+   */
+  update(id: number, changes: PollChanges): Promise<boolean>;
+  /** deletes the poll with its options and votes */
+  delete(id: number): Promise<boolean>;
 }
 
 interface PollRow {
@@ -31,6 +79,13 @@ export class SqlitePollRepository implements PollRepository {
   private readonly insertPoll;
   private readonly insertOption;
   private readonly createInTransaction;
+  private readonly adminList;
+  private readonly countRows;
+  private readonly updatePoll;
+  private readonly updateOption;
+  private readonly deleteUnvotedOption;
+  private readonly updateInTransaction;
+  private readonly deletePoll;
 
   constructor(db: Db) {
     this.byId = db.prepare<[number], PollRow>('SELECT * FROM polls WHERE id = ?');
@@ -63,6 +118,52 @@ export class SqlitePollRepository implements PollRepository {
       );
       return pollId;
     });
+    this.adminList = db.prepare<[number, number], PollRow & { total_votes: number; option_count: number }>(
+      `SELECT p.id, p.question, p.is_multiple, p.starts_at, p.ends_at,
+         COALESCE(SUM(o.votes), 0) AS total_votes, COUNT(o.id) AS option_count
+       FROM polls p LEFT JOIN poll_options o ON o.poll_id = p.id
+       GROUP BY p.id, p.question, p.is_multiple, p.starts_at, p.ends_at
+       ORDER BY p.starts_at DESC, p.id DESC LIMIT ? OFFSET ?`,
+    );
+    this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM polls');
+    this.updatePoll = db.prepare(
+      `UPDATE polls SET question = @question, is_multiple = @isMultiple, starts_at = @startsAt, ends_at = @endsAt
+       WHERE id = @id`,
+    );
+    this.updateOption = db.prepare(
+      'UPDATE poll_options SET label = @label, sort_order = @sortOrder WHERE id = @id AND poll_id = @pollId',
+    );
+    this.deleteUnvotedOption = db.prepare('DELETE FROM poll_options WHERE id = ? AND poll_id = ? AND votes = 0');
+    this.updateInTransaction = db.transaction((id: number, changes: PollChanges) => {
+      const updated = this.updatePoll.run({
+        id,
+        question: changes.question,
+        isMultiple: changes.isMultiple ? 1 : 0,
+        startsAt: changes.startsAt,
+        endsAt: changes.endsAt,
+      });
+      if (updated.changes === 0) return false;
+      const current = this.optionsOf.all(id);
+      const kept = new Set<number>();
+      for (const option of changes.options) {
+        if (option.id === undefined) continue;
+        if (!current.some((c) => c.id === option.id)) throw new UnknownPollOptionError(option.id);
+        kept.add(option.id);
+      }
+      for (const option of current) {
+        if (kept.has(option.id)) continue;
+        // votes = 0 in the statement itself: a vote counted meanwhile keeps its option
+        if (this.deleteUnvotedOption.run(option.id, id).changes === 0) {
+          throw new PollOptionHasVotesError(option.id, option.label, option.votes);
+        }
+      }
+      changes.options.forEach((option, sortOrder) => {
+        if (option.id === undefined) this.insertOption.run({ pollId: id, label: option.label, sortOrder, votes: 0 });
+        else this.updateOption.run({ id: option.id, pollId: id, label: option.label, sortOrder });
+      });
+      return true;
+    });
+    this.deletePoll = db.prepare('DELETE FROM polls WHERE id = ?');
   }
 
   async findById(id: number): Promise<Poll | undefined> {
@@ -77,6 +178,30 @@ export class SqlitePollRepository implements PollRepository {
 
   async create(poll: NewPoll, now: number): Promise<number> {
     return this.createInTransaction.immediate(poll, now);
+  }
+
+  async listForAdmin(limit: number, offset: number): Promise<PollSummary[]> {
+    return this.adminList.all(limit, offset).map((row) => ({
+      id: row.id,
+      question: row.question,
+      isMultiple: row.is_multiple === 1,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      totalVotes: row.total_votes,
+      optionCount: row.option_count,
+    }));
+  }
+
+  async count(): Promise<number> {
+    return this.countRows.get()?.n ?? 0;
+  }
+
+  async update(id: number, changes: PollChanges): Promise<boolean> {
+    return this.updateInTransaction.immediate(id, changes);
+  }
+
+  async delete(id: number): Promise<boolean> {
+    return this.deletePoll.run(id).changes > 0;
   }
 
   private withOptions(row: PollRow): Poll {

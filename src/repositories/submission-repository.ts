@@ -29,6 +29,8 @@ export interface SubmissionRepository {
   count(status?: SubmissionStatus): Promise<number>;
   setStatus(id: number, status: SubmissionStatus): Promise<boolean>;
   linkArticle(id: number, articleId: number): Promise<boolean>;
+  /** new -> read (opening it in the inbox); false when it was not new */
+  markRead(id: number): Promise<boolean>;
 }
 
 interface SubmissionRow {
@@ -51,6 +53,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   private readonly countByStatus;
   private readonly updateStatus;
   private readonly updateArticle;
+  private readonly newToRead;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -68,6 +71,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     this.countByStatus = db.prepare<[SubmissionStatus], { n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE status = ?');
     this.updateStatus = db.prepare('UPDATE submissions SET status = ? WHERE id = ?');
     this.updateArticle = db.prepare('UPDATE submissions SET article_id = ? WHERE id = ?');
+    this.newToRead = db.prepare("UPDATE submissions SET status = 'read' WHERE id = ? AND status = 'new'");
   }
 
   async create(submission: NewSubmission, now: number): Promise<number> {
@@ -97,6 +101,10 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
 
   async linkArticle(id: number, articleId: number): Promise<boolean> {
     return this.updateArticle.run(articleId, id).changes > 0;
+  }
+
+  async markRead(id: number): Promise<boolean> {
+    return this.newToRead.run(id).changes > 0;
   }
 }
 

@@ -71,21 +71,47 @@ export function toLocalInputValue(instant: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-/** The instant a 'YYYY-MM-DDTHH:mm' wall-clock time in the zone stands for; undefined if malformed. */
-export function parseLocalInputValue(value: string, timeZone: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  if (Number.isNaN(asUtc) || new Date(asUtc).getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
-  // The zone's offset at that moment, found by formatting the guess back (twice, for DST edges).
-  let instant = asUtc - offsetOf(asUtc, timeZone);
-  instant = asUtc - offsetOf(instant, timeZone);
-  return instant;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at the instant, in ms (Shanghai: +8 h). */
+function offsetAt(instant: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const p: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
-function offsetOf(instant: number, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const wallClock = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-  return wallClock - Math.floor(instant / 60_000) * 60_000;
+/**
+ * The instant a datetime-local value ('2026-11-20T08:30') names on the clocks of the zone;
+ * undefined for anything that is not a real date and time. A time skipped by a daylight-saving
+ * change counts as the same time after the change; a repeated one as its first occurrence.
+ */
+export function parseLocalInputValue(value: string, timeZone: string): number | undefined {
+  const match = LOCAL_DATE_TIME.exec(value);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((n) => (n === undefined ? 0 : Number(n))) as number[];
+  if (year! < 1970 || month! < 1 || month! > 12 || hour! > 23 || minute! > 59 || second > 59) return undefined;
+  const wall = Date.UTC(year!, month! - 1, day!, hour!, minute!, second);
+  if (new Date(wall).getUTCDate() !== day) return undefined; // 2月30日 and the like
+  const DAY = 86_400_000;
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  const candidates = [wall - before, wall - after].filter((instant) => instant + offsetAt(instant, timeZone) === wall);
+  if (candidates.length > 0) return Math.min(...candidates);
+  return wall - before; // in a gap: the offset before the change carries it past the gap
 }

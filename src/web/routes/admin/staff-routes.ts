@@ -1,7 +1,19 @@
-// /admin/staff: path -> handler table (to be filled in).
+// /admin/staff: path -> handler table of the staff records (人员查询) section.
 import { Router } from 'express';
 import type { AdminContext } from '../../admin-context.js';
+import { staffController } from '../../controllers/admin/staff-controller.js';
+import { csrfProtection } from '../../middleware/csrf.js';
+import { formBody } from '../../middleware/form-body.js';
 
-export function staffRoutes(_context: AdminContext): Router {
-  return Router();
+export function staffRoutes(context: AdminContext): Router {
+  const staff = staffController(context);
+  const form = [formBody('16kb'), csrfProtection];
+  const router = Router();
+  router.get('/', staff.listStaff);
+  router.get('/new', staff.showNewStaff);
+  router.post('/', ...form, staff.createStaff);
+  router.get('/:id/edit', staff.showEditStaff);
+  router.post('/:id', ...form, staff.updateStaff);
+  router.post('/:id/delete', ...form, staff.deleteStaff);
+  return router;
 }

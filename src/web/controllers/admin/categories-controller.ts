@@ -1,0 +1,118 @@
+// Categories (栏目) in the editors' area: list with article counts, create, edit, delete
+// (refused while articles belong to the category). Every change refreshes the navigation.
+import type { Request, Response } from 'express';
+import type { Category } from '../../../domain/types.js';
+import { CategorySlugTakenError } from '../../../repositories/category-repository.js';
+import type { AdminContext } from '../../admin-context.js';
+import {
+  CATEGORY_TEXTS,
+  categoryFormValues,
+  parseCategoryForm,
+  type CategoryFormErrors,
+  type CategoryFormValues,
+} from '../../forms/admin-category-form.js';
+import { notFound } from '../../http-error.js';
+import { parseId } from '../../params.js';
+
+const TEXT = {
+  created: (name: string) => `栏目“${name}”已创建，已出现在网站导航中。`,
+  updated: (name: string) => `栏目“${name}”已保存。`,
+  deleted: (name: string) => `栏目“${name}”已删除。`,
+  hasArticles: (name: string, count: number) =>
+    `栏目“${name}”下还有文章（${count} 篇，含回收站中的文章），不能删除。请先把这些文章移到其他栏目或永久删除。`,
+  notFound: '没有这个栏目。',
+} as const;
+
+export function categoriesController({ repositories, audit, chrome }: AdminContext) {
+  async function findOr404(raw: string | undefined): Promise<Category> {
+    const category = await repositories.categories.findById(parseId(raw));
+    if (!category) throw notFound(TEXT.notFound);
+    return category;
+  }
+
+  function renderForm(
+    res: Response,
+    category: Category | undefined,
+    values: CategoryFormValues,
+    errors: CategoryFormErrors = {},
+    status = 200,
+  ) {
+    res.status(status).render('admin/categories/form', { category, values, errors });
+  }
+
+  /** Saves through write(); a taken slug comes back as a field error. */
+  async function saveOr422(
+    res: Response,
+    category: Category | undefined,
+    values: CategoryFormValues,
+    write: () => Promise<number>,
+  ): Promise<number | undefined> {
+    const taken = await repositories.categories.findBySlug(values.slug);
+    if (!taken || taken.id === category?.id) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!(err instanceof CategorySlugTakenError)) throw err;
+      }
+    }
+    renderForm(res, category, values, { slug: CATEGORY_TEXTS.slugTaken }, 422);
+    return undefined;
+  }
+
+  return {
+    async listCategories(_req: Request, res: Response) {
+      res.render('admin/categories/index', { categories: await repositories.categories.listWithArticleCounts() });
+    },
+
+    showNewCategory(_req: Request, res: Response) {
+      renderForm(res, undefined, { name: '', slug: '', description: '', sortOrder: '0' });
+    },
+
+    async createCategory(req: Request, res: Response) {
+      const { values, errors, category } = parseCategoryForm(req.body);
+      if (!category) return renderForm(res, undefined, values, errors, 422);
+      const id = await saveOr422(res, undefined, values, () => repositories.categories.create(category));
+      if (id === undefined) return;
+      chrome.invalidate();
+      await audit.record(res.locals.currentUser!, 'category.create', { type: 'category', id }, `${category.name}（${category.slug}）`);
+      req.session.flash = { type: 'success', message: TEXT.created(category.name) };
+      res.redirect(303, '/admin/categories');
+    },
+
+    async showEditCategory(req: Request<{ id: string }>, res: Response) {
+      const category = await findOr404(req.params.id);
+      renderForm(res, category, categoryFormValues(category));
+    },
+
+    async updateCategory(req: Request<{ id: string }>, res: Response) {
+      const existing = await findOr404(req.params.id);
+      const { values, errors, category } = parseCategoryForm(req.body);
+      if (!category) return renderForm(res, existing, values, errors, 422);
+      const saved = await saveOr422(res, existing, values, async () =>
+        (await repositories.categories.update(existing.id, category)) ? existing.id : 0,
+      );
+      if (saved === undefined) return;
+      if (saved === 0) throw notFound(TEXT.notFound);
+      chrome.invalidate();
+      const renamed = existing.name !== category.name || existing.slug !== category.slug;
+      const summary = renamed ? `${existing.name}（${existing.slug}）→ ${category.name}（${category.slug}）` : category.name;
+      await audit.record(res.locals.currentUser!, 'category.update', { type: 'category', id: existing.id }, summary);
+      req.session.flash = { type: 'success', message: TEXT.updated(category.name) };
+      res.redirect(303, '/admin/categories');
+    },
+
+    async deleteCategory(req: Request<{ id: string }>, res: Response) {
+      const category = await findOr404(req.params.id);
+      const result = await repositories.categories.delete(category.id);
+      if (result.status === 'missing') throw notFound(TEXT.notFound);
+      if (result.status === 'has-articles') {
+        req.session.flash = { type: 'error', message: TEXT.hasArticles(category.name, result.articleCount) };
+        return res.redirect(303, '/admin/categories');
+      }
+      chrome.invalidate();
+      await audit.record(res.locals.currentUser!, 'category.delete', { type: 'category', id: category.id }, `${category.name}（${category.slug}）`);
+      req.session.flash = { type: 'success', message: TEXT.deleted(category.name) };
+      res.redirect(303, '/admin/categories');
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Static pages (单页: 关于本站, 广告服务, 联系我们 ...) in the editors' area: list, create, edit.
+// The body HTML is sanitized ON SAVE, so /page/:slug prints it as stored.
+import type { Request, Response } from 'express';
+import type { StaticPage } from '../../../domain/types.js';
+import { sanitizeArticleHtml } from '../../../services/html-sanitizer.js';
+import type { AdminContext } from '../../admin-context.js';
+import { PAGE_SLUG, PAGE_TEXTS, pageFormValues, parsePageForm, type PageFormErrors, type PageFormValues } from '../../forms/admin-page-form.js';
+import { notFound } from '../../http-error.js';
+
+const TEXT = {
+  created: (title: string, slug: string) => `单页“${title}”已创建，网址为 /page/${slug}。`,
+  updated: (title: string) => `单页“${title}”已保存。`,
+  notFound: '没有这个单页。',
+} as const;
+
+export function pagesController({ repositories, audit, clock }: AdminContext) {
+  async function findOr404(slug: string | undefined): Promise<StaticPage> {
+    const page = slug !== undefined && PAGE_SLUG.test(slug) ? await repositories.pages.findBySlug(slug) : undefined;
+    if (!page) throw notFound(TEXT.notFound);
+    return page;
+  }
+
+  function renderForm(res: Response, page: StaticPage | undefined, values: PageFormValues, errors: PageFormErrors = {}, status = 200) {
+    res.status(status).render('admin/pages/form', { page, values, errors });
+  }
+
+  return {
+    async listPages(_req: Request, res: Response) {
+      res.render('admin/pages/index', { pages: await repositories.pages.listAll() });
+    },
+
+    showNewPage(_req: Request, res: Response) {
+      renderForm(res, undefined, pageFormValues());
+    },
+
+    async createPage(req: Request, res: Response) {
+      const { values, errors } = parsePageForm(req.body, true);
+      if (Object.keys(errors).length > 0) return renderForm(res, undefined, values, errors, 422);
+      const bodyHtml = sanitizeArticleHtml(values.bodyHtml);
+      const created = await repositories.pages.create({ slug: values.slug, title: values.title, bodyHtml }, clock());
+      if (!created) return renderForm(res, undefined, values, { slug: PAGE_TEXTS.slugTaken }, 422);
+      await audit.record(res.locals.currentUser!, 'page.create', { type: 'page', id: values.slug }, values.title);
+      req.session.flash = { type: 'success', message: TEXT.created(values.title, values.slug) };
+      res.redirect(303, '/admin/pages');
+    },
+
+    async showEditPage(req: Request<{ slug: string }>, res: Response) {
+      const page = await findOr404(req.params.slug);
+      renderForm(res, page, pageFormValues(page));
+    },
+
+    async updatePage(req: Request<{ slug: string }>, res: Response) {
+      const page = await findOr404(req.params.slug);
+      const { values, errors } = parsePageForm(req.body, false);
+      if (Object.keys(errors).length > 0) return renderForm(res, page, { ...values, slug: page.slug }, errors, 422);
+      const bodyHtml = sanitizeArticleHtml(values.bodyHtml);
+      if (!(await repositories.pages.update({ slug: page.slug, title: values.title, bodyHtml }, clock()))) throw notFound(TEXT.notFound);
+      await audit.record(res.locals.currentUser!, 'page.update', { type: 'page', id: page.slug }, values.title);
+      req.session.flash = { type: 'success', message: TEXT.updated(values.title) };
+      res.redirect(303, `/admin/pages/${page.slug}/edit`);
+    },
+  };
+}

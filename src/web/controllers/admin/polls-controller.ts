@@ -1,0 +1,145 @@
+// Polls (投票调查) in the editors' area: list, create, edit (options keep their votes), results,
+// which poll the sidebar shows, delete. Every change refreshes the sidebar at once.
+import type { Request, Response } from 'express';
+import type { Poll } from '../../../domain/types.js';
+import { PollOptionHasVotesError, UnknownPollOptionError } from '../../../repositories/poll-repository.js';
+import type { AdminContext } from '../../admin-context.js';
+import {
+  POLL_TEXTS,
+  parsePollForm,
+  pollFormValues,
+  pollState,
+  type PollFormErrors,
+  type PollFormValues,
+} from '../../forms/admin-poll-form.js';
+import { badRequest, notFound } from '../../http-error.js';
+import { paginate } from '../../pagination.js';
+import { pageNumber, parseId } from '../../params.js';
+
+const PER_PAGE = 20;
+const TEXT = {
+  created: '调查已创建。',
+  updated: '调查已保存，已有的票数都保留着。',
+  deleted: (question: string) => `调查“${question}”已删除。`,
+  inSidebar: (question: string) => `侧栏现在显示调查“${question}”。`,
+  inSidebarNotOpen: (question: string) => `侧栏现在显示调查“${question}”（注意：这项调查目前不在进行中）。`,
+  sidebarAuto: '侧栏现在自动显示最新的进行中调查。',
+  notFound: '没有这项调查。',
+} as const;
+
+export function pollsController({ repositories, audit, chrome, clock }: AdminContext) {
+  async function findOr404(raw: string | undefined): Promise<Poll> {
+    const poll = await repositories.polls.findById(parseId(raw));
+    if (!poll) throw notFound(TEXT.notFound);
+    return poll;
+  }
+
+  function renderForm(res: Response, poll: Poll | undefined, values: PollFormValues, errors: PollFormErrors = {}, status = 200) {
+    res.status(status).render('admin/polls/form', { poll, values, errors });
+  }
+
+  /** The poll the sidebar names in the settings, if it is set (otherwise the newest open one shows). */
+  async function chosenSidebarPollId(): Promise<string> {
+    return (await repositories.settings.getAll()).sidebarPollId ?? '';
+  }
+
+  return {
+    async listPolls(req: Request, res: Response) {
+      const page = pageNumber(req);
+      const total = await repositories.polls.count();
+      const pagination = paginate(page, total, PER_PAGE, '/admin/polls');
+      if (page > pagination.totalPages) throw notFound();
+      const now = clock();
+      const polls = await repositories.polls.listForAdmin(PER_PAGE, (page - 1) * PER_PAGE);
+      res.render('admin/polls/index', {
+        polls: polls.map((poll) => ({ ...poll, state: pollState(poll, now) })),
+        pagination,
+        sidebarPollId: res.locals.chrome.poll?.id,
+        sidebarChosen: (await chosenSidebarPollId()) !== '',
+      });
+    },
+
+    showNewPoll(_req: Request, res: Response) {
+      renderForm(res, undefined, pollFormValues(undefined, clock(), res.locals.site.timeZone));
+    },
+
+    async createPoll(req: Request, res: Response) {
+      const { values, errors, poll } = parsePollForm(req.body, res.locals.site.timeZone);
+      if (!poll) return renderForm(res, undefined, values, errors, 422);
+      const id = await repositories.polls.create(poll, clock());
+      chrome.invalidate();
+      await audit.record(res.locals.currentUser!, 'poll.create', { type: 'poll', id }, poll.question);
+      req.session.flash = { type: 'success', message: TEXT.created };
+      res.redirect(303, `/admin/polls/${id}`);
+    },
+
+    async showPoll(req: Request<{ id: string }>, res: Response) {
+      const poll = await findOr404(req.params.id);
+      const totalVotes = poll.options.reduce((sum, option) => sum + option.votes, 0);
+      res.render('admin/polls/show', {
+        poll,
+        totalVotes,
+        results: poll.options.map((option) => ({
+          ...option,
+          percent: totalVotes === 0 ? 0 : Math.round((option.votes / totalVotes) * 1000) / 10,
+        })),
+        state: pollState(poll, clock()),
+        inSidebar: res.locals.chrome.poll?.id === poll.id,
+      });
+    },
+
+    async showEditPoll(req: Request<{ id: string }>, res: Response) {
+      const poll = await findOr404(req.params.id);
+      renderForm(res, poll, pollFormValues(poll, clock(), res.locals.site.timeZone));
+    },
+
+    async updatePoll(req: Request<{ id: string }>, res: Response) {
+      const existing = await findOr404(req.params.id);
+      const { values, errors, poll } = parsePollForm(req.body, res.locals.site.timeZone, existing.options);
+      if (!poll) return renderForm(res, existing, values, errors, 422);
+      try {
+        if (!(await repositories.polls.update(existing.id, poll))) throw notFound(TEXT.notFound);
+      } catch (err) {
+        // a vote arrived for an option while it was being removed: nothing was saved
+        if (err instanceof PollOptionHasVotesError) {
+          return renderForm(res, existing, values, { options: POLL_TEXTS.optionHasVotes(err.label, err.votes) }, 422);
+        }
+        if (err instanceof UnknownPollOptionError) throw badRequest(POLL_TEXTS.unknownOption);
+        throw err;
+      }
+      chrome.invalidate();
+      await audit.record(res.locals.currentUser!, 'poll.update', { type: 'poll', id: existing.id }, poll.question);
+      req.session.flash = { type: 'success', message: TEXT.updated };
+      res.redirect(303, `/admin/polls/${existing.id}`);
+    },
+
+    async deletePoll(req: Request<{ id: string }>, res: Response) {
+      const poll = await findOr404(req.params.id);
+      if (!(await repositories.polls.delete(poll.id))) throw notFound(TEXT.notFound);
+      if ((await chosenSidebarPollId()) === String(poll.id)) await repositories.settings.setMany({ sidebarPollId: '' });
+      chrome.invalidate();
+      const votes = poll.options.reduce((sum, option) => sum + option.votes, 0);
+      await audit.record(res.locals.currentUser!, 'poll.delete', { type: 'poll', id: poll.id }, `${poll.question}（${votes} 票）`);
+      req.session.flash = { type: 'success', message: TEXT.deleted(poll.question) };
+      res.redirect(303, '/admin/polls');
+    },
+
+    async showInSidebar(req: Request<{ id: string }>, res: Response) {
+      const poll = await findOr404(req.params.id);
+      await repositories.settings.setMany({ sidebarPollId: String(poll.id) });
+      chrome.invalidate();
+      await audit.record(res.locals.currentUser!, 'poll.sidebar', { type: 'poll', id: poll.id }, poll.question);
+      const open = pollState(poll, clock()) === 'open';
+      req.session.flash = { type: 'success', message: open ? TEXT.inSidebar(poll.question) : TEXT.inSidebarNotOpen(poll.question) };
+      res.redirect(303, '/admin/polls');
+    },
+
+    async showNewestInSidebar(req: Request, res: Response) {
+      await repositories.settings.setMany({ sidebarPollId: '' });
+      chrome.invalidate();
+      await audit.record(res.locals.currentUser!, 'poll.sidebar', { type: 'poll' }, '自动');
+      req.session.flash = { type: 'success', message: TEXT.sidebarAuto };
+      res.redirect(303, '/admin/polls');
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// Staff records (人员查询) in the editors' area: list with search, create, edit, delete. The
+// reader look-up at /staff reads the same table, so changes show there at once.
+import type { Request, Response } from 'express';
+import type { StaffMember } from '../../../domain/types.js';
+import { StaffCardNumberTakenError, type StaffFields } from '../../../repositories/staff-repository.js';
+import type { AdminContext } from '../../admin-context.js';
+import {
+  STAFF_TEXTS,
+  parseStaffForm,
+  staffFormValues,
+  type StaffFormErrors,
+  type StaffFormValues,
+} from '../../forms/admin-staff-form.js';
+import { notFound } from '../../http-error.js';
+import { paginate } from '../../pagination.js';
+import { pageNumber, parseId, queryString } from '../../params.js';
+
+const PER_PAGE = 30;
+const QUERY_MAX = 40;
+const TEXT = {
+  created: (name: string) => `人员“${name}”已添加，读者现在可以在“人员查询”中查到。`,
+  updated: (name: string) => `人员“${name}”已保存。`,
+  deleted: (name: string) => `人员“${name}”已删除。`,
+  notFound: '没有这条人员记录。',
+} as const;
+
+export function staffController({ repositories, audit, clock }: AdminContext) {
+  async function findOr404(raw: string | undefined): Promise<StaffMember> {
+    const member = await repositories.staff.findById(parseId(raw));
+    if (!member) throw notFound(TEXT.notFound);
+    return member;
+  }
+
+  function renderForm(res: Response, member: StaffMember | undefined, values: StaffFormValues, errors: StaffFormErrors = {}, status = 200) {
+    res.status(status).render('admin/staff/form', { member, values, errors });
+  }
+
+  /** Saves through write(); a card number of another record comes back as a field error. */
+  async function saveOr422<T>(
+    res: Response,
+    member: StaffMember | undefined,
+    values: StaffFormValues,
+    fields: StaffFields,
+    write: () => Promise<T>,
+  ): Promise<T | undefined> {
+    const holder = await repositories.staff.findByCardNumber(fields.cardNumber);
+    if (!holder || holder.id === member?.id) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!(err instanceof StaffCardNumberTakenError)) throw err;
+      }
+    }
+    renderForm(res, member, values, { cardNumber: STAFF_TEXTS.cardTaken }, 422);
+    return undefined;
+  }
+
+  const summary = (m: StaffFields) => `${m.name}（${m.cardNumber}）`;
+
+  return {
+    async listStaff(req: Request, res: Response) {
+      const page = pageNumber(req);
+      const q = (queryString(req, 'q') ?? '').normalize('NFKC').trim().slice(0, QUERY_MAX);
+      const total = await repositories.staff.countSearch(q);
+      const pagination = paginate(page, total, PER_PAGE, q ? `/admin/staff?${new URLSearchParams({ q })}` : '/admin/staff');
+      if (page > pagination.totalPages) throw notFound();
+      res.render('admin/staff/index', {
+        q,
+        staff: await repositories.staff.search(q, PER_PAGE, (page - 1) * PER_PAGE),
+        pagination,
+      });
+    },
+
+    showNewStaff(_req: Request, res: Response) {
+      renderForm(res, undefined, staffFormValues());
+    },
+
+    async createStaff(req: Request, res: Response) {
+      const { values, errors, member } = parseStaffForm(req.body);
+      if (!member) return renderForm(res, undefined, values, errors, 422);
+      const id = await saveOr422(res, undefined, values, member, () => repositories.staff.create(member, clock()));
+      if (id === undefined) return;
+      await audit.record(res.locals.currentUser!, 'staff.create', { type: 'staff', id }, summary(member));
+      req.session.flash = { type: 'success', message: TEXT.created(member.name) };
+      res.redirect(303, '/admin/staff');
+    },
+
+    async showEditStaff(req: Request<{ id: string }>, res: Response) {
+      const member = await findOr404(req.params.id);
+      renderForm(res, member, staffFormValues(member));
+    },
+
+    async updateStaff(req: Request<{ id: string }>, res: Response) {
+      const existing = await findOr404(req.params.id);
+      const { values, errors, member } = parseStaffForm(req.body);
+      if (!member) return renderForm(res, existing, values, errors, 422);
+      const saved = await saveOr422(res, existing, values, member, () => repositories.staff.update(existing.id, member));
+      if (saved === undefined) return;
+      if (!saved) throw notFound(TEXT.notFound);
+      const change = existing.status !== member.status ? `，${member.status === 'left' ? '在职→离职' : '离职→在职'}` : '';
+      await audit.record(res.locals.currentUser!, 'staff.update', { type: 'staff', id: existing.id }, summary(member) + change);
+      req.session.flash = { type: 'success', message: TEXT.updated(member.name) };
+      res.redirect(303, '/admin/staff');
+    },
+
+    async deleteStaff(req: Request<{ id: string }>, res: Response) {
+      const member = await findOr404(req.params.id);
+      if (!(await repositories.staff.delete(member.id))) throw notFound(TEXT.notFound);
+      await audit.record(res.locals.currentUser!, 'staff.delete', { type: 'staff', id: member.id }, summary(member));
+      req.session.flash = { type: 'success', message: TEXT.deleted(member.name) };
+      res.redirect(303, '/admin/staff');
+    },
+  };
+}
