@@ -3,6 +3,7 @@
 import session from 'express-session';
 import type { SessionRepository } from '../repositories/session-repository.js';
 import type { Clock } from './clock.js';
+import '../web/session-data.js';
 
 const DEFAULT_TTL_MS = 24 * 60 * 60_000;
 
@@ -25,7 +26,7 @@ export class RepositorySessionStore extends session.Store {
 
   override set(sid: string, data: session.SessionData, callback?: Callback): void {
     this.repository
-      .save(sid, JSON.stringify(data), this.expiresAt(data))
+      .save(sid, JSON.stringify(data), this.expiresAt(data), data.userId ?? null)
       .then(() => callback?.())
       .catch((err: unknown) => callback?.(err));
   }

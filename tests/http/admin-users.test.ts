@@ -248,14 +248,40 @@ describe('admin users', () => {
           a.post(`/admin/users/${idOf('admin.b')}`, { _csrf: a.csrfToken, displayName: 'b', role: 'editor' }),
           b.post(`/admin/users/${idOf('admin.a')}`, { _csrf: b.csrfToken, displayName: 'a', role: 'editor' }),
         ]);
-        assert.deepEqual([ra.status, rb.status].filter((s) => s === 303).length, 1, `${ra.status} ${rb.status}`);
+        const succeeded = (r: typeof ra) => r.status === 303 && r.headers.get('location') === '/admin/users';
+        assert.equal([ra, rb].filter(succeeded).length, 1, `${ra.status} ${rb.status}`);
         assert.equal(other.db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin'").pluck().get(), 1);
-        const refused = ra.status === 303 ? rb : ra;
+        const refused = succeeded(ra) ? rb : ra;
         if (refused.status === 422) assert.match(textOf(refused.$, '#user-role-error'), /至少要保留一位管理员/);
+        else if (refused.status === 303) assert.match(refused.headers.get('location') ?? '', /^\/admin\/login/, 'or the demoted admin was logged out first');
         else assert.equal(refused.status, 403, 'or the demoted admin was already an editor');
       } finally {
         await other.close();
       }
     });
+  });
+});
+
+describe('sessions follow account changes', () => {
+  it('a password reset or a deleted account ends that user’s sessions', async () => {
+    const t = await makeTestApp({ demo: false });
+    try {
+      const admin = await loggedIn(t, 'admin', 'chief');
+      const editor = await loggedIn(t, 'editor', 'reporter');
+      assert.equal((await editor.get('/admin')).status, 200);
+      const editorId = (await t.portal.repositories.users.findByUsername('reporter'))!.id;
+      const reset = await admin.post(`/admin/users/${editorId}`, {
+        _csrf: admin.csrfToken, displayName: 'reporter', role: 'editor', password: 'a brand new password', passwordConfirm: 'a brand new password',
+      });
+      assert.equal(reset.status, 303, reset.text.slice(0, 200));
+      assert.equal((await editor.get('/admin')).status, 303, 'logged out by the password reset');
+      assert.equal((await admin.get('/admin')).status, 200, 'the admin making the change stays logged in');
+      const again = await loggedIn(t, 'editor', 'reporter2');
+      const againId = (await t.portal.repositories.users.findByUsername('reporter2'))!.id;
+      assert.equal((await admin.post(`/admin/users/${againId}/delete`, { _csrf: admin.csrfToken })).status, 303);
+      assert.equal((await again.get('/admin')).status, 303, 'a deleted account is logged out');
+    } finally {
+      await t.close();
+    }
   });
 });

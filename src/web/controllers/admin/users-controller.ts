@@ -80,7 +80,7 @@ function parseUserForm(body: unknown, creating: boolean) {
 }
 
 export function usersController({ repositories, audit, clock }: AdminContext) {
-  const { users } = repositories;
+  const { users, sessions } = repositories;
 
   async function renderList(res: Response, error?: string) {
     res.render('admin/users/index', {
@@ -159,6 +159,8 @@ export function usersController({ repositories, audit, clock }: AdminContext) {
             user.role !== role ? `角色：${ROLE_LABELS[user.role]} → ${ROLE_LABELS[role]}` : '',
             passwordHash ? '重设密码' : '',
           ].filter(Boolean);
+          // A new password or a lower role ends the user's other sessions at once.
+          if (passwordHash || (user.role === 'admin' && role !== 'admin')) await sessions.deleteForUser(user.id, req.sessionID);
           if (changes.length > 0) await audit.record(me, 'user.update', { type: 'user', id: user.id }, `${user.username}：${changes.join('；')}`);
           req.session.flash = changes.length > 0 ? { type: 'success', message: TEXT.updated(user.username) } : { type: 'info', message: TEXT.unchanged };
           return res.redirect(303, '/admin/users');
@@ -177,6 +179,7 @@ export function usersController({ repositories, audit, clock }: AdminContext) {
         res.status(422);
         return renderList(res, outcome === 'self' ? TEXT.cannotDeleteSelf : TEXT.lastAdmin);
       }
+      await sessions.deleteForUser(user.id);
       await audit.record(me, 'user.delete', { type: 'user', id: user.id }, `${user.username}（${user.displayName}，${ROLE_LABELS[user.role]}）`);
       req.session.flash = { type: 'success', message: TEXT.deleted(user.username) };
       res.redirect(303, '/admin/users');
