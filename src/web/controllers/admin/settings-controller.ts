@@ -2,7 +2,7 @@
 // refreshes the reader site's chrome at once (footer, time zone, sidebar poll, moderation).
 import type { Request, Response } from 'express';
 import type { SiteSettings } from '../../../domain/types.js';
-import type { PollChoice } from '../../../repositories/settings-repository.js';
+import type { PollSummary } from '../../../repositories/poll-repository.js';
 import { toSiteSettings } from '../../../services/site-settings.js';
 import { isValidTimeZone, yearOf } from '../../../services/site-time.js';
 import type { AdminContext } from '../../admin-context.js';
@@ -112,7 +112,7 @@ export function parseSettingsForm(body: unknown, options: { pollIds: Set<number>
 export function settingsController({ repositories, audit, chrome, clock }: AdminContext) {
   const { settings } = repositories;
 
-  function render(res: Response, values: Values, errors: Errors, polls: PollChoice[]) {
+  function render(res: Response, values: Values, errors: Errors, polls: PollSummary[]) {
     res.render('admin/settings/edit', {
       title: TEXT.title,
       fields: SETTING_FIELDS,
@@ -128,11 +128,11 @@ export function settingsController({ repositories, audit, chrome, clock }: Admin
   return {
     async showSettings(_req: Request, res: Response) {
       const current = toSiteSettings(await settings.getAll());
-      render(res, { ...current }, {}, await settings.pollChoices());
+      render(res, { ...current }, {}, await repositories.polls.listForAdmin(200, 0));
     },
 
     async updateSettings(req: Request, res: Response) {
-      const polls = await settings.pollChoices();
+      const polls = await repositories.polls.listForAdmin(200, 0);
       const currentYear = yearOf(clock(), res.locals.site.timeZone);
       const { values, errors } = parseSettingsForm(req.body, { pollIds: new Set(polls.map((p) => p.id)), currentYear });
       if (Object.keys(errors).length > 0) {
