@@ -48,9 +48,25 @@ export class UnknownPollOptionError extends Error {
   }
 }
 
+export interface VoteRequest {
+  pollId: number;
+  /** already checked to belong to the poll */
+  optionIds: number[];
+  sessionId: string;
+  ipHash: string;
+  now: number;
+  /** votes one address may cast on a poll in 24 hours (shared networks count many readers) */
+  dailyCapPerAddress: number;
+}
+
+export type VoteOutcome = 'counted' | 'already-voted' | 'address-cap';
+
 export interface PollRepository {
   findById(id: number): Promise<Poll | undefined>;
   findLatestOpen(now: number): Promise<Poll | undefined>;
+  /** Records one vote in an IMMEDIATE transaction: one per session, capped per address. */
+  castVote(vote: VoteRequest): Promise<VoteOutcome>;
+  hasVoted(pollId: number, sessionId: string): Promise<boolean>;
   create(poll: NewPoll, now: number): Promise<number>;
   /** newest first, by start time */
   listForAdmin(limit: number, offset: number): Promise<PollSummary[]>;
@@ -86,6 +102,11 @@ export class SqlitePollRepository implements PollRepository {
   private readonly deleteUnvotedOption;
   private readonly updateInTransaction;
   private readonly deletePoll;
+  private readonly voteOfSession;
+  private readonly votesOfAddressSince;
+  private readonly insertVote;
+  private readonly addVote;
+  private readonly castInTransaction;
 
   constructor(db: Db) {
     this.byId = db.prepare<[number], PollRow>('SELECT * FROM polls WHERE id = ?');
@@ -164,6 +185,28 @@ export class SqlitePollRepository implements PollRepository {
       return true;
     });
     this.deletePoll = db.prepare('DELETE FROM polls WHERE id = ?');
+    this.voteOfSession = db.prepare<[number, string], { id: number }>('SELECT id FROM poll_votes WHERE poll_id = ? AND session_id = ?');
+    this.votesOfAddressSince = db.prepare<[number, string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM poll_votes WHERE poll_id = ? AND ip_hash = ? AND created_at > ?',
+    );
+    this.insertVote = db.prepare('INSERT INTO poll_votes (poll_id, session_id, ip_hash, created_at) VALUES (?, ?, ?, ?)');
+    this.addVote = db.prepare('UPDATE poll_options SET votes = votes + 1 WHERE id = ? AND poll_id = ?');
+    this.castInTransaction = db.transaction((vote: VoteRequest): VoteOutcome => {
+      if (this.voteOfSession.get(vote.pollId, vote.sessionId)) return 'already-voted';
+      const recent = this.votesOfAddressSince.get(vote.pollId, vote.ipHash, vote.now - 24 * 60 * 60_000)?.n ?? 0;
+      if (recent >= vote.dailyCapPerAddress) return 'address-cap';
+      this.insertVote.run(vote.pollId, vote.sessionId, vote.ipHash, vote.now);
+      for (const optionId of vote.optionIds) this.addVote.run(optionId, vote.pollId);
+      return 'counted';
+    });
+  }
+
+  async castVote(vote: VoteRequest): Promise<VoteOutcome> {
+    return this.castInTransaction.immediate(vote);
+  }
+
+  async hasVoted(pollId: number, sessionId: string): Promise<boolean> {
+    return this.voteOfSession.get(pollId, sessionId) !== undefined;
   }
 
   async findById(id: number): Promise<Poll | undefined> {

@@ -20,6 +20,15 @@ export const MESSAGES = {
   articleNotFound: '这篇文章不存在或已被删除。',
   pageNotFound: '您访问的页面不存在或已被删除。',
   noSuchPage: '没有这一页。',
+  pollNotFound: '没有这项调查。',
+  pollBadOption: '所选选项不属于这项调查。',
+  pollSingleChoice: '这是单选调查，只能选一项。',
+  pollChooseOne: '请至少选择一项再投票。',
+  pollClosed: '这项调查已经结束，不能再投票。',
+  pollNotOpen: '这项调查还没有开始。',
+  pollAddressCap: '您所在的网络今天投票次数已达上限，请明天再来。',
+  pollVoted: '投票成功，感谢参与！',
+  pollAlreadyVoted: '您已经投过票了，每人只能投一次。',
   serverError: '服务器暂时无法处理您的请求，请稍后再试。',
 } as const;
 

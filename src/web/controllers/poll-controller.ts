@@ -1,28 +1,86 @@
-// Poll results (投票·调查): bars and percentages rendered on the server.
+// 投票·调查: the poll page (results with bars and percentages, and the vote form, which works
+// without JavaScript) and POST /polls/:id/vote. One vote per session, a daily cap per
+// address, counts updated in an IMMEDIATE transaction.
 import type { Request, Response } from 'express';
+import type { Poll } from '../../domain/types.js';
+import { POLL_VOTES_PER_ADDRESS_PER_DAY, pollState, withPercentages } from '../../services/poll-rules.js';
 import type { SiteContext } from '../site-context.js';
-import { notFound } from '../http-error.js';
+import { HttpError, badRequest, notFound } from '../http-error.js';
+import { csrfToken } from '../middleware/csrf.js';
+import { MESSAGES } from '../messages.js';
 import { parseId } from '../params.js';
 
-export function pollController({ repositories, clock }: SiteContext) {
+/** The chosen option ids from a query string or form body: one value or several. */
+function chosenOptions(raw: unknown, poll: Poll, { strict }: { strict: boolean }): number[] {
+  const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  if (values.some((v) => typeof v !== 'string')) throw badRequest(MESSAGES.pollBadOption);
+  if (strict && !poll.isMultiple && values.length > 1) throw badRequest(MESSAGES.pollSingleChoice);
+  const ids = (values as string[]).map((v) => (/^\d{1,12}$/.test(v) ? Number(v) : NaN));
+  const known = new Set(poll.options.map((o) => o.id));
+  if (ids.some((id) => !known.has(id))) {
+    if (strict) throw badRequest(MESSAGES.pollBadOption);
+    return ids.filter((id) => known.has(id));
+  }
+  return [...new Set(ids)];
+}
+
+export function pollController({ repositories, clock, chrome, commentService }: SiteContext) {
+  async function render(req: Request, res: Response, poll: Poll, options: { selected: number[]; error?: string }) {
+    const { results, totalVotes } = withPercentages(poll.options);
+    const state = pollState(poll, clock());
+    const flash = req.session?.flash;
+    if (flash) delete req.session.flash;
+    const voted = await repositories.polls.hasVoted(poll.id, req.sessionID);
+    res.render('polls/show', {
+      meta: { title: `投票调查：${poll.question}`, description: poll.question, path: `/polls/${poll.id}` },
+      poll,
+      results,
+      totalVotes,
+      state,
+      voted,
+      selected: options.selected,
+      error: options.error,
+      flash,
+      // a form (and so a session) only while the reader can still vote
+      csrfToken: state === 'open' && !voted ? csrfToken(req) : undefined,
+    });
+  }
+
+  async function findPoll(raw: string | undefined): Promise<Poll> {
+    const poll = await repositories.polls.findById(parseId(raw));
+    if (!poll) throw notFound(MESSAGES.pollNotFound);
+    return poll;
+  }
+
   return {
     async showPoll(req: Request<{ id: string }>, res: Response) {
-      const poll = await repositories.polls.findById(parseId(req.params.id));
-      if (!poll) throw notFound('没有这项调查。');
-      const now = clock();
-      const totalVotes = poll.options.reduce((sum, option) => sum + option.votes, 0);
-      const results = poll.options.map((option) => ({
-        ...option,
-        percent: totalVotes === 0 ? 0 : Math.round((option.votes / totalVotes) * 1000) / 10,
-      }));
-      const state = now < poll.startsAt ? 'upcoming' : poll.endsAt !== null && now >= poll.endsAt ? 'closed' : 'open';
-      res.render('polls/show', {
-        meta: { title: `投票调查：${poll.question}`, description: poll.question, path: `/polls/${poll.id}` },
-        poll,
-        results,
-        totalVotes,
-        state,
+      const poll = await findPoll(req.params.id);
+      // The sidebar's GET form brings the reader's choice here to be confirmed and posted.
+      await render(req, res, poll, { selected: chosenOptions(req.query.option, poll, { strict: false }) });
+    },
+
+    async vote(req: Request<{ id: string }>, res: Response) {
+      const poll = await findPoll(req.params.id);
+      const state = pollState(poll, clock());
+      if (state !== 'open') throw new HttpError(403, state === 'closed' ? MESSAGES.pollClosed : MESSAGES.pollNotOpen);
+      const optionIds = chosenOptions((req.body as Record<string, unknown>).option, poll, { strict: true });
+      if (optionIds.length === 0) {
+        res.status(422);
+        return render(req, res, poll, { selected: [], error: MESSAGES.pollChooseOne });
+      }
+      const outcome = await repositories.polls.castVote({
+        pollId: poll.id,
+        optionIds,
+        sessionId: req.sessionID,
+        ipHash: commentService.hashAddress(req.ip ?? ''),
+        now: clock(),
+        dailyCapPerAddress: POLL_VOTES_PER_ADDRESS_PER_DAY,
       });
+      if (outcome === 'address-cap') throw new HttpError(429, MESSAGES.pollAddressCap);
+      req.session.flash =
+        outcome === 'counted' ? { type: 'success', message: MESSAGES.pollVoted } : { type: 'info', message: MESSAGES.pollAlreadyVoted };
+      if (outcome === 'counted') chrome.invalidate();
+      res.redirect(303, `/polls/${poll.id}`);
     },
   };
 }

@@ -134,7 +134,3 @@ export function parsePollForm(
 }
 
 /** upcoming before its start, closed from its end on, open in between. */
-export function pollState(poll: { startsAt: number; endsAt: number | null }, now: number): 'upcoming' | 'open' | 'closed' {
-  if (now < poll.startsAt) return 'upcoming';
-  return poll.endsAt !== null && now >= poll.endsAt ? 'closed' : 'open';
-}

@@ -12,7 +12,7 @@ import { commentController } from '../controllers/comment-controller.js';
 import { homeController } from '../controllers/home-controller.js';
 import { operationsController } from '../controllers/operations-controller.js';
 import { pageController } from '../controllers/page-controller.js';
-import { pollController } from '../controllers/poll-controller.js';
+import { pollRoutes } from './poll-routes.js';
 import { staffController } from '../controllers/staff-controller.js';
 
 export function siteRoutes(context: SiteContext, db: Db, limits: { captchaRequestsPerMinute: number }): Router {
@@ -21,7 +21,6 @@ export function siteRoutes(context: SiteContext, db: Db, limits: { captchaReques
   const articles = articleController(context);
   const comments = commentController(context);
   const pages = pageController(context);
-  const polls = pollController(context);
   const staff = staffController(context);
   const operations = operationsController(db);
   const captcha = captchaController(context.captchas);
@@ -35,7 +34,7 @@ export function siteRoutes(context: SiteContext, db: Db, limits: { captchaReques
   router.get('/captcha', captchaRateLimit(limits.captchaRequestsPerMinute), captcha.showCaptcha);
   router.get('/page/:slug', pages.showPage);
   router.get('/submit', pages.showSubmitGuide);
-  router.get('/polls/:id', polls.showPoll);
+  router.use(pollRoutes(context));
   router.get('/staff', staff.lookUpStaff);
   router.get('/healthz', operations.healthz);
   router.get('/robots.txt', operations.robots);

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseLocalInputValue as localDateTimeToInstant, toLocalInputValue as instantToLocalDateTime } from '../../../src/services/site-time.js';
-import { parsePollForm, pollState } from '../../../src/web/forms/admin-poll-form.js';
+import { pollState } from '../../../src/services/poll-rules.js';
+import { parsePollForm } from '../../../src/web/forms/admin-poll-form.js';
 
 describe('datetime-local in the site time zone', () => {
   it('reads wall-clock times in the given zone', () => {

@@ -3,12 +3,12 @@
 import type { Request, Response } from 'express';
 import type { Poll } from '../../../domain/types.js';
 import { PollOptionHasVotesError, UnknownPollOptionError } from '../../../repositories/poll-repository.js';
+import { pollState } from '../../../services/poll-rules.js';
 import type { AdminContext } from '../../admin-context.js';
 import {
   POLL_TEXTS,
   parsePollForm,
   pollFormValues,
-  pollState,
   type PollFormErrors,
   type PollFormValues,
 } from '../../forms/admin-poll-form.js';

@@ -1,0 +1,14 @@
+// Path -> handler table of polls (投票·调查).
+import { Router } from 'express';
+import { pollController } from '../controllers/poll-controller.js';
+import { csrfProtection } from '../middleware/csrf.js';
+import { formBody } from '../middleware/form-body.js';
+import type { SiteContext } from '../site-context.js';
+
+export function pollRoutes(context: SiteContext): Router {
+  const polls = pollController(context);
+  const router = Router();
+  router.get('/polls/:id', polls.showPoll);
+  router.post('/polls/:id/vote', formBody('4kb'), csrfProtection, polls.vote);
+  return router;
+}

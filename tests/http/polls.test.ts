@@ -1,0 +1,148 @@
+// Polls: the sidebar form without JavaScript, voting rules, and counts under concurrency.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ReaderSession } from '../support/browser-session.js';
+import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
+
+const DAY = 24 * 60 * 60_000;
+
+describe('polls', () => {
+  let t: TestApp;
+  let pollId: number;
+  let optionIds: number[];
+  before(async () => {
+    t = await makeTestApp();
+    const poll = (await t.portal.repositories.polls.findLatestOpen(t.clock()))!;
+    pollId = poll.id;
+    optionIds = poll.options.map((o) => o.id);
+  });
+  after(() => t.close());
+
+  const votesOf = (id: number) => t.db.prepare('SELECT votes FROM poll_options WHERE id = ?').pluck().get(id) as number;
+  const totalOf = (poll: number) => t.db.prepare('SELECT SUM(votes) FROM poll_options WHERE poll_id = ?').pluck().get(poll) as number;
+
+  async function voter(query = ''): Promise<ReaderSession> {
+    const reader = new ReaderSession(t);
+    await reader.get(`/polls/${pollId}${query}`);
+    return reader;
+  }
+
+  it('the sidebar choice arrives checked on the poll page, ready to post', async () => {
+    const home = await t.get('/');
+    const sidebar = home.$('.poll-form');
+    assert.equal(sidebar.attr('method'), 'get');
+    assert.equal(sidebar.attr('action'), `/polls/${pollId}`);
+    const page = await t.get(`/polls/${pollId}?option=${optionIds[2]}`);
+    assert.equal(page.$(`input[name=option][value=${optionIds[2]}]`).attr('checked'), 'checked');
+    assert.equal(page.$('form.poll-vote-form').attr('method'), 'post');
+    assert.ok(page.$('form.poll-vote-form input[name=_csrf]').val());
+    assert.equal((await t.get(`/polls/${pollId}?option=99999`)).status, 200, 'an odd choice in the link is ignored');
+  });
+
+  it('counts a vote once per session', async () => {
+    const before = votesOf(optionIds[0]!);
+    const reader = await voter();
+    const response = await reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[0]) });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), `/polls/${pollId}`);
+    const page = await reader.get(`/polls/${pollId}`);
+    assert.equal(textOf(page.$, '.notice'), '投票成功，感谢参与！');
+    assert.match(textOf(page.$, '.poll-state'), /您已投票/);
+    assert.equal(page.$('form.poll-vote-form').length, 0, 'no second vote form');
+    assert.equal(votesOf(optionIds[0]!), before + 1);
+    const again = await reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[1]) });
+    assert.equal(again.status, 303);
+    assert.equal(textOf((await reader.get(`/polls/${pollId}`)).$, '.notice'), '您已经投过票了，每人只能投一次。');
+    assert.equal(votesOf(optionIds[0]!), before + 1);
+  });
+
+  it('100 concurrent votes from 100 sessions count exactly 100', async () => {
+    const before = totalOf(pollId);
+    const readers = await Promise.all(Array.from({ length: 100 }, () => voter()));
+    const responses = await Promise.all(
+      readers.map((r, i) => r.post(`/polls/${pollId}/vote`, { _csrf: r.csrfToken, option: String(optionIds[i % optionIds.length]) })),
+    );
+    assert.ok(responses.every((r) => r.status === 303));
+    assert.equal(totalOf(pollId), before + 100);
+  });
+
+  it('20 concurrent votes from one session count exactly 1', async () => {
+    const before = totalOf(pollId);
+    const reader = await voter();
+    await Promise.all(Array.from({ length: 20 }, () => reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[1]) })));
+    assert.equal(totalOf(pollId), before + 1);
+  });
+
+  it('refuses bad votes with clear 4xx answers and stores nothing', async () => {
+    const otherPoll = await t.portal.repositories.polls.create(
+      { question: '另一项调查', isMultiple: false, startsAt: t.clock() - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] },
+      t.clock(),
+    );
+    const foreignOption = (await t.portal.repositories.polls.findById(otherPoll))!.options[0]!.id;
+    const before = totalOf(pollId);
+    const reader = await voter();
+    const cases: [Record<string, string> | string, number][] = [
+      [{ _csrf: reader.csrfToken, option: String(foreignOption) }, 400],
+      [`_csrf=${encodeURIComponent(reader.csrfToken)}&option=${optionIds[0]}&option=${optionIds[1]}`, 400],
+      [{ _csrf: reader.csrfToken, option: 'abc' }, 400],
+      [{ _csrf: reader.csrfToken, option: "1' OR '1'='1" }, 400],
+      [{ _csrf: reader.csrfToken }, 422],
+      [{ option: String(optionIds[0]) }, 403],
+    ];
+    for (const [body, status] of cases) {
+      const response = await reader.post(`/polls/${pollId}/vote`, body);
+      assert.equal(response.status, status, JSON.stringify(body));
+    }
+    assert.equal((await reader.post('/polls/99999/vote', { _csrf: reader.csrfToken, option: '1' })).status, 404);
+    assert.equal(totalOf(pollId), before);
+  });
+
+  it('closed and not-yet-open polls refuse votes', async () => {
+    const now = t.clock();
+    const closed = await t.portal.repositories.polls.create({ question: '已结束', isMultiple: false, startsAt: now - 2 * DAY, endsAt: now - DAY, options: [{ label: '甲' }, { label: '乙' }] }, now);
+    const upcoming = await t.portal.repositories.polls.create({ question: '未开始', isMultiple: false, startsAt: now + DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
+    for (const [id, message] of [[closed, /已经结束/], [upcoming, /还没有开始/]] as const) {
+      const reader = new ReaderSession(t);
+      const page = await reader.get(`/polls/${id}`);
+      assert.equal(page.$('form.poll-vote-form').length, 0);
+      await reader.get(`/polls/${pollId}`); // a session with a CSRF token
+      const option = (await t.portal.repositories.polls.findById(id))!.options[0]!.id;
+      const response = await reader.post(`/polls/${id}/vote`, { _csrf: reader.csrfToken, option: String(option) });
+      assert.equal(response.status, 403);
+      assert.match(textOf(response.$, 'main'), message);
+      assert.equal(totalOf(id), 0);
+    }
+  });
+
+  it('multiple choice counts each chosen option', async () => {
+    const now = t.clock();
+    const id = await t.portal.repositories.polls.create({ question: '多选', isMultiple: true, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }, { label: '丙' }] }, now);
+    const [a, b, c] = (await t.portal.repositories.polls.findById(id))!.options.map((o) => o.id);
+    const reader = new ReaderSession(t);
+    await reader.get(`/polls/${id}`);
+    const response = await reader.post(`/polls/${id}/vote`, `_csrf=${encodeURIComponent(reader.csrfToken)}&option=${a}&option=${c}`);
+    assert.equal(response.status, 303);
+    assert.deepEqual([votesOf(a!), votesOf(b!), votesOf(c!)], [1, 0, 1]);
+  });
+
+  it('a daily cap per address that tolerates shared networks (200), then 429', async () => {
+    const now = t.clock();
+    const id = await t.portal.repositories.polls.create({ question: '上限', isMultiple: false, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
+    const option = (await t.portal.repositories.polls.findById(id))!.options[0]!.id;
+    const first = new ReaderSession(t);
+    await first.get(`/polls/${id}`);
+    assert.equal((await first.post(`/polls/${id}/vote`, { _csrf: first.csrfToken, option: String(option) })).status, 303);
+    const ipHash = t.db.prepare('SELECT ip_hash FROM poll_votes WHERE poll_id = ?').pluck().get(id) as string;
+    const insert = t.db.prepare('INSERT INTO poll_votes (poll_id, session_id, ip_hash, created_at) VALUES (?, ?, ?, ?)');
+    for (let i = 0; i < 199; i += 1) insert.run(id, `other-${i}`, ipHash, now - 60_000);
+    const late = new ReaderSession(t);
+    await late.get(`/polls/${id}`);
+    const refused = await late.post(`/polls/${id}/vote`, { _csrf: late.csrfToken, option: String(option) });
+    assert.equal(refused.status, 429);
+    assert.match(textOf(refused.$, 'main'), /上限/);
+    t.clock.advance(DAY);
+    const tomorrow = new ReaderSession(t);
+    await tomorrow.get(`/polls/${id}`);
+    assert.equal((await tomorrow.post(`/polls/${id}/vote`, { _csrf: tomorrow.csrfToken, option: String(option) })).status, 303);
+  });
+});
