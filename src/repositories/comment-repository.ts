@@ -2,6 +2,7 @@
 // the moderation queue sees every status.
 import type { Db } from '../db/database.js';
 import type { Comment, CommentStatus } from '../domain/types.js';
+import type { AddressLimits, LimitedCreateOutcome } from './address-limits.js';
 
 export interface NewComment {
   articleId: number;
@@ -11,24 +12,13 @@ export interface NewComment {
   ipHash: string;
 }
 
-/** Per-address limits checked in the same transaction as the insert (no race between posts). */
-export interface CommentLimits {
-  /** at most one comment per address within this many ms */
-  minIntervalMs: number;
-  /** at most this many comments per address per hour */
-  hourlyCap: number;
-}
+export type CommentLimits = AddressLimits;
+export type CreateOutcome = LimitedCreateOutcome;
 
 /** A comment in the moderation queue, with the title of its article (null if the article is gone). */
 export interface ModerationComment extends Comment {
   articleTitle: string | null;
 }
-
-export type CreateOutcome =
-  | { kind: 'created'; id: number }
-  | { kind: 'too-soon' }
-  | { kind: 'hourly-cap' }
-  | { kind: 'duplicate' };
 
 export interface CommentRepository {
   listApproved(articleId: number, options: { limit: number; offset?: number; newestFirst: boolean }): Promise<Comment[]>;

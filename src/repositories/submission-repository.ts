@@ -1,5 +1,6 @@
 // Reader submissions (投稿信箱): the only place with their SQL.
 import type { Db } from '../db/database.js';
+import type { AddressLimits, LimitedCreateOutcome } from './address-limits.js';
 
 export type SubmissionStatus = 'new' | 'read' | 'archived';
 
@@ -24,6 +25,8 @@ export interface NewSubmission {
 
 export interface SubmissionRepository {
   create(submission: NewSubmission, now: number): Promise<number>;
+  /** Stores it unless the address is over a limit or the same text was already submitted. */
+  createWithinLimits(submission: NewSubmission, now: number, limits: AddressLimits): Promise<LimitedCreateOutcome>;
   findById(id: number): Promise<Submission | undefined>;
   list(options: { status?: SubmissionStatus; limit: number; offset?: number }): Promise<Submission[]>;
   count(status?: SubmissionStatus): Promise<number>;
@@ -53,6 +56,9 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   private readonly countByStatus;
   private readonly updateStatus;
   private readonly updateArticle;
+  private readonly countByIpSince;
+  private readonly sameText;
+  private readonly createWithinLimitsInTransaction;
   private readonly newToRead;
 
   constructor(db: Db) {
@@ -71,11 +77,27 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     this.countByStatus = db.prepare<[SubmissionStatus], { n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE status = ?');
     this.updateStatus = db.prepare('UPDATE submissions SET status = ? WHERE id = ?');
     this.updateArticle = db.prepare('UPDATE submissions SET article_id = ? WHERE id = ?');
+    this.countByIpSince = db.prepare<[string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM submissions WHERE ip_hash = ? AND created_at > ?',
+    );
+    this.sameText = db.prepare<[string, string], { id: number }>('SELECT id FROM submissions WHERE title = ? AND body = ? LIMIT 1');
+    this.createWithinLimitsInTransaction = db.transaction(
+      (submission: NewSubmission, now: number, limits: AddressLimits): LimitedCreateOutcome => {
+        if ((this.countByIpSince.get(submission.ipHash, now - limits.minIntervalMs)?.n ?? 0) > 0) return { kind: 'too-soon' };
+        if ((this.countByIpSince.get(submission.ipHash, now - 3_600_000)?.n ?? 0) >= limits.hourlyCap) return { kind: 'hourly-cap' };
+        if (this.sameText.get(submission.title, submission.body)) return { kind: 'duplicate' };
+        return { kind: 'created', id: Number(this.insert.run({ ...submission, now }).lastInsertRowid) };
+      },
+    );
     this.newToRead = db.prepare("UPDATE submissions SET status = 'read' WHERE id = ? AND status = 'new'");
   }
 
   async create(submission: NewSubmission, now: number): Promise<number> {
     return Number(this.insert.run({ ...submission, now }).lastInsertRowid);
+  }
+
+  async createWithinLimits(submission: NewSubmission, now: number, limits: AddressLimits): Promise<LimitedCreateOutcome> {
+    return this.createWithinLimitsInTransaction.immediate(submission, now, limits);
   }
 
   async findById(id: number): Promise<Submission | undefined> {

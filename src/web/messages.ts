@@ -29,6 +29,11 @@ export const MESSAGES = {
   pollAddressCap: '您所在的网络今天投票次数已达上限，请明天再来。',
   pollVoted: '投票成功，感谢参与！',
   pollAlreadyVoted: '您已经投过票了，每人只能投一次。',
+  submissionReceived: '稿件已收到，感谢您的投稿！编辑会在 5 个工作日内处理。',
+  submissionDuplicate: '这篇稿件已经提交过了，请勿重复投稿。',
+  submissionTooSoon: '提交太频繁了：同一网络每 15 秒只能投稿一次，请稍后再试。',
+  submissionHourlyCap: '您在一小时内的投稿已达上限，请稍后再试。',
+  staffTooMany: '查询过于频繁，请一分钟后再试。',
   serverError: '服务器暂时无法处理您的请求，请稍后再试。',
 } as const;
 

@@ -15,9 +15,5 @@ export function pageController({ repositories }: SiteContext) {
     async showPage(req: Request<{ slug: string }>, res: Response) {
       await render(req.params.slug, `/page/${req.params.slug}`, res);
     },
-    /** 投稿信箱: the guide to submitting by e-mail, until the submission form exists. */
-    async showSubmitGuide(_req: Request, res: Response) {
-      await render('submit-guide', '/submit', res);
-    },
   };
 }

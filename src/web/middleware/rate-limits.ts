@@ -25,3 +25,14 @@ export function loginRateLimit(perQuarterHour = 10) {
     handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.loginTooMany)),
   });
 }
+
+/** 人员查询 answers one name at a time; this keeps anyone from trying a dictionary of names. */
+export function staffLookupRateLimit(perMinute = 20) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.staffTooMany)),
+  });
+}

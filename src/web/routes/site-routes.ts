@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { SiteContext } from '../site-context.js';
 import { csrfProtection } from '../middleware/csrf.js';
 import { formBody } from '../middleware/form-body.js';
-import { captchaRateLimit } from '../middleware/rate-limits.js';
+import { captchaRateLimit, staffLookupRateLimit } from '../middleware/rate-limits.js';
 import { captchaController } from '../controllers/captcha-controller.js';
 import { articleController } from '../controllers/article-controller.js';
 import { categoryController } from '../controllers/category-controller.js';
@@ -13,7 +13,10 @@ import { homeController } from '../controllers/home-controller.js';
 import { operationsController } from '../controllers/operations-controller.js';
 import { pageController } from '../controllers/page-controller.js';
 import { pollRoutes } from './poll-routes.js';
+import { submissionRoutes } from './submission-routes.js';
 import { staffController } from '../controllers/staff-controller.js';
+import { feedRoutes } from './feed-routes.js';
+import { rankingRoutes } from './ranking-routes.js';
 
 export function siteRoutes(context: SiteContext, db: Db, limits: { captchaRequestsPerMinute: number }): Router {
   const home = homeController(context);
@@ -33,10 +36,12 @@ export function siteRoutes(context: SiteContext, db: Db, limits: { captchaReques
   router.post('/article/:id/comments', formBody(), csrfProtection, comments.createComment);
   router.get('/captcha', captchaRateLimit(limits.captchaRequestsPerMinute), captcha.showCaptcha);
   router.get('/page/:slug', pages.showPage);
-  router.get('/submit', pages.showSubmitGuide);
+  router.use(submissionRoutes(context));
   router.use(pollRoutes(context));
-  router.get('/staff', staff.lookUpStaff);
+  router.get('/staff', staffLookupRateLimit(), staff.lookUpStaff);
   router.get('/healthz', operations.healthz);
   router.get('/robots.txt', operations.robots);
+  router.use(rankingRoutes(context, db));
+  router.use(feedRoutes(context));
   return router;
 }

@@ -1,0 +1,75 @@
+// 投稿信箱: readers send stories to the editors with a captcha; stored for the inbox in /admin.
+import type { Request, Response } from 'express';
+import { COMMENT_LIMITS } from '../../services/comment-service.js';
+import type { CaptchaVerdict } from '../../services/captcha.js';
+import type { SiteContext } from '../site-context.js';
+import { emptySubmissionForm, parseSubmissionForm, type SubmissionFormErrors } from '../forms/submission-form.js';
+import { csrfToken } from '../middleware/csrf.js';
+import { MESSAGES } from '../messages.js';
+
+const CAPTCHA_ERRORS: Record<Exclude<CaptchaVerdict, 'correct'>, string> = {
+  wrong: MESSAGES.captchaWrong,
+  expired: MESSAGES.captchaExpired,
+  missing: MESSAGES.captchaMissing,
+};
+/** Submissions are longer and rarer than comments: the same spacing, a lower hourly cap. */
+const SUBMISSION_LIMITS = { ...COMMENT_LIMITS, hourlyCap: 5 };
+
+export function submissionController({ repositories, clock, captchas, commentService }: SiteContext) {
+  async function render(
+    req: Request,
+    res: Response,
+    form: { values: ReturnType<typeof emptySubmissionForm>; errors: SubmissionFormErrors; notice?: string },
+  ) {
+    res.render('submit/new', {
+      meta: { title: '投稿信箱', description: '向本网投稿：新闻线索、评论文章、法治故事。', path: '/submit' },
+      guide: await repositories.pages.findBySlug('submit-guide'),
+      form,
+      csrfToken: csrfToken(req),
+    });
+  }
+
+  return {
+    async showSubmissionForm(req: Request, res: Response) {
+      await render(req, res, { values: emptySubmissionForm(), errors: {} });
+    },
+
+    async createSubmission(req: Request, res: Response) {
+      const { values, errors } = parseSubmissionForm(req.body);
+      const verdict = await captchas.verify(req.sessionID, 'submission', values.captcha);
+      if (verdict !== 'correct' && !errors.captcha) errors.captcha = CAPTCHA_ERRORS[verdict];
+      const { captcha: _captcha, ...kept } = values;
+      void _captcha;
+      if (Object.keys(errors).length > 0) {
+        res.status(422);
+        return render(req, res, { values: kept, errors });
+      }
+      const outcome = await repositories.submissions.createWithinLimits(
+        { ...kept, ipHash: commentService.hashAddress(req.ip ?? '') },
+        clock(),
+        SUBMISSION_LIMITS,
+      );
+      if (outcome.kind !== 'created') {
+        const [status, notice] =
+          outcome.kind === 'duplicate'
+            ? [409, MESSAGES.submissionDuplicate]
+            : outcome.kind === 'too-soon'
+              ? [429, MESSAGES.submissionTooSoon]
+              : [429, MESSAGES.submissionHourlyCap];
+        res.status(status);
+        return render(req, res, { values: kept, errors: {}, notice });
+      }
+      req.session.flash = { type: 'success', message: MESSAGES.submissionReceived };
+      res.redirect(303, '/submit/thanks');
+    },
+
+    showThanks(req: Request, res: Response) {
+      const flash = req.session?.flash;
+      if (flash) delete req.session.flash;
+      res.render('submit/thanks', {
+        meta: { title: '投稿已收到', description: '感谢您向本网投稿。', path: '/submit/thanks' },
+        flash,
+      });
+    },
+  };
+}
