@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { barChart } from '../../../services/bar-chart.js';
 import { dayKey, formatMonthDay } from '../../../services/site-time.js';
 import type { AdminContext } from '../../admin-context.js';
+import { auditActionLabel } from '../../audit-labels.js';
 
 const DAY = 24 * 60 * 60_000;
 const CHART_DAYS = 30;
@@ -37,6 +38,7 @@ export function dashboardController({ repositories, clock, viewCounter }: AdminC
         newSubmissions,
         activity,
         articleCount,
+        actionLabel: auditActionLabel,
       });
     },
   };
