@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { Article } from '../../domain/types.js';
 import type { CommentFormErrors } from '../forms/comment-form.js';
 import { csrfToken } from '../middleware/csrf.js';
+import { articlePageJsonLd } from '../json-ld.js';
 import type { SiteContext } from '../site-context.js';
 
 const LATEST_COMMENTS = 5;
@@ -46,5 +47,6 @@ export async function renderArticlePage(
     commentForm,
     flash,
     csrfToken: csrfToken(req),
+    jsonLd: articlePageJsonLd({ article, category: res.locals.chrome.categoryById.get(article.categoryId), site: res.locals.site, origin: res.locals.origin }),
   });
 }

@@ -1,4 +1,4 @@
-// Operational endpoints: health check and robots.txt.
+// Operational endpoints: health check and robots.txt (which points crawlers to the sitemaps).
 import type { Request, Response } from 'express';
 import type { Db } from '../../db/database.js';
 import { isDatabaseReachable } from '../../db/health.js';
@@ -11,7 +11,11 @@ export function operationsController(db: Db) {
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unreachable' });
     },
     robots(_req: Request, res: Response) {
-      res.type('text/plain').send('User-agent: *\nDisallow: /admin/\nDisallow: /captcha\n');
+      const { origin } = res.locals; // https://<site domain>: sitemap URLs must be absolute
+      res.type('text/plain').send(
+        'User-agent: *\nDisallow: /admin/\nDisallow: /captcha\n\n' +
+          `Sitemap: ${origin}/sitemap.xml\nSitemap: ${origin}/sitemap-news.xml\n`,
+      );
     },
   };
 }

@@ -1,0 +1,83 @@
+// The rankings page (点击排行): the 20 most-read articles today, in the last 7 days, the last
+// 30 days (all counting today) and of all time, for the whole site or one category.
+import type { Request, Response } from 'express';
+import type { RankingRepository } from '../../repositories/ranking-repository.js';
+import { dayKey } from '../../services/site-time.js';
+import { badRequest, notFound } from '../http-error.js';
+import { queryString } from '../params.js';
+import type { SiteContext } from '../site-context.js';
+
+export const RANKING_LENGTH = 20;
+
+export type RankPeriod = 'day' | 'week' | 'month' | 'all';
+export const DEFAULT_PERIOD: RankPeriod = 'week';
+
+/** The periods in tab order; `days` counts today, undefined means all time. */
+export const RANK_PERIODS: readonly { id: RankPeriod; tab: string; heading: string; days?: number }[] = [
+  { id: 'day', tab: '今日', heading: '今日点击排行', days: 1 },
+  { id: 'week', tab: '本周', heading: '近 7 天点击排行', days: 7 },
+  { id: 'month', tab: '本月', heading: '近 30 天点击排行', days: 30 },
+  { id: 'all', tab: '总榜', heading: '总点击排行' },
+];
+
+const SLUG_SYNTAX = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** The day key `delta` calendar days from `day` ('YYYY-MM-DD'): plain date arithmetic, no zone. */
+export function shiftDay(day: string, delta: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + delta)).toISOString().slice(0, 10);
+}
+
+/** The inclusive day span of the last `days` days up to the day of `now` in the zone. */
+export function daySpan(now: number, timeZone: string, days: number): { from: string; to: string } {
+  const today = dayKey(now, timeZone);
+  return { from: shiftDay(today, 1 - days), to: today };
+}
+
+/** /rank with the period and category in a fixed order; the defaults are left out. */
+export function rankUrl(period: RankPeriod, categorySlug?: string): string {
+  const params = new URLSearchParams();
+  if (period !== DEFAULT_PERIOD) params.set('period', period);
+  if (categorySlug) params.set('category', categorySlug);
+  const query = params.toString();
+  return query ? `/rank?${query}` : '/rank';
+}
+
+export function rankingController({ repositories, clock }: SiteContext, rankings: RankingRepository) {
+  return {
+    async showRankings(req: Request, res: Response) {
+      const periodParam = queryString(req, 'period') || DEFAULT_PERIOD;
+      const period = RANK_PERIODS.find((p) => p.id === periodParam);
+      if (!period) throw badRequest('排行周期只能是 day、week、month 或 all。');
+      const slug = queryString(req, 'category') || undefined;
+      if (slug !== undefined && !SLUG_SYNTAX.test(slug)) throw badRequest('栏目参数不正确。');
+      const category = slug === undefined ? undefined : await repositories.categories.findBySlug(slug);
+      if (slug !== undefined && !category) throw notFound('没有这个栏目。');
+
+      const now = clock();
+      const query = { categoryId: category?.id, limit: RANKING_LENGTH };
+      const span = period.days === undefined ? undefined : daySpan(now, res.locals.site.timeZone, period.days);
+      const items = span
+        ? await rankings.topInDays(span, query, now)
+        : await rankings.topAllTime(query, now);
+
+      const scope = category ? `${category.name} · ` : '';
+      res.render('rank/index', {
+        meta: {
+          title: `${scope}${period.heading}`,
+          description: `${res.locals.site.siteName}${category ? category.name : ''}${period.heading}：阅读最多的 ${RANKING_LENGTH} 篇文章。`,
+          path: rankUrl(period.id, category?.slug),
+        },
+        period,
+        periods: RANK_PERIODS.map((p) => ({ ...p, href: rankUrl(p.id, category?.slug), current: p.id === period.id })),
+        filterCategory: category,
+        categoryLinks: [
+          { name: '全部栏目', href: rankUrl(period.id), current: !category },
+          ...res.locals.chrome.categories.map((c) => ({ name: c.name, href: rankUrl(period.id, c.slug), current: c.id === category?.id })),
+        ],
+        span,
+        items,
+      });
+    },
+  };
+}
