@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DatabaseOpenError, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoContentIfEmpty } from './db/seed.js';
+import { ensureSearchIndex } from './repositories/search-repository.js';
 import { ensureFirstAdmin } from './services/first-admin.js';
 import { loadOrCreateSessionSecret } from './session-secret.js';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databasePath);
   const applied = migrate(db);
   if (applied.length > 0) console.log(`database: applied migrations ${applied.join(', ')}`);
+  ensureSearchIndex(db); // indexes articles written before the search index existed
 
   const sessionSecret = config.sessionSecret ?? loadOrCreateSessionSecret(config.databasePath);
   const portal = createApp({ config, db, sessionSecret });

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { inImmediateTransaction, seedDemoContentIfEmpty } from '../db/seed.js';
 import { createRepositories } from '../repositories/index.js';
+import { ensureSearchIndex } from '../repositories/search-repository.js';
 import type { ViewBatch } from '../repositories/view-stats-repository.js';
 import { dayKey } from '../services/site-time.js';
 
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
     history.pageViews.set(day, 2000 + Math.floor(random() * 3000));
   }
   await repositories.viewStats.applyBatch(history);
+  ensureSearchIndex(db); // the new articles are indexed as written; this catches any written before
   progress.finish();
   db.close();
   console.log(

@@ -1,7 +1,10 @@
 // Articles: the only place with their SQL. An article is visible to readers once it is not a
 // draft, not in the trash, and its publish time has come (scheduling needs no cron).
+// Every write also updates the search index, in the same transaction.
 import type { Db } from '../db/database.js';
 import type { Article, ArticleStatus, ArticleSummary, NewArticle } from '../domain/types.js';
+import type { SearchTerm } from '../services/search-tokens.js';
+import { type ArticleSearchResults, SearchIndex } from './search-repository.js';
 
 export interface ArticleListQuery {
   categoryId?: number;
@@ -45,6 +48,11 @@ export interface ArticleRepository {
   restoreFromTrash(id: number, now: number): Promise<boolean>;
   /** deletes an article that is in the trash, for good */
   purge(id: number): Promise<boolean>;
+  /**
+   * Visible articles containing every term (services/search-tokens.ts), most relevant first
+   * (title hits above summary and body hits), newest first among equals; one page of them.
+   */
+  search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults>;
 }
 
 interface ArticleRow {
@@ -91,6 +99,12 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly trash;
   private readonly untrash;
   private readonly purgeTrashed;
+  private readonly searchIndex;
+  private readonly createTx;
+  private readonly updateTx;
+  private readonly trashTx;
+  private readonly restoreTx;
+  private readonly purgeTx;
 
   constructor(db: Db) {
     this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(
@@ -140,6 +154,35 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.trash = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
     this.untrash = db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL');
     this.purgeTrashed = db.prepare('DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL');
+
+    // Each write and its index entry commit together (a savepoint inside an outer transaction).
+    const index = new SearchIndex(db);
+    this.searchIndex = index;
+    this.createTx = db.transaction((params: Record<string, unknown>) => {
+      const id = Number(this.insert.run(params).lastInsertRowid);
+      index.sync(id);
+      return id;
+    });
+    this.updateTx = db.transaction((params: Record<string, unknown> & { id: number }) => {
+      const changed = this.updateFields.run(params).changes > 0;
+      if (changed) index.sync(params.id);
+      return changed;
+    });
+    this.trashTx = db.transaction((id: number, now: number) => {
+      const changed = this.trash.run(now, now, id).changes > 0;
+      if (changed) index.remove(id);
+      return changed;
+    });
+    this.restoreTx = db.transaction((id: number, now: number) => {
+      const changed = this.untrash.run(now, id).changes > 0;
+      if (changed) index.sync(id);
+      return changed;
+    });
+    this.purgeTx = db.transaction((id: number) => {
+      const changed = this.purgeTrashed.run(id).changes > 0;
+      if (changed) index.remove(id);
+      return changed;
+    });
   }
 
   async findVisibleById(id: number, now: number): Promise<Article | undefined> {
@@ -170,13 +213,12 @@ export class SqliteArticleRepository implements ArticleRepository {
   }
 
   async create(article: NewArticle, now: number): Promise<number> {
-    const result = this.insert.run({
+    return this.createTx({
       ...article,
       isFeatured: article.isFeatured ? 1 : 0,
       views: article.views ?? 0,
       now,
     });
-    return Number(result.lastInsertRowid);
   }
 
   async count(): Promise<number> {
@@ -197,20 +239,23 @@ export class SqliteArticleRepository implements ArticleRepository {
   }
 
   async update(id: number, expectedVersion: number, fields: ArticleFields, now: number): Promise<boolean> {
-    const result = this.updateFields.run({ ...fields, isFeatured: fields.isFeatured ? 1 : 0, id, expectedVersion, now });
-    return result.changes > 0;
+    return this.updateTx({ ...fields, isFeatured: fields.isFeatured ? 1 : 0, id, expectedVersion, now });
   }
 
   async moveToTrash(id: number, now: number): Promise<boolean> {
-    return this.trash.run(now, now, id).changes > 0;
+    return this.trashTx(id, now);
   }
 
   async restoreFromTrash(id: number, now: number): Promise<boolean> {
-    return this.untrash.run(now, id).changes > 0;
+    return this.restoreTx(id, now);
   }
 
   async purge(id: number): Promise<boolean> {
-    return this.purgeTrashed.run(id).changes > 0;
+    return this.purgeTx(id);
+  }
+
+  async search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults> {
+    return this.searchIndex.search(terms, page.limit, page.offset, now);
   }
 }
 

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { seedDemoContentIfEmpty } from '../../src/db/seed.js';
+import { ensureSearchIndex } from '../../src/repositories/search-repository.js';
 
 export interface TestClock {
   (): number;
@@ -71,6 +72,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     captchaRequestsPerMinute: options.captchaRequestsPerMinute ?? 10_000,
   });
   if (options.demo !== false) await seedDemoContentIfEmpty(db, portal.repositories, clock());
+  ensureSearchIndex(db);
   const server: Server = await new Promise((resolve) => {
     const s = portal.app.listen(0, '127.0.0.1', () => resolve(s));
   });

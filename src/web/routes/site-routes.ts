@@ -15,6 +15,7 @@ import { pageController } from '../controllers/page-controller.js';
 import { pollRoutes } from './poll-routes.js';
 import { submissionRoutes } from './submission-routes.js';
 import { staffController } from '../controllers/staff-controller.js';
+import { searchRoutes } from './search-routes.js';
 import { feedRoutes } from './feed-routes.js';
 import { rankingRoutes } from './ranking-routes.js';
 
@@ -39,6 +40,7 @@ export function siteRoutes(context: SiteContext, db: Db, limits: { captchaReques
   router.use(submissionRoutes(context));
   router.use(pollRoutes(context));
   router.get('/staff', staffLookupRateLimit(), staff.lookUpStaff);
+  router.use(searchRoutes(context));
   router.get('/healthz', operations.healthz);
   router.get('/robots.txt', operations.robots);
   router.use(rankingRoutes(context, db));
