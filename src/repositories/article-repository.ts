@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js';
 import type { Article, ArticleStatus, ArticleSummary, NewArticle } from '../domain/types.js';
 import type { SearchTerm } from '../services/search-tokens.js';
 import { type ArticleSearchResults, SearchIndex } from './search-repository.js';
+import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
 
 export interface ArticleListQuery {
   categoryId?: number;
@@ -55,17 +56,9 @@ export interface ArticleRepository {
   search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults>;
 }
 
-interface ArticleRow {
-  id: number;
-  category_id: number;
-  title: string;
-  summary: string;
-  cover_image: string | null;
-  published_at: number;
-  views: number;
-}
 
-interface FullArticleRow extends ArticleRow {
+
+interface FullArticleRow extends ArticleSummaryRow {
   author: string;
   source: string;
   body_html: string;
@@ -110,11 +103,11 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(
       `SELECT * FROM articles WHERE id = @id AND ${VISIBLE}`,
     );
-    this.latest = db.prepare<{ now: number; limit: number; offset: number }, ArticleRow>(
+    this.latest = db.prepare<{ now: number; limit: number; offset: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE}
        ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
     );
-    this.latestInCategory = db.prepare<{ now: number; categoryId: number; limit: number; offset: number }, ArticleRow>(
+    this.latestInCategory = db.prepare<{ now: number; categoryId: number; limit: number; offset: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE category_id = @categoryId AND ${VISIBLE}
        ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
     );
@@ -122,10 +115,10 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.countInCategory = db.prepare<{ now: number; categoryId: number }, { n: number }>(
       `SELECT COUNT(*) AS n FROM articles WHERE category_id = @categoryId AND ${VISIBLE}`,
     );
-    this.mostViewed = db.prepare<{ now: number; limit: number }, ArticleRow>(
+    this.mostViewed = db.prepare<{ now: number; limit: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE} ORDER BY views DESC, id DESC LIMIT @limit`,
     );
-    this.featured = db.prepare<{ now: number; limit: number }, ArticleRow>(
+    this.featured = db.prepare<{ now: number; limit: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles
        WHERE is_featured = 1 AND cover_image IS NOT NULL AND ${VISIBLE}
        ORDER BY published_at DESC, id DESC LIMIT @limit`,
@@ -196,7 +189,7 @@ export class SqliteArticleRepository implements ArticleRepository {
       query.categoryId === undefined
         ? this.latest.all(params)
         : this.latestInCategory.all({ ...params, categoryId: query.categoryId });
-    return rows.map(toSummary);
+    return rows.map(toArticleSummary);
   }
 
   async countVisible(categoryId: number | undefined, now: number): Promise<number> {
@@ -205,11 +198,11 @@ export class SqliteArticleRepository implements ArticleRepository {
   }
 
   async listMostViewed(limit: number, now: number): Promise<ArticleSummary[]> {
-    return this.mostViewed.all({ now, limit }).map(toSummary);
+    return this.mostViewed.all({ now, limit }).map(toArticleSummary);
   }
 
   async listFeaturedWithCover(limit: number, now: number): Promise<ArticleSummary[]> {
-    return this.featured.all({ now, limit }).map(toSummary);
+    return this.featured.all({ now, limit }).map(toArticleSummary);
   }
 
   async create(article: NewArticle, now: number): Promise<number> {
@@ -288,21 +281,10 @@ function toAdminArticle(row: AdminArticleRow): AdminArticle {
   return { ...toArticle({ ...row, published_at: 0 }), publishedAt: row.published_at, version: row.version, deletedAt: row.deleted_at };
 }
 
-function toSummary(row: ArticleRow): ArticleSummary {
-  return {
-    id: row.id,
-    categoryId: row.category_id,
-    title: row.title,
-    summary: row.summary,
-    coverImage: row.cover_image,
-    publishedAt: row.published_at,
-    views: row.views,
-  };
-}
 
 function toArticle(row: FullArticleRow): Article {
   return {
-    ...toSummary(row),
+    ...toArticleSummary(row),
     author: row.author,
     source: row.source,
     bodyHtml: row.body_html,

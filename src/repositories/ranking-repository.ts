@@ -3,6 +3,7 @@
 // computed by the caller in the site's time zone; this module does no date math.
 import type { Db } from '../db/database.js';
 import type { ArticleSummary } from '../domain/types.js';
+import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
 
 export interface RankedArticle extends ArticleSummary {
   /** views in the ranked span (for all time: the article's total) */
@@ -28,14 +29,7 @@ export interface RankingRepository {
   topAllTime(query: RankingQuery, now: number): Promise<RankedArticle[]>;
 }
 
-interface RankedRow {
-  id: number;
-  category_id: number;
-  title: string;
-  summary: string;
-  cover_image: string | null;
-  published_at: number;
-  views: number;
+interface RankedRow extends ArticleSummaryRow {
   period_views: number;
 }
 
@@ -107,14 +101,5 @@ export class SqliteRankingRepository implements RankingRepository {
 }
 
 function toRanked(row: RankedRow): RankedArticle {
-  return {
-    id: row.id,
-    categoryId: row.category_id,
-    title: row.title,
-    summary: row.summary,
-    coverImage: row.cover_image,
-    publishedAt: row.published_at,
-    views: row.views,
-    periodViews: row.period_views,
-  };
+  return { ...toArticleSummary(row), periodViews: row.period_views };
 }

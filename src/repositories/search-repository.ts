@@ -5,6 +5,7 @@
 import type { Db } from '../db/database.js';
 import type { ArticleSummary } from '../domain/types.js';
 import { SEARCH_TOKENS_VERSION, htmlToPlainText, indexTokens, type SearchTerm } from '../services/search-tokens.js';
+import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
 
 export interface ArticleSearchHit extends ArticleSummary {
   /** the sanitized body, for cutting a snippet from its text */
@@ -26,14 +27,7 @@ interface SourceRow {
   deleted_at: number | null;
 }
 
-interface HitRow {
-  id: number;
-  category_id: number;
-  title: string;
-  summary: string;
-  cover_image: string | null;
-  published_at: number;
-  views: number;
+interface HitRow extends ArticleSummaryRow {
   body_html: string;
 }
 
@@ -131,16 +125,7 @@ export class SearchIndex {
     const params = { match: matchExpression(terms), now };
     const total = this.countMatches.get(params)?.n ?? 0;
     if (total === 0 || offset >= total) return { total, hits: [] };
-    const hits = this.rankedPage.all({ ...params, limit, offset }).map((row) => ({
-      id: row.id,
-      categoryId: row.category_id,
-      title: row.title,
-      summary: row.summary,
-      coverImage: row.cover_image,
-      publishedAt: row.published_at,
-      views: row.views,
-      bodyHtml: row.body_html,
-    }));
+    const hits = this.rankedPage.all({ ...params, limit, offset }).map((row) => ({ ...toArticleSummary(row), bodyHtml: row.body_html }));
     return { total, hits };
   }
 

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { projectRoot } from '../../src/paths.js';
 import { createUser, TEST_PASSWORD } from '../support/admin.js';
-import { browserSkipReason, launchChromium } from '../support/browser.js';
+import { browserSkipReason, launchChromium, watchErrors } from '../support/browser.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
 
 const skip = browserSkipReason();
@@ -30,9 +30,7 @@ describe('editor publishes with the WYSIWYG editor in Chromium', { skip }, () =>
 
   it('logs in, writes with a picture, publishes, and finds it on the home page', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = watchErrors(page);
 
     await page.goto(`${t.baseUrl}/admin/articles/new`);
     await page.waitForURL('**/admin/login?next=*');

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
-import { browserSkipReason, launchChromium } from '../support/browser.js';
+import { assertNoHorizontalOverflow, browserSkipReason, launchChromium, watchErrors } from '../support/browser.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
 
 const skip = browserSkipReason();
@@ -19,24 +19,6 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' },
   { name: 'phone', width: 390, height: 844, userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1' },
 ];
-
-/** Fails on anything the page logs as an error (CSP violations, 404 assets, script errors). */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function assertNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  assert.ok(scrollWidth <= innerWidth, `${where}: page is ${scrollWidth}px wide in a ${innerWidth}px window`);
-}
 
 describe('reader journey in Chromium', { skip }, () => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
-import { browserSkipReason, launchChromium } from '../support/browser.js';
+import { browserSkipReason, launchChromium, watchErrors } from '../support/browser.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
 
 const skip = browserSkipReason();
@@ -35,11 +35,7 @@ describe('site search in Chromium', { skip }, () => {
     it(`searches from the header box at ${viewport.name} width`, async () => {
       const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'zh-CN' });
       const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
+      const errors = watchErrors(page);
 
       await page.goto(`${t.baseUrl}/category/cases`);
       const box = page.getByRole('search', { name: '站内搜索' }).getByLabel('搜索本站文章');

@@ -3,6 +3,7 @@ import type { ArticleStatus } from '../../domain/types.js';
 import { sanitizeArticleHtml } from '../../services/html-sanitizer.js';
 import { parseLocalInputValue } from '../../services/site-time.js';
 import { badRequest } from '../http-error.js';
+import { singleField } from './single-field.js';
 
 export interface ArticleFormValues {
   title: string;
@@ -38,12 +39,6 @@ export interface ParsedArticle {
 
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
 
-function field(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(`字段 ${name} 只能提交一次。`);
-  return value;
-}
 
 export function emptyArticleForm(): ArticleFormValues {
   return {
@@ -67,17 +62,17 @@ export function parseArticleForm(
 ): { values: ArticleFormValues; errors: ArticleFormErrors; article?: ParsedArticle } {
   const fields = (body ?? {}) as Record<string, unknown>;
   const values: ArticleFormValues = {
-    title: field(fields, 'title').trim(),
-    categoryId: field(fields, 'categoryId'),
-    author: field(fields, 'author').trim(),
-    source: field(fields, 'source').trim(),
-    summary: field(fields, 'summary').replace(/\s+/g, ' ').trim(),
-    bodyHtml: field(fields, 'bodyHtml'),
-    status: field(fields, 'status') || 'draft',
-    publishAt: field(fields, 'publishAt').trim(),
-    isFeatured: field(fields, 'isFeatured') === '1',
-    removeCover: field(fields, 'removeCover') === '1',
-    version: field(fields, 'version') || '0',
+    title: singleField(fields, 'title').trim(),
+    categoryId: singleField(fields, 'categoryId'),
+    author: singleField(fields, 'author').trim(),
+    source: singleField(fields, 'source').trim(),
+    summary: singleField(fields, 'summary').replace(/\s+/g, ' ').trim(),
+    bodyHtml: singleField(fields, 'bodyHtml'),
+    status: singleField(fields, 'status') || 'draft',
+    publishAt: singleField(fields, 'publishAt').trim(),
+    isFeatured: singleField(fields, 'isFeatured') === '1',
+    removeCover: singleField(fields, 'removeCover') === '1',
+    version: singleField(fields, 'version') || '0',
   };
   const errors: ArticleFormErrors = {};
   if (values.title === '') errors.title = '请填写标题。';

@@ -2,8 +2,8 @@
 // choice other admin forms ask for.
 import type { Category } from '../../domain/types.js';
 import type { CategoryFields } from '../../repositories/category-repository.js';
-import { badRequest } from '../http-error.js';
 import { cleanBody, cleanNickname, visibleLength } from './comment-form.js';
+import { singleField } from './single-field.js';
 
 export const CATEGORY_NAME_MAX = 20;
 export const CATEGORY_DESCRIPTION_MAX = 200;
@@ -30,13 +30,6 @@ export interface CategoryFormValues {
 
 export type CategoryFormErrors = Partial<Record<keyof CategoryFormValues, string>>;
 
-/** One string field of a url-encoded body; repeated or nested fields are a 400. */
-function field(body: unknown, name: string): string {
-  const value = ((body ?? {}) as Record<string, unknown>)[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(CATEGORY_TEXTS.repeated(name));
-  return value;
-}
 
 export function categoryFormValues(category: Category): CategoryFormValues {
   return { name: category.name, slug: category.slug, description: category.description, sortOrder: String(category.sortOrder) };
@@ -48,10 +41,10 @@ export function parseCategoryForm(body: unknown): {
   category: CategoryFields | undefined;
 } {
   const values: CategoryFormValues = {
-    name: cleanNickname(field(body, 'name')),
-    slug: field(body, 'slug').trim().toLowerCase(),
-    description: cleanBody(field(body, 'description')).replace(/\n+/g, ' '),
-    sortOrder: field(body, 'sortOrder').trim(),
+    name: cleanNickname(singleField(body, 'name')),
+    slug: singleField(body, 'slug').trim().toLowerCase(),
+    description: cleanBody(singleField(body, 'description')).replace(/\n+/g, ' '),
+    sortOrder: singleField(body, 'sortOrder').trim(),
   };
   const errors: CategoryFormErrors = {};
   const nameLength = visibleLength(values.name);
@@ -73,7 +66,7 @@ export function parseCategoryChoice(
   categories: Category[],
   name = 'categoryId',
 ): { value: string; categoryId: number | undefined; error: string | undefined } {
-  const value = field(body, name).trim();
+  const value = singleField(body, name).trim();
   const chosen = /^[1-9]\d{0,14}$/.test(value) ? categories.find((c) => c.id === Number(value)) : undefined;
   return { value, categoryId: chosen?.id, error: chosen ? undefined : CATEGORY_TEXTS.categoryMissing };
 }

@@ -1,8 +1,8 @@
 // Parses and validates the static page (单页) form of the editors' area. The body is HTML
 // that the controller sanitizes on save; here it is only bounded.
 import type { StaticPage } from '../../domain/types.js';
-import { badRequest } from '../http-error.js';
 import { cleanNickname, visibleLength } from './comment-form.js';
+import { singleField } from './single-field.js';
 
 export const PAGE_SLUG = /^[a-z0-9-]{1,64}$/;
 export const PAGE_TITLE_MAX = 60;
@@ -26,12 +26,6 @@ export interface PageFormValues {
 
 export type PageFormErrors = Partial<Record<keyof PageFormValues, string>>;
 
-function field(body: unknown, name: string): string {
-  const value = ((body ?? {}) as Record<string, unknown>)[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(PAGE_TEXTS.repeated(name));
-  return value;
-}
 
 export function pageFormValues(page?: StaticPage): PageFormValues {
   return page ? { slug: page.slug, title: page.title, bodyHtml: page.bodyHtml } : { slug: '', title: '', bodyHtml: '' };
@@ -40,9 +34,9 @@ export function pageFormValues(page?: StaticPage): PageFormValues {
 /** withSlug: a new page names its slug; an existing page keeps the one in its URL. */
 export function parsePageForm(body: unknown, withSlug: boolean): { values: PageFormValues; errors: PageFormErrors } {
   const values: PageFormValues = {
-    slug: withSlug ? field(body, 'slug').trim().toLowerCase() : '',
-    title: cleanNickname(field(body, 'title')),
-    bodyHtml: field(body, 'bodyHtml').replace(/\r\n?/g, '\n'),
+    slug: withSlug ? singleField(body, 'slug').trim().toLowerCase() : '',
+    title: cleanNickname(singleField(body, 'title')),
+    bodyHtml: singleField(body, 'bodyHtml').replace(/\r\n?/g, '\n'),
   };
   const errors: PageFormErrors = {};
   if (withSlug && !PAGE_SLUG.test(values.slug)) errors.slug = PAGE_TEXTS.slugInvalid;

@@ -5,6 +5,7 @@ import type { PollChanges } from '../../repositories/poll-repository.js';
 import { parseLocalInputValue, toLocalInputValue } from '../../services/site-time.js';
 import { badRequest } from '../http-error.js';
 import { cleanNickname, visibleLength } from './comment-form.js';
+import { singleField } from './single-field.js';
 
 export const QUESTION_MIN = 2;
 export const QUESTION_MAX = 100;
@@ -25,7 +26,6 @@ export const POLL_TEXTS = {
   optionHasVotes: (label: string, votes: number) =>
     `选项“${label}”已有 ${votes} 票，不能删除。可以修改它的文字，或结束这项调查后另建一项。`,
   unknownOption: '提交的选项不属于这项调查，请刷新页面后重试。',
-  repeated: (name: string) => `字段 ${name} 只能提交一次。`,
 } as const;
 
 // ---- the form ----
@@ -43,12 +43,6 @@ export interface PollFormValues {
 
 export type PollFormErrors = Partial<Record<'question' | 'choice' | 'startsAt' | 'endsAt' | 'options', string>>;
 
-function field(body: unknown, name: string): string {
-  const value = ((body ?? {}) as Record<string, unknown>)[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(POLL_TEXTS.repeated(name));
-  return value;
-}
 
 export function pollFormValues(poll: Poll | undefined, now: number, timeZone: string): PollFormValues {
   if (!poll) {
@@ -79,13 +73,13 @@ export function parsePollForm(
     if (match && !existingOptions?.some((o) => o.id === Number(match[1]))) throw badRequest(POLL_TEXTS.unknownOption);
   }
   const values: PollFormValues = {
-    question: cleanNickname(field(body, 'question')),
-    choice: field(body, 'choice'),
-    startsAt: field(body, 'startsAt').trim(),
-    endsAt: field(body, 'endsAt').trim(),
-    newOptions: field(body, existingOptions ? 'newOptions' : 'options').replace(/\r\n?/g, '\n'),
+    question: cleanNickname(singleField(body, 'question')),
+    choice: singleField(body, 'choice'),
+    startsAt: singleField(body, 'startsAt').trim(),
+    endsAt: singleField(body, 'endsAt').trim(),
+    newOptions: singleField(body, existingOptions ? 'newOptions' : 'options').replace(/\r\n?/g, '\n'),
     existing: (existingOptions ?? []).map((o) => {
-      const sent = fields[`option-${o.id}`] === undefined ? o.label : field(body, `option-${o.id}`);
+      const sent = fields[`option-${o.id}`] === undefined ? o.label : singleField(body, `option-${o.id}`);
       return { id: o.id, label: cleanNickname(sent), votes: o.votes };
     }),
   };

@@ -2,8 +2,8 @@
 // numbers are stored NFKC-normalized, as the reader look-up normalizes what it is asked.
 import type { StaffMember } from '../../domain/types.js';
 import type { StaffFields } from '../../repositories/staff-repository.js';
-import { badRequest } from '../http-error.js';
 import { cleanNickname, visibleLength } from './comment-form.js';
+import { singleField } from './single-field.js';
 
 export const STAFF_NAME_MAX = 20;
 export const STAFF_TEXT_MAX = 30;
@@ -34,12 +34,6 @@ export interface StaffFormValues {
 
 export type StaffFormErrors = Partial<Record<keyof StaffFormValues, string>>;
 
-function field(body: unknown, name: string): string {
-  const value = ((body ?? {}) as Record<string, unknown>)[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(STAFF_TEXTS.repeated(name));
-  return value;
-}
 
 const clean = (raw: string) => cleanNickname(raw.normalize('NFKC'));
 
@@ -57,12 +51,12 @@ export function staffFormValues(member?: StaffMember): StaffFormValues {
 
 export function parseStaffForm(body: unknown): { values: StaffFormValues; errors: StaffFormErrors; member: StaffFields | undefined } {
   const values: StaffFormValues = {
-    name: clean(field(body, 'name')),
-    cardNumber: clean(field(body, 'cardNumber')),
-    position: clean(field(body, 'position')),
-    department: clean(field(body, 'department')),
-    status: field(body, 'status'),
-    photo: field(body, 'photo').trim(),
+    name: clean(singleField(body, 'name')),
+    cardNumber: clean(singleField(body, 'cardNumber')),
+    position: clean(singleField(body, 'position')),
+    department: clean(singleField(body, 'department')),
+    status: singleField(body, 'status'),
+    photo: singleField(body, 'photo').trim(),
   };
   const errors: StaffFormErrors = {};
   const nameLength = visibleLength(values.name);

@@ -1,5 +1,5 @@
 // Parses and validates a posted comment: nickname 1-20 characters, body 2-1000, plain text.
-import { badRequest } from '../http-error.js';
+import { singleField } from './single-field.js';
 
 export interface CommentFormValues {
   nickname: string;
@@ -42,20 +42,13 @@ export function cleanBody(raw: string): string {
     .replace(INVISIBLE_EDGES, '');
 }
 
-/** One string field of a url-encoded body; repeated or nested fields are a 400. */
-function field(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(`字段 ${name} 只能提交一次。`);
-  return value;
-}
 
 export function parseCommentForm(body: unknown): { values: CommentFormValues; errors: CommentFormErrors } {
   const fields = (body ?? {}) as Record<string, unknown>;
   const values: CommentFormValues = {
-    nickname: cleanNickname(field(fields, 'nickname')),
-    body: cleanBody(field(fields, 'body')),
-    captcha: field(fields, 'captcha').trim(),
+    nickname: cleanNickname(singleField(fields, 'nickname')),
+    body: cleanBody(singleField(fields, 'body')),
+    captcha: singleField(fields, 'captcha').trim(),
   };
   const errors: CommentFormErrors = {};
   const nicknameLength = visibleLength(values.nickname);

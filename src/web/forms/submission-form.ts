@@ -1,6 +1,6 @@
 // Parses and validates a reader submission (投稿): plain text only, like comments.
 import { cleanBody, cleanNickname, visibleLength } from './comment-form.js';
-import { badRequest } from '../http-error.js';
+import { singleField } from './single-field.js';
 
 export interface SubmissionFormValues {
   name: string;
@@ -14,12 +14,6 @@ export type SubmissionFormErrors = Partial<Record<keyof SubmissionFormValues, st
 
 export const SUBMISSION_LIMITS = { name: 40, contact: 100, titleMin: 2, title: 100, bodyMin: 20, body: 10_000 } as const;
 
-function field(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(`字段 ${name} 只能提交一次。`);
-  return value;
-}
 
 export function emptySubmissionForm(): Omit<SubmissionFormValues, 'captcha'> {
   return { name: '', contact: '', title: '', body: '' };
@@ -28,11 +22,11 @@ export function emptySubmissionForm(): Omit<SubmissionFormValues, 'captcha'> {
 export function parseSubmissionForm(body: unknown): { values: SubmissionFormValues; errors: SubmissionFormErrors } {
   const fields = (body ?? {}) as Record<string, unknown>;
   const values: SubmissionFormValues = {
-    name: cleanNickname(field(fields, 'name')),
-    contact: cleanNickname(field(fields, 'contact')),
-    title: cleanNickname(field(fields, 'title')),
-    body: cleanBody(field(fields, 'body')),
-    captcha: field(fields, 'captcha').trim(),
+    name: cleanNickname(singleField(fields, 'name')),
+    contact: cleanNickname(singleField(fields, 'contact')),
+    title: cleanNickname(singleField(fields, 'title')),
+    body: cleanBody(singleField(fields, 'body')),
+    captcha: singleField(fields, 'captcha').trim(),
   };
   const L = SUBMISSION_LIMITS;
   const errors: SubmissionFormErrors = {};

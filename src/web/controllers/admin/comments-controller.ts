@@ -8,6 +8,7 @@ import type { AdminContext } from '../../admin-context.js';
 import { badRequest, notFound } from '../../http-error.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId, queryString } from '../../params.js';
+import { singleField } from '../../forms/single-field.js';
 
 export const COMMENTS_PER_PAGE = 20;
 export const WORD_MAX = 30;
@@ -52,12 +53,6 @@ const ACTION_STATUS: Record<Exclude<Action, 'delete'>, CommentStatus> = { approv
 const ACTIONS: readonly Action[] = ['approve', 'reject', 'spam', 'delete'];
 const ID = /^[1-9]\d{0,14}$/;
 
-function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(TEXT.fieldOnce(name));
-  return value;
-}
 
 /** The ticked comment ids (a checkbox field that may repeat); malformed ids are a 400. */
 function idList(body: unknown): number[] {
@@ -75,7 +70,7 @@ function idList(body: unknown): number[] {
 }
 
 function actionOf(body: unknown): Action {
-  const action = field(body, 'action');
+  const action = singleField(body, 'action');
   if (!(ACTIONS as readonly string[]).includes(action)) throw badRequest(TEXT.unknownAction);
   return action as Action;
 }
@@ -189,7 +184,7 @@ export function commentsController({ repositories, audit, clock, chrome }: Admin
     },
 
     async updateModeration(req: Request, res: Response) {
-      const mode = field(req.body, 'commentModeration');
+      const mode = singleField(req.body, 'commentModeration');
       if (mode !== 'auto' && mode !== 'review') {
         res.status(422);
         return renderSettings(res, { errors: { commentModeration: TEXT.modeInvalid } });
@@ -207,7 +202,7 @@ export function commentsController({ repositories, audit, clock, chrome }: Admin
     },
 
     async addWord(req: Request, res: Response) {
-      const input = field(req.body, 'word').trim();
+      const input = singleField(req.body, 'word').trim();
       const word = normaliseForMatching(input);
       let error: string | undefined;
       if (input === '') error = TEXT.wordEmpty;

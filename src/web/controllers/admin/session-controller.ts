@@ -3,19 +3,13 @@
 import type { Request, Response } from 'express';
 import type { AuthService } from '../../../services/auth-service.js';
 import type { AuditLog } from '../../../services/audit.js';
-import { badRequest } from '../../http-error.js';
 import { csrfToken } from '../../middleware/csrf.js';
 import { safeAdminPath } from '../../middleware/admin-auth.js';
 import { SESSION_COOKIE } from '../../middleware/sessions.js';
+import { singleField } from '../../forms/single-field.js';
 
 const LOGIN_FAILED = '用户名或密码错误。连续多次失败后，账户将被暂时锁定 15 分钟。';
 
-function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(`字段 ${name} 只能提交一次。`);
-  return value;
-}
 
 function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
@@ -38,9 +32,9 @@ export function sessionController(auth: AuthService, audit: AuditLog) {
     },
 
     async logIn(req: Request, res: Response) {
-      const username = field(req.body, 'username').trim().slice(0, 100);
-      const password = field(req.body, 'password').slice(0, 1000);
-      const next = safeAdminPath(field(req.body, 'next'));
+      const username = singleField(req.body, 'username').trim().slice(0, 100);
+      const password = singleField(req.body, 'password').slice(0, 1000);
+      const next = safeAdminPath(singleField(req.body, 'next'));
       const result = username && password ? await auth.logIn(username, password) : ({ ok: false } as const);
       if (!result.ok) {
         res.status(401);

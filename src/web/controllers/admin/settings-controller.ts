@@ -6,7 +6,7 @@ import type { PollSummary } from '../../../repositories/poll-repository.js';
 import { toSiteSettings } from '../../../services/site-settings.js';
 import { isValidTimeZone, yearOf } from '../../../services/site-time.js';
 import type { AdminContext } from '../../admin-context.js';
-import { badRequest } from '../../http-error.js';
+import { singleField } from '../../forms/single-field.js';
 
 type Key = keyof SiteSettings;
 type Values = Record<Key, string>;
@@ -55,12 +55,6 @@ const DOMAIN = new RegExp(`^(?:${LABEL}\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$
 const YEAR = /^\d{4}$/;
 const ID = /^[1-9]\d{0,14}$/;
 
-function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(TEXT.fieldOnce(name));
-  return value;
-}
 
 function clean(raw: string): string {
   return raw.normalize('NFC').replace(/[\r\n\t]+/g, ' ').replace(CONTROLS, '').replace(BIDI, '').trim();
@@ -81,7 +75,7 @@ export function parseSettingsForm(body: unknown, options: { pollIds: Set<number>
   const values = {} as Values;
   const errors: Errors = {};
   for (const { key, label, max, required } of SETTING_FIELDS) {
-    const value = clean(field(body, key));
+    const value = clean(singleField(body, key));
     values[key] = value;
     if (value === '') {
       if (required) errors[key] = TEXT.required(label);

@@ -5,8 +5,9 @@ import type { Request, Response } from 'express';
 import type { Role, User } from '../../../domain/types.js';
 import { hashPassword } from '../../../services/passwords.js';
 import type { AdminContext } from '../../admin-context.js';
-import { badRequest, notFound } from '../../http-error.js';
+import { notFound } from '../../http-error.js';
 import { parseId } from '../../params.js';
+import { singleField } from '../../forms/single-field.js';
 
 export const USERNAME = /^[a-z0-9_.-]{3,32}$/;
 export const DISPLAY_NAME_MAX = 30;
@@ -48,22 +49,16 @@ type UserFormErrors = Partial<Record<keyof UserFormValues | 'password' | 'passwo
 
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-function field(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  if (value === undefined) return '';
-  if (typeof value !== 'string') throw badRequest(TEXT.fieldOnce(name));
-  return value;
-}
 
 /** The posted account fields; passwords are checked but never sent back to the form. */
 function parseUserForm(body: unknown, creating: boolean) {
   const values: UserFormValues = {
-    username: creating ? field(body, 'username').trim() : '',
-    displayName: field(body, 'displayName').normalize('NFC').replace(CONTROLS, ' ').trim(),
-    role: field(body, 'role'),
+    username: creating ? singleField(body, 'username').trim() : '',
+    displayName: singleField(body, 'displayName').normalize('NFC').replace(CONTROLS, ' ').trim(),
+    role: singleField(body, 'role'),
   };
-  const password = field(body, 'password');
-  const confirmation = field(body, 'passwordConfirm');
+  const password = singleField(body, 'password');
+  const confirmation = singleField(body, 'passwordConfirm');
   const errors: UserFormErrors = {};
   if (creating && !USERNAME.test(values.username)) errors.username = TEXT.usernameInvalid;
   const nameLength = Array.from(values.displayName).length;
