@@ -168,6 +168,10 @@ describe('article page', () => {
       assert.equal(page.$('.staff-card').length, 0, q);
       assert.match(textOf(page.$, '.notice'), /查无此人/, q);
     }
+    await t.portal.repositories.staff.create({ name: '周照片', cardNumber: 'SHFZ-2024-0999', position: '记者', department: '法治新闻部', status: 'active', photo: '/images/demo/cover-court.jpg' }, t.clock());
+    const withPhoto = await t.get(`/staff?q=${encodeURIComponent('周照片')}`);
+    assert.equal(withPhoto.$('.staff-card img').attr('src'), '/images/demo/cover-court.jpg');
+    assert.equal(withPhoto.$('.staff-card img').attr('alt'), '周照片的照片');
     assert.equal((await t.get(`/staff?q=${'长'.repeat(41)}`)).status, 422);
     assert.equal((await t.get('/staff?q=a&q=b')).status, 400);
   });
