@@ -1,0 +1,181 @@
+// Helpers for bench/run.mjs: child processes (tracked, stopped by PID), ports, HTTP probes,
+// RSS sampling and the printed table. Plain Node ESM, no dependencies.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export { sleep };
+
+/** Every child process this run started and that may still be alive. */
+const children = new Set();
+
+/** Prefix a command with `taskset -c <core>` when taskset exists (null core: no pinning). */
+export function pinned(core, command, args) {
+  if (core === null || !hasCommand('taskset')) return [command, args];
+  return ['taskset', ['-c', String(core), command, ...args]];
+}
+
+export function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Start a long-lived child (a server). taskset execs the real program, so the PID is the
+ * program's own. Output goes to `logFile` when given.
+ */
+export function startProcess(name, command, args, { env, cwd, logFile } = {}) {
+  const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', out, out] });
+  if (typeof out === 'number') fs.closeSync(out);
+  child.benchName = name;
+  child.exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    });
+    child.on('error', (err) => {
+      children.delete(child);
+      resolve({ code: null, signal: null, error: err.message });
+    });
+  });
+  children.add(child);
+  return child;
+}
+
+/**
+ * Run a command to completion (build, seed, load generator). It gets its own process group
+ * so that an abort can stop it together with what it started (npm -> sh -> node).
+ * Resolves with its stdout when `capture` is set; rejects on a non-zero exit.
+ */
+export function runCommand(name, command, args, { env, capture = false, cwd } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env,
+      cwd,
+      detached: true,
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+    });
+    child.benchName = name;
+    child.group = true;
+    children.add(child);
+    let stdout = '';
+    if (capture) child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.on('error', (err) => {
+      children.delete(child);
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${name} failed (exit ${code ?? signal})`));
+    });
+  });
+}
+
+/** Stop one child by PID: SIGTERM, then SIGKILL after `graceMs`. Resolves with its exit. */
+export async function stopProcess(child, graceMs = 12_000) {
+  if (!children.has(child)) return child.exited;
+  signal(child, 'SIGTERM');
+  const timer = setTimeout(() => signal(child, 'SIGKILL'), graceMs);
+  const result = await child.exited;
+  clearTimeout(timer);
+  return result;
+}
+
+/** Stop everything still running that this run started (used on errors and at the end). */
+export async function stopAll() {
+  const running = [...children];
+  for (const child of running) signal(child, 'SIGTERM');
+  const deadline = Date.now() + 12_000;
+  while (children.size > 0 && Date.now() < deadline) await sleep(50);
+  for (const child of children) signal(child, 'SIGKILL');
+  return running.map((c) => c.benchName);
+}
+
+function signal(child, sig) {
+  try {
+    // negative PID = the process group this run created for the child (runCommand only)
+    process.kill(child.group ? -child.pid : child.pid, sig);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Poll `url` until it answers 200; returns the milliseconds from `since` (bounded by timeoutMs). */
+export async function waitForOk(url, since, timeoutMs, child) {
+  const deadline = since + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && !children.has(child)) throw new Error(`${child.benchName} exited before answering ${url}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return Date.now() - since;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(10);
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+}
+
+/** GET once; returns status, body bytes and whether a cookie was set. */
+export async function probe(url) {
+  const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { status: res.status, body, setsCookie: res.headers.has('set-cookie') };
+}
+
+/** Samples a process's resident memory (VmRSS) every `everyMs`, keeping the maximum. */
+export class RssSampler {
+  constructor(pid, everyMs = 100) {
+    this.pid = pid;
+    this.maxKb = 0;
+    this.windowMaxKb = 0;
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.sample();
+  }
+
+  sample() {
+    try {
+      const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0);
+      this.maxKb = Math.max(this.maxKb, kb);
+      this.windowMaxKb = Math.max(this.windowMaxKb, kb);
+      return kb;
+    } catch {
+      return 0; // no /proc (not Linux) or the process is gone
+    }
+  }
+
+  /** Maximum since the previous call (per load run). */
+  takeWindowMax() {
+    const kb = this.windowMaxKb;
+    this.windowMaxKb = this.sample();
+    return kb;
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+}
+
+/** Left-aligned first column, right-aligned others, with a separator line under the header. */
+export function formatTable(header, rows) {
+  const all = [header, ...rows].map((row) => row.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
