@@ -9,6 +9,10 @@ export interface Segment {
 }
 
 const GRAPHEMES = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+const UNIFIED_IDEOGRAPH = /^[\u4e00-\u9fff]$/;
+const CLUSTERS = /[\p{M}\u200d\ufe00-\ufe0f\u{1f1e6}-\u{1f1ff}\r]/u;
+/** Characters around the first hit that an excerpt looks at: bounds work on long bodies. */
+const EXCERPT_WINDOW = 400;
 
 interface MarkedText {
   /** the text cut into user-perceived characters */
@@ -22,12 +26,14 @@ interface MarkedText {
  * which original character every normalised one came from, so hits map back exactly.
  */
 function markHits(text: string, terms: readonly SearchTerm[]): MarkedText {
-  const parts = Array.from(GRAPHEMES.segment(text), (s) => s.segment);
+  // Code points are graphemes unless the text has combining marks, joiners, selectors or flags.
+  const parts = CLUSTERS.test(text) ? Array.from(GRAPHEMES.segment(text), (s) => s.segment) : Array.from(text);
   const hits = parts.map(() => false);
   let normalized = '';
   const owner: number[] = [];
   parts.forEach((part, index) => {
-    const n = normalizeForSearch(part);
+    // Most characters of a Chinese article are unified ideographs, which NFKC leaves alone.
+    const n = UNIFIED_IDEOGRAPH.test(part) ? part : normalizeForSearch(part);
     normalized += n;
     for (let k = 0; k < n.length; k += 1) owner.push(index);
   });
@@ -81,7 +87,8 @@ export function highlight(text: string, terms: readonly SearchTerm[]): Segment[]
  * At most maxLength characters of the text around its first hit (from the start when it has
  * none), with … where the text was cut.
  */
-export function excerpt(text: string, terms: readonly SearchTerm[], maxLength: number): Segment[] {
+export function excerpt(fullText: string, terms: readonly SearchTerm[], maxLength: number): Segment[] {
+  const { text, cutBefore, cutAfter } = windowAroundFirstHit(fullText, terms, maxLength);
   const marked = markHits(text, terms);
   const total = marked.parts.length;
   if (total <= maxLength) return segmentsOf(marked, 0, total);
@@ -91,9 +98,23 @@ export function excerpt(text: string, terms: readonly SearchTerm[], maxLength: n
   let start = Math.max(0, end - maxLength);
   while (start < end && start > 0 && /^\s$/u.test(marked.parts[start]!)) start += 1;
   const segments = segmentsOf(marked, start, end);
-  if (start > 0) segments.unshift({ text: '…', hit: false });
-  if (end < total) segments.push({ text: '…', hit: false });
+  if (start > 0 || cutBefore) segments.unshift({ text: '…', hit: false });
+  if (end < total || cutAfter) segments.push({ text: '…', hit: false });
   return mergeNeighbours(segments);
+}
+
+/**
+ * A stretch of the text around the first place a term appears (found on the normalised
+ * text, whose positions may drift a little from the original's: the window is generous).
+ */
+function windowAroundFirstHit(text: string, terms: readonly SearchTerm[], maxLength: number) {
+  if (text.length <= EXCERPT_WINDOW + maxLength) return { text, cutBefore: false, cutAfter: false };
+  const normalized = normalizeForSearch(text);
+  const positions = terms.map((term) => (term.text === '' ? -1 : normalized.indexOf(term.text))).filter((at) => at >= 0);
+  const first = positions.length > 0 ? Math.min(...positions) : 0;
+  const start = Math.max(0, first - EXCERPT_WINDOW / 2);
+  const end = Math.min(text.length, first + EXCERPT_WINDOW / 2 + maxLength);
+  return { text: text.slice(start, end), cutBefore: start > 0, cutAfter: end < text.length };
 }
 
 function mergeNeighbours(segments: Segment[]): Segment[] {
