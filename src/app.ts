@@ -2,6 +2,7 @@
 // database, a clock and settings, and get back the app and the services it runs on.
 import path from 'node:path';
 import express from 'express';
+import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { publicDir, quillDir, viewsDir } from './paths.js';
@@ -15,6 +16,7 @@ import { ViewCounter } from './services/view-counter.js';
 import { errorHandler, notFoundHandler } from './web/middleware/errors.js';
 import { countPageViews } from './web/middleware/page-views.js';
 import { securityHeaders } from './web/middleware/security-headers.js';
+import { requestLog } from './web/middleware/request-log.js';
 import { sessions } from './web/middleware/sessions.js';
 import { siteLocals } from './web/middleware/site-locals.js';
 import { siteRoutes } from './web/routes/site-routes.js';
@@ -35,6 +37,8 @@ export interface AppDeps {
   captchaText?: CaptchaTextSource;
   /** where uploaded images are stored (default: uploads/ beside the database) */
   uploadsDir?: string;
+  /** structured request log (pino); silent when not given */
+  logger?: Logger;
   /** captcha images one address may fetch per minute (default 30) */
   captchaRequestsPerMinute?: number;
   /** how often counted views are written (ms) */
@@ -85,6 +89,7 @@ export function createApp(deps: AppDeps): Portal {
   app.set('view cache', config.isProduction);
   app.set('query parser', 'simple');
 
+  app.use(requestLog(deps.logger ?? pino({ level: 'silent' })));
   app.use(securityHeaders());
   app.use(express.static(publicDir, { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
   // Uploaded images have generated names that never change: cache them for good.

@@ -11,6 +11,8 @@ export interface Config {
   adminPassword: string | undefined;
   nodeEnv: string;
   isProduction: boolean;
+  /** pino level of the request log: info (default), warn, error, silent ... */
+  logLevel: string;
   /** Express's `trust proxy` value: false (default), a hop count, or a list of names/addresses */
   trustProxy: boolean | number | string;
 }
@@ -43,6 +45,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     nodeEnv,
     isProduction,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }
 
@@ -66,4 +69,12 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value; // e.g. "loopback" or "10.0.0.1, uniquelocal": Express parses the list
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(raw: string | undefined): string {
+  const value = nonEmpty(raw)?.toLowerCase() ?? 'info';
+  if (!LOG_LEVELS.includes(value)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}".`);
+  return value;
 }

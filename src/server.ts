@@ -1,6 +1,7 @@
 // Entry point: configuration -> database -> migrations -> demo content -> app -> listen,
 // and a graceful shutdown. The only module that reads the environment or listens.
 import type { Server } from 'node:http';
+import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseOpenError, openDatabase } from './db/database.js';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   ensureSearchIndex(db); // indexes articles written before the search index existed
 
   const sessionSecret = config.sessionSecret ?? loadOrCreateSessionSecret(config.databasePath);
-  const portal = createApp({ config, db, sessionSecret });
+  const logger = pino({ level: config.logLevel });
+  const portal = createApp({ config, db, sessionSecret, logger });
   if (await seedDemoContentIfEmpty(db, portal.repositories, Date.now())) {
     console.log('database: empty, demo content added');
   }

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
         nodeEnv: 'production',
         isProduction: true,
         trustProxy: 'loopback',
+        logLevel: 'info',
       },
     );
   });
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ ADMIN_PASSWORD: 'admin' }), /at least 10/);
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/);
     assert.throws(() => loadConfig({ PORT: '70000' }), /PORT/);
+    assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL/);
   });
 
   it('treats empty values as unset', () => {

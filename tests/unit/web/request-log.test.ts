@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { pino } from 'pino';
+import { createApp } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config.js';
+import { openDatabase } from '../../../src/db/database.js';
+import { migrate } from '../../../src/db/migrate.js';
+import { shortenAddress } from '../../../src/web/middleware/request-log.js';
+import { makeTempDir } from '../../support/test-app.js';
+
+describe('request log', () => {
+  it('keeps only the network of an address', () => {
+    assert.equal(shortenAddress('203.0.113.77'), '203.0.113.0/24');
+    assert.equal(shortenAddress('::ffff:198.51.100.9'), '198.51.100.0/24');
+    assert.equal(shortenAddress('2001:db8:85a3:8d3:1319:8a2e:370:7348'), '2001:db8:85a3::/48');
+    assert.equal(shortenAddress('::1'), '0:0:0::/48');
+    assert.equal(shortenAddress('2001:db8::1'), '2001:db8:0::/48');
+    assert.equal(shortenAddress(''), 'unknown');
+  });
+
+  it('logs method, path, status and time, never the query string, cookies or full address', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const dir = makeTempDir();
+    const db = openDatabase(path.join(dir, 'p.db'));
+    migrate(db);
+    const portal = createApp({ config: loadConfig({}), db, sessionSecret: 's'.repeat(40), logger: pino({ level: 'info' }, sink) });
+    const server = portal.app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as { port: number };
+    await (await fetch(`http://127.0.0.1:${port}/search?q=secret-term&token=abc`, { headers: { cookie: 'portal.sid=s%3Aprivate' } })).text();
+    await new Promise((r) => setTimeout(r, 50));
+    server.close();
+    db.close();
+    const entry = JSON.parse(lines.find((l) => l.includes('"request"'))!) as Record<string, unknown>;
+    assert.equal(entry.method, 'GET');
+    assert.equal(entry.path, '/search');
+    assert.equal(entry.status, 200);
+    assert.equal(typeof entry.ms, 'number');
+    assert.equal(entry.net, '127.0.0.0/24');
+    assert.doesNotMatch(lines.join(''), /secret-term|abc|private|127\.0\.0\.1/);
+  });
+});
