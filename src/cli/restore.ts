@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
+import { checkPortalDatabase } from '../db/health.js';
 
 async function main(): Promise<void> {
   const source = process.argv[2];
@@ -17,10 +18,9 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env);
   const backup = new Database(source, { fileMustExist: true });
-  const integrity = backup.pragma('integrity_check', { simple: true });
-  const isPortal = backup.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'").pluck().get() === 1;
+  const { integrity, isPortal } = checkPortalDatabase(backup);
   if (integrity !== 'ok' || !isPortal) {
-    console.error(`restore: ${source} is not a sound portal backup (integrity: ${String(integrity)}, portal schema: ${isPortal})`);
+    console.error(`restore: ${source} is not a sound portal backup (integrity: ${integrity}, portal schema: ${isPortal})`);
     process.exit(1);
   }
   if (fs.existsSync(config.databasePath)) {
