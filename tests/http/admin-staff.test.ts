@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { demoStaff } from '../../src/db/demo/site-data.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
+import sharp from 'sharp';
+import { multipart } from '../support/multipart.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 describe('admin: staff records', () => {
@@ -143,5 +145,20 @@ describe('admin: staff records', () => {
     }
     assert.equal(staffCount(), before);
     assert.deepEqual(staffRow(demoStaff[1]!.cardNumber), member);
+  });
+
+  it('takes an uploaded photo (re-encoded) and shows it on the reader look-up; refuses SVG', async () => {
+    const photo = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#8899aa' } }).jpeg().toBuffer();
+    const fields = { _csrf: editor.csrfToken, ...valid, name: '带照片', cardNumber: 'SHFZ-2026-0777' };
+    const created = await editor.postMultipart('/admin/staff', multipart(fields, { field: 'photoFile', name: 'me.jpg', type: 'image/jpeg', bytes: photo }));
+    assert.equal(created.status, 303);
+    const row = staffRow('SHFZ-2026-0777')!;
+    assert.match(row.photo ?? '', /^\/uploads\/.+\.webp$/);
+    const { $ } = await t.get(`/staff?q=${encodeURIComponent('带照片')}`);
+    assert.equal($('.staff-card img').attr('src'), row.photo);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const refused = await editor.postMultipart('/admin/staff', multipart({ ...fields, cardNumber: 'SHFZ-2026-0778' }, { field: 'photoFile', name: 'x.svg', type: 'image/svg+xml', bytes: svg }));
+    assert.equal(refused.status, 415);
+    assert.equal(staffRow('SHFZ-2026-0778'), undefined);
   });
 });

@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { HttpError } from '../http-error.js';
+import { formBody } from './form-body.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
@@ -29,4 +30,12 @@ export function imageUpload(fieldName: string, options: { fields?: number; field
       next(new HttpError(400, '上传的表单格式不正确。'));
     });
   };
+}
+
+/** For forms whose picture is optional: multipart with the image, or a plain url-encoded form. */
+export function optionalImageUpload(fieldName: string, options: { fields?: number; fieldSize?: number; formLimit?: string } = {}) {
+  const multipart = imageUpload(fieldName, options);
+  const plain = formBody(options.formLimit ?? '16kb');
+  return (req: Request, res: Response, next: NextFunction) =>
+    req.is('multipart/form-data') ? multipart(req, res, next) : plain(req, res, next);
 }
