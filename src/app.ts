@@ -7,24 +7,25 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { publicDir, quillDir, viewsDir } from './paths.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
+import { addressHasher } from './services/address-hash.js';
+import { AuditLog } from './services/audit.js';
+import { AuthService } from './services/auth-service.js';
 import { CaptchaService, type CaptchaTextSource } from './services/captcha.js';
 import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comment-service.js';
+import { ImageStore } from './services/image-store.js';
 import { RepositorySessionStore } from './services/session-store.js';
 import { SiteChromeService } from './services/site-chrome.js';
 import { ViewCounter } from './services/view-counter.js';
+import type { AdminContext } from './web/admin-context.js';
 import { errorHandler, notFoundHandler } from './web/middleware/errors.js';
 import { countPageViews } from './web/middleware/page-views.js';
-import { securityHeaders } from './web/middleware/security-headers.js';
 import { requestLog } from './web/middleware/request-log.js';
+import { securityHeaders } from './web/middleware/security-headers.js';
 import { sessions } from './web/middleware/sessions.js';
 import { siteLocals } from './web/middleware/site-locals.js';
-import { siteRoutes } from './web/routes/site-routes.js';
 import { adminRoutes } from './web/routes/admin-routes.js';
-import type { AdminContext } from './web/admin-context.js';
-import { AuditLog } from './services/audit.js';
-import { AuthService } from './services/auth-service.js';
-import { ImageStore } from './services/image-store.js';
+import { siteRoutes } from './web/routes/site-routes.js';
 import './web/session-data.js';
 import type { SiteContext } from './web/site-context.js';
 
@@ -72,8 +73,9 @@ export function createApp(deps: AppDeps): Portal {
   const sessionStore = new RepositorySessionStore(repositories.sessions, clock);
   const uploadsDir = deps.uploadsDir ?? path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');
   const captchas = new CaptchaService(repositories.captchas, clock, deps.captchaText);
-  const commentService = new CommentService(repositories, clock, deps.sessionSecret);
-  const context: SiteContext = { repositories, clock, viewCounter, chrome, captchas, commentService };
+  const hashAddress = addressHasher(deps.sessionSecret);
+  const commentService = new CommentService(repositories, clock, hashAddress);
+  const context: SiteContext = { repositories, clock, viewCounter, chrome, captchas, commentService, hashAddress };
   const adminContext: AdminContext = {
     ...context,
     audit: new AuditLog(repositories.audit, clock),

@@ -1,9 +1,9 @@
 // Rules for a new comment: moderation (publish at once unless flagged, or everything waits
 // for review), flags (sensitive words, more than two links) and per-address limits.
-import { createHmac } from 'node:crypto';
 import type { CommentStatus } from '../domain/types.js';
 import type { CommentLimits } from '../repositories/comment-repository.js';
 import type { Repositories } from '../repositories/index.js';
+import type { AddressHasher } from './address-hash.js';
 import type { Clock } from './clock.js';
 import { countLinks, findSensitiveWords } from './word-filter.js';
 
@@ -29,8 +29,7 @@ export class CommentService {
   constructor(
     private readonly repositories: Repositories,
     private readonly clock: Clock,
-    /** keys the address hash, so stored hashes cannot be reversed by trying every address */
-    private readonly addressKey: string,
+    private readonly hashAddress: AddressHasher,
     private readonly limits: CommentLimits = COMMENT_LIMITS,
   ) {}
 
@@ -44,9 +43,6 @@ export class CommentService {
     return outcome.kind === 'created' ? { ...outcome, status } : outcome;
   }
 
-  hashAddress(ip: string): string {
-    return createHmac('sha256', this.addressKey).update(ip).digest('base64url').slice(0, 32);
-  }
 
   private async initialStatus(input: NewCommentInput): Promise<CommentStatus> {
     if (input.moderation === 'review') return 'pending';

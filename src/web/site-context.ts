@@ -1,5 +1,6 @@
 // What controllers are built from: repositories and the shared services.
 import type { Repositories } from '../repositories/index.js';
+import type { AddressHasher } from '../services/address-hash.js';
 import type { CaptchaService } from '../services/captcha.js';
 import type { Clock } from '../services/clock.js';
 import type { CommentService } from '../services/comment-service.js';
@@ -13,4 +14,6 @@ export interface SiteContext {
   chrome: SiteChromeService;
   captchas: CaptchaService;
   commentService: CommentService;
+  /** keyed hash of a client address, for per-address limits */
+  hashAddress: AddressHasher;
 }

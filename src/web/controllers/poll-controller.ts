@@ -24,7 +24,7 @@ function chosenOptions(raw: unknown, poll: Poll, { strict }: { strict: boolean }
   return [...new Set(ids)];
 }
 
-export function pollController({ repositories, clock, chrome, commentService }: SiteContext) {
+export function pollController({ repositories, clock, chrome, hashAddress }: SiteContext) {
   async function render(req: Request, res: Response, poll: Poll, options: { selected: number[]; error?: string }) {
     const { results, totalVotes } = withPercentages(poll.options);
     const state = pollState(poll, clock());
@@ -72,7 +72,7 @@ export function pollController({ repositories, clock, chrome, commentService }: 
         pollId: poll.id,
         optionIds,
         sessionId: req.sessionID,
-        ipHash: commentService.hashAddress(req.ip ?? ''),
+        ipHash: hashAddress(req.ip ?? ''),
         now: clock(),
         dailyCapPerAddress: POLL_VOTES_PER_ADDRESS_PER_DAY,
       });

@@ -15,7 +15,7 @@ const CAPTCHA_ERRORS: Record<Exclude<CaptchaVerdict, 'correct'>, string> = {
 /** Submissions are longer and rarer than comments: the same spacing, a lower hourly cap. */
 const SUBMISSION_LIMITS = { ...COMMENT_LIMITS, hourlyCap: 5 };
 
-export function submissionController({ repositories, clock, captchas, commentService }: SiteContext) {
+export function submissionController({ repositories, clock, captchas, hashAddress }: SiteContext) {
   async function render(
     req: Request,
     res: Response,
@@ -45,7 +45,7 @@ export function submissionController({ repositories, clock, captchas, commentSer
         return render(req, res, { values: kept, errors });
       }
       const outcome = await repositories.submissions.createWithinLimits(
-        { ...kept, ipHash: commentService.hashAddress(req.ip ?? '') },
+        { ...kept, ipHash: hashAddress(req.ip ?? '') },
         clock(),
         SUBMISSION_LIMITS,
       );
