@@ -14,6 +14,7 @@ import { CaptchaService, type CaptchaTextSource } from './services/captcha.js';
 import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comment-service.js';
 import { ImageStore } from './services/image-store.js';
+import { ImageUploads } from './services/image-uploads.js';
 import { RepositorySessionStore } from './services/session-store.js';
 import { SiteChromeService } from './services/site-chrome.js';
 import { ViewCounter } from './services/view-counter.js';
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps): Portal {
     ...context,
     audit: new AuditLog(repositories.audit, clock),
     auth: new AuthService(repositories.users, clock),
-    images: new ImageStore(uploadsDir),
+    images: new ImageUploads(new ImageStore(uploadsDir), repositories.uploads, clock),
   };
 
   const app = express();

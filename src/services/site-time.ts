@@ -13,6 +13,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
@@ -26,6 +27,7 @@ interface LocalParts {
   day: string;
   hour: string;
   minute: string;
+  second: string;
 }
 
 function localParts(instant: number, timeZone: string): LocalParts {
@@ -72,27 +74,10 @@ export function toLocalInputValue(instant: number, timeZone: string): string {
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The zone's offset from UTC at the instant, in ms (Shanghai: +8 h). */
 function offsetAt(instant: number, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const p: Record<string, number> = {};
-  for (const part of formatter.formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const p = localParts(instant, timeZone);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return wall - (instant - (((instant % 1000) + 1000) % 1000));
 }
 

@@ -2,11 +2,11 @@
 // services.
 import type { AuditLog } from '../services/audit.js';
 import type { AuthService } from '../services/auth-service.js';
-import type { ImageStore } from '../services/image-store.js';
+import type { ImageUploads } from '../services/image-uploads.js';
 import type { SiteContext } from './site-context.js';
 
 export interface AdminContext extends SiteContext {
   audit: AuditLog;
   auth: AuthService;
-  images: ImageStore;
+  images: ImageUploads;
 }

@@ -37,6 +37,13 @@ export const MESSAGES = {
   serverError: '服务器暂时无法处理您的请求，请稍后再试。',
 } as const;
 
+/** What a reader is told when the captcha answer was not accepted. */
+export const CAPTCHA_VERDICT_MESSAGES = {
+  wrong: MESSAGES.captchaWrong,
+  expired: MESSAGES.captchaExpired,
+  missing: MESSAGES.captchaMissing,
+} as const;
+
 /** Default texts by status, for errors that carry no message fit for readers. */
 export const STATUS_MESSAGES: Record<number, string> = {
   400: '请求格式不正确。',

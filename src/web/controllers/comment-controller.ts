@@ -1,22 +1,16 @@
 // Comments: posting one (POST /article/:id/comments) and 查看所有评论, every approved comment
 // of an article, paginated, oldest or newest first.
 import type { Request, Response } from 'express';
-import type { CaptchaVerdict } from '../../services/captcha.js';
 import type { SiteContext } from '../site-context.js';
 import { parseCommentForm } from '../forms/comment-form.js';
 import { badRequest, notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, parseId, queryString } from '../params.js';
 import { renderArticlePage } from './article-page.js';
-import { MESSAGES } from '../messages.js';
+import { CAPTCHA_VERDICT_MESSAGES, MESSAGES } from '../messages.js';
 
 export const COMMENTS_PER_PAGE = 20;
 
-const CAPTCHA_ERRORS: Record<Exclude<CaptchaVerdict, 'correct'>, string> = {
-  wrong: MESSAGES.captchaWrong,
-  expired: MESSAGES.captchaExpired,
-  missing: MESSAGES.captchaMissing,
-};
 
 export function commentController(context: SiteContext) {
   const { repositories, clock, captchas, commentService } = context;
@@ -27,7 +21,7 @@ export function commentController(context: SiteContext) {
       const { values, errors } = parseCommentForm(req.body);
       // Every attempt uses up the captcha, right or wrong, so an answer cannot be tried twice.
       const verdict = await captchas.verify(req.sessionID, 'comment', values.captcha);
-      if (verdict !== 'correct' && !errors.captcha) errors.captcha = CAPTCHA_ERRORS[verdict];
+      if (verdict !== 'correct' && !errors.captcha) errors.captcha = CAPTCHA_VERDICT_MESSAGES[verdict];
       const form = { values: { nickname: values.nickname, body: values.body }, errors };
       if (Object.keys(errors).length > 0) {
         res.status(422);

@@ -1,17 +1,11 @@
 // 投稿信箱: readers send stories to the editors with a captcha; stored for the inbox in /admin.
 import type { Request, Response } from 'express';
 import { COMMENT_LIMITS } from '../../services/comment-service.js';
-import type { CaptchaVerdict } from '../../services/captcha.js';
 import type { SiteContext } from '../site-context.js';
 import { emptySubmissionForm, parseSubmissionForm, type SubmissionFormErrors } from '../forms/submission-form.js';
 import { csrfToken } from '../middleware/csrf.js';
-import { MESSAGES } from '../messages.js';
+import { CAPTCHA_VERDICT_MESSAGES, MESSAGES } from '../messages.js';
 
-const CAPTCHA_ERRORS: Record<Exclude<CaptchaVerdict, 'correct'>, string> = {
-  wrong: MESSAGES.captchaWrong,
-  expired: MESSAGES.captchaExpired,
-  missing: MESSAGES.captchaMissing,
-};
 /** Submissions are longer and rarer than comments: the same spacing, a lower hourly cap. */
 const SUBMISSION_LIMITS = { ...COMMENT_LIMITS, hourlyCap: 5 };
 
@@ -37,7 +31,7 @@ export function submissionController({ repositories, clock, captchas, hashAddres
     async createSubmission(req: Request, res: Response) {
       const { values, errors } = parseSubmissionForm(req.body);
       const verdict = await captchas.verify(req.sessionID, 'submission', values.captcha);
-      if (verdict !== 'correct' && !errors.captcha) errors.captcha = CAPTCHA_ERRORS[verdict];
+      if (verdict !== 'correct' && !errors.captcha) errors.captcha = CAPTCHA_VERDICT_MESSAGES[verdict];
       const { captcha: _captcha, ...kept } = values;
       void _captcha;
       if (Object.keys(errors).length > 0) {

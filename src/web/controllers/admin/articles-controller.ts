@@ -76,14 +76,7 @@ export function articlesController(context: AdminContext) {
 
   /** The cover after this save: a new upload, removed, or unchanged. */
   async function coverFor(req: Request, parsed: ParsedArticle, current: string | null, userId: number): Promise<string | null> {
-    if (req.file) {
-      const stored = await images.store(req.file.buffer);
-      await repositories.uploads.add(
-        { storedName: stored.storedName, originalName: req.file.originalname.slice(0, 200), width: stored.large.width, height: stored.large.height, bytes: stored.bytes, userId },
-        clock(),
-      );
-      return stored.cover.url;
-    }
+    if (req.file) return (await images.save(req.file, userId)).cover.url;
     return parsed.removeCover ? null : current;
   }
 
@@ -274,16 +267,12 @@ export function articlesController(context: AdminContext) {
     async uploadImage(req: Request, res: Response) {
       if (!req.file) throw badRequest('请选择要上传的图片。');
       const user = res.locals.currentUser!;
-      const stored = await images.store(req.file.buffer); // ImageRejected answers 400/415 with its message
-      {
-        await repositories.uploads.add(
-          { storedName: stored.storedName, originalName: req.file.originalname.slice(0, 200), width: stored.large.width, height: stored.large.height, bytes: stored.bytes, userId: user.id },
-          clock(),
-        );
-        await audit.record(user, 'upload.create', { type: 'upload', id: stored.storedName }, req.file.originalname.slice(0, 100));
-        if (req.accepts(['json', 'html']) === 'json') return res.status(201).json({ url: stored.large.url, cover: stored.cover.url, width: stored.large.width, height: stored.large.height });
-        res.status(201).render('admin/articles/uploaded', { title: '图片已上传', stored });
+      const stored = await images.save(req.file, user.id); // ImageRejected answers 400/415 with its message
+      await audit.record(user, 'upload.create', { type: 'upload', id: stored.storedName }, req.file.originalname.slice(0, 100));
+      if (req.accepts(['json', 'html']) === 'json') {
+        return res.status(201).json({ url: stored.large.url, cover: stored.cover.url, width: stored.large.width, height: stored.large.height });
       }
+      res.status(201).render('admin/articles/uploaded', { title: '图片已上传', stored });
     },
 
     showUploadForm(_req: Request, res: Response) {

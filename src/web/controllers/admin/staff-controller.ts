@@ -28,11 +28,7 @@ export function staffController({ repositories, audit, clock, images }: AdminCon
   /** The form's fields, with an uploaded photo (re-encoded by the image store) as the photo path. */
   async function fieldsWithPhoto(req: Request, res: Response): Promise<unknown> {
     if (!req.file) return req.body;
-    const stored = await images.store(req.file.buffer); // refused types answer 400/415
-    await repositories.uploads.add(
-      { storedName: stored.storedName, originalName: req.file.originalname.slice(0, 200), width: stored.large.width, height: stored.large.height, bytes: stored.bytes, userId: res.locals.currentUser!.id },
-      clock(),
-    );
+    const stored = await images.save(req.file, res.locals.currentUser!.id); // refused types answer 400/415
     return { ...(req.body as Record<string, unknown>), photo: stored.large.url };
   }
 
