@@ -30,6 +30,11 @@ export class ReaderSession {
     return this.request(path);
   }
 
+  /** Opens the comment form of an article (its CSRF token becomes this.csrfToken). */
+  openCommentForm(articleId: number): Promise<Page> {
+    return this.request(`/article/${articleId}`);
+  }
+
   /** Fetches a captcha image, which binds a new answer to this session. */
   async captcha(purpose = 'comment'): Promise<Response> {
     const response = await fetch(`${this.app.baseUrl}/captcha?purpose=${purpose}`, {
