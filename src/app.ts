@@ -1,5 +1,6 @@
 // Builds the Express application from its dependencies. No I/O at import; tests inject a
 // database, a clock and settings, and get back the app and the services it runs on.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { pino, type Logger } from 'pino';
@@ -13,20 +14,25 @@ import { AuthService } from './services/auth-service.js';
 import { CaptchaService, type CaptchaTextSource } from './services/captcha.js';
 import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comment-service.js';
+import { ContentChanges, SITE_SCOPE } from './services/content-changes.js';
 import { ImageStore } from './services/image-store.js';
 import { ImageUploads } from './services/image-uploads.js';
+import { PageCache } from './services/page-cache.js';
 import { RepositorySessionStore } from './services/session-store.js';
 import { SiteChromeService } from './services/site-chrome.js';
+import { startOfNextDay } from './services/site-time.js';
 import { ViewCounter } from './services/view-counter.js';
 import type { AdminContext } from './web/admin-context.js';
 import { errorHandler, notFoundHandler } from './web/middleware/errors.js';
-import { countPageViews } from './web/middleware/page-views.js';
 import { requestLog } from './web/middleware/request-log.js';
 import { securityHeaders } from './web/middleware/security-headers.js';
 import { sessions } from './web/middleware/sessions.js';
 import { siteLocals } from './web/middleware/site-locals.js';
 import { adminRoutes } from './web/routes/admin-routes.js';
-import { siteRoutes } from './web/routes/site-routes.js';
+import { pageCacheFront } from './web/page-cache/front.js';
+import { cachedRoutes } from './web/page-cache/capture.js';
+import { readerForms, readerPages } from './web/routes/site-routes.js';
+import { StaticAssets } from './web/static-assets.js';
 import './web/session-data.js';
 import type { SiteContext } from './web/site-context.js';
 
@@ -48,7 +54,15 @@ export interface AppDeps {
 }
 
 export interface Portal {
+  /** the Express app (everything not answered from the page cache) */
   app: express.Express;
+  /** the request handler to serve: the page cache in front of the app */
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** an HTTP server running `handle` */
+  listen(port: number, host: string, onListening?: () => void): Server;
+  /** undefined when PAGE_CACHE=off */
+  pageCache: PageCache | undefined;
+  changes: ContentChanges;
   repositories: Repositories;
   viewCounter: ViewCounter;
   chrome: SiteChromeService;
@@ -64,7 +78,22 @@ export function createApp(deps: AppDeps): Portal {
   const { config, db } = deps;
   const clock = deps.clock ?? systemClock;
   const repositories = createRepositories(db);
-  const chrome = new SiteChromeService(repositories, clock);
+  const changes = new ContentChanges(repositories.contentChanges);
+  const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp());
+  const pageCache = config.pageCache.enabled
+    ? new PageCache({
+        clock,
+        maxBytes: config.pageCache.maxBytes,
+        maxAgeMs: config.pageCache.maxAgeMs,
+        version: () => changes.version,
+        nextTurningPoint: (now) =>
+          Math.min(repositories.contentChanges.nextScheduledPublication(now) ?? Infinity, startOfNextDay(now, chrome.timeZone())),
+      })
+    : undefined;
+  changes.onChange((scopes) => {
+    if (scopes.has(SITE_SCOPE)) chrome.invalidate();
+    pageCache?.invalidate(scopes);
+  });
   const viewCounter = new ViewCounter({
     repository: repositories.viewStats,
     clock,
@@ -92,23 +121,36 @@ export function createApp(deps: AppDeps): Portal {
   app.set('view cache', config.isProduction);
   app.set('query parser', 'simple');
 
-  app.use(requestLog(deps.logger ?? pino({ level: 'silent' })));
+  const logger = deps.logger ?? pino({ level: 'silent' });
+  const assets = new StaticAssets(publicDir);
+  app.locals.asset = assets.url;
+
+  app.use(requestLog(logger));
   app.use(securityHeaders());
+  app.use(assets.serve());
   app.use(express.static(publicDir, { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
   // Uploaded images have generated names that never change: cache them for good.
   app.use('/uploads', express.static(uploadsDir, { index: false, redirect: false, immutable: true, maxAge: '365d', dotfiles: 'deny' }));
   // The WYSIWYG editor, served from its npm package by the app itself (no CDN).
   app.use('/vendor/quill', express.static(quillDir, { index: false, redirect: false, maxAge: config.isProduction ? '7d' : 0 }));
-  app.use(sessions(sessionStore, deps.sessionSecret));
   app.use(siteLocals(chrome, clock));
+  // Reader pages come before the session middleware: they cannot read or write a session, so
+  // what they render is the same for everyone and may be cached.
+  const pages = readerPages(context, db);
+  app.use(pageCache ? cachedRoutes(pages, pageCache, changes) : pages);
+  app.use(sessions(sessionStore, deps.sessionSecret));
   app.use('/admin', adminRoutes(adminContext));
-  app.use(countPageViews(viewCounter));
-  app.use(siteRoutes(context, db, { captchaRequestsPerMinute: deps.captchaRequestsPerMinute ?? 30 }));
+  app.use(readerForms(context, db, { captchaRequestsPerMinute: deps.captchaRequestsPerMinute ?? 30 }));
   app.use(notFoundHandler);
   app.use(errorHandler(!config.isProduction));
 
+  const handle = pageCacheFront({ app, changes, cache: pageCache, viewCounter, logger, trustProxy: app.get('trust proxy fn') });
   return {
     app,
+    handle,
+    listen: (port, host, onListening) => createServer(handle).listen(port, host, onListening),
+    pageCache,
+    changes,
     repositories,
     viewCounter,
     chrome,

@@ -15,6 +15,18 @@ export interface Config {
   logLevel: string;
   /** Express's `trust proxy` value: false (default), a hop count, or a list of names/addresses */
   trustProxy: boolean | number | string;
+  /** the full-page cache for anonymous reader pages (PAGE_CACHE=off turns it off) */
+  pageCache: PageCacheConfig;
+  /** worker processes sharing the port and the database (WORKERS, default 1: no cluster) */
+  workers: number;
+}
+
+export interface PageCacheConfig {
+  enabled: boolean;
+  /** PAGE_CACHE_MB: compressed bytes kept at most */
+  maxBytes: number;
+  /** PAGE_CACHE_MAX_AGE: seconds a page is served before it is rendered again (counters on it age) */
+  maxAgeMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -46,7 +58,30 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     isProduction,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    pageCache: {
+      enabled: parseSwitch('PAGE_CACHE', env.PAGE_CACHE, true),
+      maxBytes: parseWholeNumber('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 64, 1, 4096) * 1024 * 1024,
+      maxAgeMs: parseWholeNumber('PAGE_CACHE_MAX_AGE', env.PAGE_CACHE_MAX_AGE, 60, 1, 3600) * 1000,
+    },
+    workers: parseWholeNumber('WORKERS', env.WORKERS, 1, 1, 64),
   };
+}
+
+function parseSwitch(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(value)) return true;
+  if (['off', 'false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${value}".`);
+}
+
+function parseWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  if (!/^\d{1,5}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+  }
+  return Number(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

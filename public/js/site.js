@@ -107,3 +107,28 @@
     if (input) { input.value = ''; input.focus(); }
   });
 })();
+
+// The comment form comes in a frame (the article page itself is cached for everyone). Without
+// JS the frame has a fixed height that fits the form; with JS it takes the form's own height.
+(function () {
+  'use strict';
+  function fit(frame) {
+    var doc;
+    try { doc = frame.contentDocument; } catch (e) { return; }
+    if (!doc || !doc.body || !doc.body.classList.contains('comment-frame-body')) return;
+    // the body's own height: the document's is never less than the frame's
+    var setHeight = function () { frame.style.height = Math.ceil(doc.body.getBoundingClientRect().height) + 'px'; };
+    setHeight();
+    if (!frame.dataset.fitted && typeof ResizeObserver === 'function') {
+      frame.dataset.fitted = '1';
+      new ResizeObserver(setHeight).observe(doc.body);
+    }
+  }
+  function watch(frame) {
+    frame.addEventListener('load', function () { delete frame.dataset.fitted; fit(frame); });
+    fit(frame); // it may have loaded before this script ran
+  }
+  function start() { Array.prototype.forEach.call(document.querySelectorAll('iframe.comment-frame'), watch); }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -6,6 +6,7 @@ import { type AuditRepository, SqliteAuditRepository } from './audit-repository.
 import { type CaptchaRepository, SqliteCaptchaRepository } from './captcha-repository.js';
 import { type CategoryRepository, SqliteCategoryRepository } from './category-repository.js';
 import { type CommentRepository, SqliteCommentRepository } from './comment-repository.js';
+import { type ContentChangeRepository, SqliteContentChangeRepository } from './content-change-repository.js';
 import { type PageRepository, SqlitePageRepository } from './page-repository.js';
 import { type PollRepository, SqlitePollRepository } from './poll-repository.js';
 import { type SensitiveWordRepository, SqliteSensitiveWordRepository } from './sensitive-word-repository.js';
@@ -24,6 +25,7 @@ export interface Repositories {
   captchas: CaptchaRepository;
   categories: CategoryRepository;
   comments: CommentRepository;
+  contentChanges: ContentChangeRepository;
   pages: PageRepository;
   polls: PollRepository;
   sensitiveWords: SensitiveWordRepository;
@@ -44,6 +46,7 @@ export function createRepositories(db: Db): Repositories {
     captchas: new SqliteCaptchaRepository(db),
     categories: new SqliteCategoryRepository(db),
     comments: new SqliteCommentRepository(db),
+    contentChanges: new SqliteContentChangeRepository(db),
     pages: new SqlitePageRepository(db),
     polls: new SqlitePollRepository(db),
     sensitiveWords: new SqliteSensitiveWordRepository(db),

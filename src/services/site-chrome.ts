@@ -1,7 +1,7 @@
 // The data every reader page shows around its content: settings, navigation and the
 // sidebars (热门·图文, 点击·排行, 最新·发布, 投票·调查, 网站访问统计). Computed once and shared
-// by all requests until something changes (invalidate) or it gets older than maxAgeMs
-// (which brings scheduled articles and flushed view counts in without a signal).
+// by all requests until content changes (the change feed calls invalidate) or it gets older
+// than maxAgeMs (which brings scheduled articles and flushed view counts in without a signal).
 import type { ArticleSummary, Category, Poll, SiteSettings, SiteTraffic } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Clock } from './clock.js';
@@ -32,10 +32,13 @@ export class SiteChromeService {
   constructor(
     private readonly repositories: Repositories,
     private readonly clock: Clock,
+    /** applies content changes made since the last look (they call invalidate) */
+    private readonly catchUpWithChanges: () => void = () => {},
     private readonly maxAgeMs = 5000,
   ) {}
 
   async get(): Promise<SiteChrome> {
+    this.catchUpWithChanges();
     const cached = this.cached;
     if (cached && this.clock() - cached.builtAt < this.maxAgeMs) return cached;
     // One build at a time: concurrent requests during a rebuild share it.

@@ -100,3 +100,10 @@ export function parseLocalInputValue(value: string, timeZone: string): number | 
   if (candidates.length > 0) return Math.min(...candidates);
   return wall - before; // in a gap: the offset before the change carries it past the gap
 }
+
+/** The instant the next calendar day begins on the zone's clocks (its local midnight). */
+export function startOfNextDay(instant: number, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const next = new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day) + 1));
+  return parseLocalInputValue(`${next.toISOString().slice(0, 10)}T00:00`, timeZone) ?? instant + 86_400_000;
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
 import { browserSkipReason, launchChromium } from '../support/browser.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
@@ -29,25 +29,45 @@ describe('posting a comment in Chromium', { skip }, () => {
     await t?.close();
   });
 
+  /** Opens the article and fills the comment form in its frame (loaded lazily, near the end). */
   async function postFrom(context: BrowserContext, nickname: string, body: string, captcha: string) {
     const page = await context.newPage();
     await page.goto(`${t.baseUrl}/article/${articleId}`);
-    const image = page.locator('img.captcha-image');
-    await image.scrollIntoViewIfNeeded();
-    assert.ok(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 150), 'the captcha image loads');
-    await page.getByLabel('网名').fill(nickname);
-    await page.getByLabel('评论内容').fill(body);
-    await page.getByLabel('验证码').fill(captcha);
-    await page.getByRole('button', { name: '发表评论' }).click();
+    await page.locator('iframe.comment-frame').scrollIntoViewIfNeeded();
+    const form = page.frameLocator('iframe.comment-frame');
+    const image = form.locator('img.captcha-image');
+    await image.waitFor();
+    await page.waitForFunction(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe.comment-frame');
+      const img = frame?.contentDocument?.querySelector<HTMLImageElement>('img.captcha-image');
+      return img?.complete === true;
+    }).catch(() => undefined); // without JavaScript waitForFunction cannot run: the checks below still apply
+    const box = await image.boundingBox();
+    assert.ok(box && Math.round(box.width) === 150, 'the captcha image loads');
+    await form.getByLabel('网名').fill(nickname);
+    await form.getByLabel('评论内容').fill(body);
+    await form.getByLabel('验证码').fill(captcha);
+    await assertFormFitsItsFrame(page);
+    await form.getByRole('button', { name: '发表评论' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/comment-form'));
     await page.waitForLoadState('load');
     return page;
+  }
+
+  /** The whole form shows inside the frame, with or without JavaScript (no inner scrolling). */
+  async function assertFormFitsItsFrame(page: Page) {
+    const frameBox = (await page.locator('iframe.comment-frame').boundingBox())!;
+    const buttonBox = (await page.frameLocator('iframe.comment-frame').getByRole('button', { name: '发表评论' }).boundingBox())!;
+    assert.ok(buttonBox.y + buttonBox.height <= frameBox.y + frameBox.height, `the submit button is inside the frame (${JSON.stringify({ frameBox, buttonBox })})`);
   }
 
   it('posts with JavaScript and sees the comment', async () => {
     const context = await browser.newContext({ userAgent: USER_AGENT, viewport: { width: 1280, height: 900 } });
     const page = await postFrom(context, '浏览器读者', '这是在浏览器里发表的评论。\n第二行。', 'w4rd');
     assert.match(page.url(), new RegExp(`/article/${articleId}#comments$`));
-    assert.equal(await page.locator('#comments .notice').textContent(), '评论已发表，感谢您的参与。');
+    await page.locator('iframe.comment-frame').scrollIntoViewIfNeeded();
+    assert.equal(await page.frameLocator('iframe.comment-frame').locator('.notice').textContent(), '评论已发表，感谢您的参与。');
+    await assertFormFitsItsFrame(page);
     assert.equal(await page.locator('.comment .comment-nickname').first().textContent(), '浏览器读者');
     assert.equal(await page.locator('.comment .comment-body').first().innerText(), '这是在浏览器里发表的评论。\n第二行。');
     await page.locator('.comment-form-block').screenshot({ path: path.join(shots, 'comment-form.png') });
@@ -72,11 +92,28 @@ describe('posting a comment in Chromium', { skip }, () => {
     const context = await browser.newContext({ userAgent: USER_AGENT });
     const page = await context.newPage();
     await page.goto(`${t.baseUrl}/article/${articleId}`);
-    await page.getByLabel('评论内容').fill('换一张验证码');
-    const before = await page.locator('img.captcha-image').getAttribute('src');
-    await page.getByRole('link', { name: '看不清？换一张' }).click();
-    await page.waitForFunction((old) => document.querySelector('img.captcha-image')?.getAttribute('src') !== old, before);
-    assert.equal(await page.getByLabel('评论内容').inputValue(), '换一张验证码');
+    await page.locator('iframe.comment-frame').scrollIntoViewIfNeeded();
+    const form = page.frameLocator('iframe.comment-frame');
+    await form.getByLabel('评论内容').fill('换一张验证码');
+    const image = form.locator('img.captcha-image');
+    const before = await image.getAttribute('src');
+    await form.getByRole('link', { name: '看不清？换一张' }).click();
+    await assert.doesNotReject(image.and(page.frameLocator('iframe.comment-frame').locator(`img:not([src="${before}"])`)).waitFor());
+    assert.equal(await form.getByLabel('评论内容').inputValue(), '换一张验证码');
+    assert.match(page.url(), new RegExp(`/article/${articleId}$`), 'the page itself stays');
     await context.close();
+  });
+
+  it('on a phone the framed form fits too, with and without JavaScript', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ userAgent: USER_AGENT, viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${t.baseUrl}/article/${articleId}`);
+      await page.locator('iframe.comment-frame').scrollIntoViewIfNeeded();
+      await page.frameLocator('iframe.comment-frame').getByRole('button', { name: '发表评论' }).waitFor();
+      await assertFormFitsItsFrame(page);
+      if (javaScriptEnabled) await page.locator('.comment-form-block').screenshot({ path: path.join(shots, 'comment-form-phone.png') });
+      await context.close();
+    }
   });
 });

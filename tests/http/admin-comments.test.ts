@@ -280,7 +280,7 @@ describe('admin comment queue', () => {
 
       t.clock.advance(60 * 60_000); // out of the per-address comment limits
       const reader = new ReaderSession(t);
-      await reader.get(`/article/${articleId}`);
+      await reader.openCommentForm(articleId);
       await reader.captcha();
       await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '读者甲', body: '没有敏感词也要审核', captcha: ANSWER });
       assert.equal(t.db.prepare('SELECT status FROM comments ORDER BY id DESC LIMIT 1').pluck().get(), 'pending');
@@ -305,7 +305,7 @@ describe('admin comment queue', () => {
 
       t.clock.advance(60 * 60_000); // out of the per-address comment limits
       const reader = new ReaderSession(t);
-      await reader.get(`/article/${articleId}`);
+      await reader.openCommentForm(articleId);
       await reader.captcha();
       await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '读者乙', body: '专业代-写 论文，价格优惠', captcha: ANSWER });
       assert.equal(t.db.prepare('SELECT status FROM comments ORDER BY id DESC LIMIT 1').pluck().get(), 'pending');

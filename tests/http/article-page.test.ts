@@ -42,15 +42,26 @@ describe('article page', () => {
     assert.ok($('.article-body h2').length >= 1);
     assert.match($('.article-body p').last().text(), /^[【（].+[】）]$/);
     // comment block
-    const form = $('form.comment-form');
     assert.equal(textOf($, '#comment-form-title').replace(/\s*发贴须知$/, ''), '发表评论');
     assert.equal($('#comment-form-title a').attr('href'), '/page/comment-rules');
     assert.equal($('#comment-form-title a').text(), '发贴须知');
+    // the form itself comes per request, in a frame (the page is cached for everyone)
+    const frame = $('iframe.comment-frame');
+    assert.equal(frame.attr('src'), `/article/${articleId}/comment-form`);
+    assert.equal(frame.attr('title'), '发表评论');
+    assert.equal($('input[name=_csrf]').length, 0, 'no session data in the shared page');
+    const framed = await t.get(`/article/${articleId}/comment-form`, asReader(1));
+    assert.equal(framed.status, 200);
+    assert.equal(framed.headers.get('cache-control'), 'no-store');
+    assert.match(framed.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/);
+    const form = framed.$('form.comment-form');
+    const f$ = framed.$;
     assert.equal(form.attr('method'), 'post');
     assert.equal(form.attr('action'), `/article/${articleId}/comments`);
-    assert.equal($(`label[for=${form.find('[name=nickname]').attr('id')}]`).text(), '网名');
-    assert.equal($(`label[for=${form.find('[name=captcha]').attr('id')}]`).text(), '验证码');
-    assert.equal($(`label[for=${form.find('textarea[name=body]').attr('id')}]`).text(), '评论内容');
+    assert.equal(form.attr('target'), '_top', 'posting leaves the frame');
+    assert.equal(f$(`label[for=${form.find('[name=nickname]').attr('id')}]`).text(), '网名');
+    assert.equal(f$(`label[for=${form.find('[name=captcha]').attr('id')}]`).text(), '验证码');
+    assert.equal(f$(`label[for=${form.find('textarea[name=body]').attr('id')}]`).text(), '评论内容');
     assert.match(form.find('img.captcha-image').attr('src') ?? '', /^\/captcha/);
     assert.ok(form.find('img.captcha-image').attr('alt'));
     assert.ok((form.find('input[name=_csrf]').val() as string).length > 20, 'CSRF token');
@@ -70,7 +81,11 @@ describe('article page', () => {
 
   it('counts a read once per reader per 30 minutes, not crawlers, and flushes to the database', async () => {
     await t.portal.viewCounter.flush();
-    const views = async (init: RequestInit) => Number((await t.get(`/article/${articleId}`, init)).$('.view-count').text());
+    // a fresh render each time: cached copies show the count as of their render (see page-cache tests)
+    const views = async (init: RequestInit) => {
+      t.portal.pageCache?.clear();
+      return Number((await t.get(`/article/${articleId}`, init)).$('.view-count').text());
+    };
     const before = await views({ headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' } });
     assert.equal(await views({ headers: { 'user-agent': 'Baiduspider' } }), before, 'crawlers are not counted');
     assert.equal(await views(asReader(100)), before + 1, 'a reader sees their own read counted');
@@ -94,6 +109,7 @@ describe('article page', () => {
     await t.get('/page/about', asReader(7));
     await t.portal.viewCounter.flush();
     t.portal.chrome.invalidate();
+    t.portal.pageCache?.clear(); // counters on cached pages are as old as the page
     assert.ok(total(await t.get('/', asReader(7))) >= first + 2);
   });
 

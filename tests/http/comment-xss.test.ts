@@ -41,7 +41,7 @@ describe('comment XSS corpus', () => {
     for (const [index, payload] of XSS_PAYLOADS.entries()) {
       t.clock.advance(4 * 60_000); // stays under the per-address limits (15 s, 20 an hour)
       const reader = new ReaderSession(t);
-      await reader.get(`/article/${articleId}`);
+      await reader.openCommentForm(articleId);
       await reader.captcha();
       const nickname = payload.slice(0, 20);
       const response = await reader.post(`/article/${articleId}/comments`, {
@@ -66,7 +66,7 @@ describe('comment XSS corpus', () => {
   it('echoed back as text into a form that failed validation', async () => {
     for (const payload of XSS_PAYLOADS) {
       const reader = new ReaderSession(t);
-      await reader.get(`/article/${articleId}`);
+      await reader.openCommentForm(articleId);
       const response = await reader.post(`/article/${articleId}/comments`, {
         _csrf: reader.csrfToken,
         nickname: payload,

@@ -32,7 +32,7 @@ export class ReaderSession {
 
   /** Opens the comment form of an article (its CSRF token becomes this.csrfToken). */
   openCommentForm(articleId: number): Promise<Page> {
-    return this.request(`/article/${articleId}`);
+    return this.request(`/article/${articleId}/comment-form`);
   }
 
   /** Fetches a captcha image, which binds a new answer to this session. */

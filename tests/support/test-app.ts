@@ -74,7 +74,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
   if (options.demo !== false) await seedDemoContentIfEmpty(db, portal.repositories, clock());
   ensureSearchIndex(db);
   const server: Server = await new Promise((resolve) => {
-    const s = portal.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = portal.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

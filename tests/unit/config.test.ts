@@ -23,6 +23,10 @@ describe('loadConfig', () => {
       ADMIN_PASSWORD: 'correct horse battery',
       NODE_ENV: 'production',
       TRUST_PROXY: 'loopback',
+      PAGE_CACHE: 'off',
+      PAGE_CACHE_MB: '16',
+      PAGE_CACHE_MAX_AGE: '30',
+      WORKERS: '2',
     });
     assert.deepEqual(
       { ...config },
@@ -36,8 +40,19 @@ describe('loadConfig', () => {
         isProduction: true,
         trustProxy: 'loopback',
         logLevel: 'info',
+        pageCache: { enabled: false, maxBytes: 16 * 1024 * 1024, maxAgeMs: 30_000 },
+        workers: 2,
       },
     );
+  });
+
+  it('has the page cache on by default, and refuses nonsense for its settings', () => {
+    assert.deepEqual(loadConfig({}).pageCache, { enabled: true, maxBytes: 64 * 1024 * 1024, maxAgeMs: 60_000 });
+    assert.equal(loadConfig({}).workers, 1);
+    assert.throws(() => loadConfig({ PAGE_CACHE: 'maybe' }), /PAGE_CACHE must be on or off/);
+    assert.throws(() => loadConfig({ PAGE_CACHE_MB: '0' }), /PAGE_CACHE_MB/);
+    assert.throws(() => loadConfig({ PAGE_CACHE_MAX_AGE: '-5' }), /PAGE_CACHE_MAX_AGE/);
+    assert.throws(() => loadConfig({ WORKERS: '1000' }), /WORKERS/);
   });
 
   it('parses TRUST_PROXY as Express expects it', () => {

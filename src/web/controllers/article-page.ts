@@ -1,9 +1,11 @@
 // Renders the article page (the reference page) for a visible article: shared by the GET
-// handler and by the comment form when it comes back with errors.
+// handler (a page for everyone: cached, no session, the comment form framed) and by the comment
+// form when it comes back with errors (this reader's page: the form inline with its token).
 import type { Request, Response } from 'express';
 import type { Article } from '../../domain/types.js';
 import type { CommentFormErrors } from '../forms/comment-form.js';
 import { csrfToken } from '../middleware/csrf.js';
+import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { articlePageJsonLd } from '../json-ld.js';
 import type { SiteContext } from '../site-context.js';
 
@@ -16,21 +18,19 @@ export interface CommentFormState {
   notice?: string;
 }
 
-const EMPTY_FORM: CommentFormState = { values: { nickname: '', body: '' }, errors: {} };
-
 export async function renderArticlePage(
   { repositories, viewCounter }: SiteContext,
   req: Request,
   res: Response,
   article: Article,
-  commentForm: CommentFormState = EMPTY_FORM,
+  /** the reader's form coming back with errors; none for the page everyone gets */
+  commentForm?: CommentFormState,
 ): Promise<void> {
   const [comments, commentCount] = await Promise.all([
     repositories.comments.listApproved(article.id, { limit: LATEST_COMMENTS, newestFirst: true }),
     repositories.comments.countApproved(article.id),
   ]);
-  const flash = req.session.flash;
-  if (flash) delete req.session.flash;
+  if (!commentForm) cacheAsArticlePage(res, article.id, { countsRead: true });
   res.render('articles/show', {
     meta: {
       title: article.title,
@@ -45,8 +45,7 @@ export async function renderArticlePage(
     comments,
     commentCount,
     commentForm,
-    flash,
-    csrfToken: csrfToken(req),
+    csrfToken: commentForm ? csrfToken(req) : undefined,
     jsonLd: articlePageJsonLd({ article, category: res.locals.chrome.categoryById.get(article.categoryId), site: res.locals.site, origin: res.locals.origin }),
   });
 }

@@ -7,14 +7,28 @@ import { badRequest, notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, parseId, queryString } from '../params.js';
 import { renderArticlePage } from './article-page.js';
+import { csrfToken } from '../middleware/csrf.js';
+import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { CAPTCHA_VERDICT_MESSAGES, MESSAGES } from '../messages.js';
 
 export const COMMENTS_PER_PAGE = 20;
 
 
+const EMPTY_FORM = { values: { nickname: '', body: '' }, errors: {} };
+
 export function commentController(context: SiteContext) {
   const { repositories, clock, captchas, commentService } = context;
   return {
+    /** The form for one reader (token, captcha, their flash message), framed by the cached article page. */
+    async showCommentForm(req: Request<{ id: string }>, res: Response) {
+      const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
+      if (!article) throw notFound(MESSAGES.articleNotFound);
+      const flash = req.session.flash;
+      if (flash) delete req.session.flash;
+      res.set('Cache-Control', 'no-store');
+      res.render('comments/form-frame', { article, commentForm: EMPTY_FORM, csrfToken: csrfToken(req), flash });
+    },
+
     async createComment(req: Request<{ id: string }>, res: Response) {
       const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
       if (!article) throw notFound(MESSAGES.articleNotFound);
@@ -58,6 +72,7 @@ export function commentController(context: SiteContext) {
       if (order !== 'oldest' && order !== 'newest') throw badRequest('排序方式只能是 oldest 或 newest。');
       const article = await repositories.articles.findVisibleById(id, clock());
       if (!article) throw notFound(MESSAGES.articleNotFound);
+      cacheAsArticlePage(res, article.id, { countsRead: false });
       const total = await repositories.comments.countApproved(article.id);
       const basePath = `/article/${article.id}/comments${order === 'newest' ? '?order=newest' : ''}`;
       const pagination = paginate(page, total, COMMENTS_PER_PAGE, basePath);

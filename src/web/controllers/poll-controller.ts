@@ -24,7 +24,7 @@ function chosenOptions(raw: unknown, poll: Poll, { strict }: { strict: boolean }
   return [...new Set(ids)];
 }
 
-export function pollController({ repositories, clock, chrome, hashAddress }: SiteContext) {
+export function pollController({ repositories, clock, hashAddress }: SiteContext) {
   async function render(req: Request, res: Response, poll: Poll, options: { selected: number[]; error?: string }) {
     const { results, totalVotes } = withPercentages(poll.options);
     const state = pollState(poll, clock());
@@ -79,7 +79,6 @@ export function pollController({ repositories, clock, chrome, hashAddress }: Sit
       if (outcome === 'address-cap') throw new HttpError(429, MESSAGES.pollAddressCap);
       req.session.flash =
         outcome === 'counted' ? { type: 'success', message: MESSAGES.pollVoted } : { type: 'info', message: MESSAGES.pollAlreadyVoted };
-      if (outcome === 'counted') chrome.invalidate();
       res.redirect(303, `/polls/${poll.id}`);
     },
   };

@@ -19,20 +19,36 @@ export function shortenAddress(ip: string): string {
   return 'unknown';
 }
 
+export interface RequestLogLine {
+  method: string | undefined;
+  /** path and query as requested; only the path is logged */
+  url: string;
+  status: number;
+  /** process.hrtime.bigint() when the request arrived */
+  started: bigint;
+  address: string | undefined;
+}
+
+/** Writes the log line of one request (the Express middleware and the page-cache front share it). */
+export function logRequest(logger: Logger, line: RequestLogLine): void {
+  const ms = Number(process.hrtime.bigint() - line.started) / 1e6;
+  const queryStart = line.url.indexOf('?');
+  const entry = {
+    method: line.method,
+    path: (queryStart === -1 ? line.url : line.url.slice(0, queryStart)).slice(0, 200),
+    status: line.status,
+    ms: Math.round(ms * 10) / 10,
+    net: shortenAddress(line.address ?? ''),
+  };
+  if (line.status >= 500) logger.error(entry, 'request');
+  else logger.info(entry, 'request');
+}
+
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const entry = {
-        method: req.method,
-        path: req.path.slice(0, 200),
-        status: res.statusCode,
-        ms: Math.round(ms * 10) / 10,
-        net: shortenAddress(req.ip ?? ''),
-      };
-      if (res.statusCode >= 500) logger.error(entry, 'request');
-      else logger.info(entry, 'request');
+      logRequest(logger, { method: req.method, url: req.originalUrl, status: res.statusCode, started, address: req.ip });
     });
     next();
   };

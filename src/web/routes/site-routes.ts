@@ -1,10 +1,16 @@
-// Path -> handler table of the reader site.
+// Path -> handler tables of the reader site, in two parts:
+//  - readerPages: what a reader reads. These handlers run without a session (mounted before
+//    the session middleware), which is what makes their answers safe to cache for everyone:
+//    they cannot show one visitor's flash message, token or form input to another.
+//  - readerForms: pages and posts that need a session (forms with CSRF tokens, captchas).
 import { Router } from 'express';
 import type { Db } from '../../db/database.js';
 import type { SiteContext } from '../site-context.js';
 import { csrfProtection } from '../middleware/csrf.js';
 import { formBody } from '../middleware/form-body.js';
 import { captchaRateLimit, staffLookupRateLimit } from '../middleware/rate-limits.js';
+import { allowSameOriginFraming } from '../middleware/security-headers.js';
+import { countPageViews } from '../middleware/page-views.js';
 import { captchaController } from '../controllers/captcha-controller.js';
 import { articleController } from '../controllers/article-controller.js';
 import { categoryController } from '../controllers/category-controller.js';
@@ -19,31 +25,43 @@ import { searchRoutes } from './search-routes.js';
 import { feedRoutes } from './feed-routes.js';
 import { rankingRoutes } from './ranking-routes.js';
 
-export function siteRoutes(context: SiteContext, db: Db, limits: { captchaRequestsPerMinute: number }): Router {
+export function readerPages(context: SiteContext, db: Db): Router {
   const home = homeController(context);
   const categories = categoryController(context);
   const articles = articleController(context);
   const comments = commentController(context);
   const pages = pageController(context);
+  const operations = operationsController(db);
+
+  const router = Router({ strict: false });
+  router.use(countPageViews(context.viewCounter));
+  router.get('/', home.showHome);
+  router.get('/category/:slug', categories.showCategory);
+  router.get('/article/:id', articles.showArticle);
+  router.get('/article/:id/comments', comments.listComments);
+  router.get('/page/:slug', pages.showPage);
+  router.use(searchRoutes(context));
+  router.get('/robots.txt', operations.robots);
+  router.use(rankingRoutes(context, db));
+  router.use(feedRoutes(context));
+  return router;
+}
+
+export function readerForms(context: SiteContext, db: Db, limits: { captchaRequestsPerMinute: number }): Router {
+  const comments = commentController(context);
   const staff = staffController(context);
   const operations = operationsController(db);
   const captcha = captchaController(context.captchas);
 
   const router = Router({ strict: false });
-  router.get('/', home.showHome);
-  router.get('/category/:slug', categories.showCategory);
-  router.get('/article/:id', articles.showArticle);
-  router.get('/article/:id/comments', comments.listComments);
+  // part of the article page (its read is counted there), so before the page-view counter
+  router.get('/article/:id/comment-form', allowSameOriginFraming, comments.showCommentForm);
+  router.use(countPageViews(context.viewCounter));
   router.post('/article/:id/comments', formBody(), csrfProtection, comments.createComment);
   router.get('/captcha', captchaRateLimit(limits.captchaRequestsPerMinute), captcha.showCaptcha);
-  router.get('/page/:slug', pages.showPage);
   router.use(submissionRoutes(context));
   router.use(pollRoutes(context));
   router.get('/staff', staffLookupRateLimit(), staff.lookUpStaff);
-  router.use(searchRoutes(context));
   router.get('/healthz', operations.healthz);
-  router.get('/robots.txt', operations.robots);
-  router.use(rankingRoutes(context, db));
-  router.use(feedRoutes(context));
   return router;
 }

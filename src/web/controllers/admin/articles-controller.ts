@@ -30,7 +30,7 @@ const TEXT = {
 const STATUS_FILTERS = ['draft', 'scheduled', 'published', 'trash'] as const;
 
 export function articlesController(context: AdminContext) {
-  const { repositories, clock, audit, chrome, images } = context;
+  const { repositories, clock, audit, images } = context;
 
   async function categoryOptions() {
     return repositories.categories.listAll();
@@ -148,7 +148,6 @@ export function articlesController(context: AdminContext) {
       const id = await repositories.articles.create(fields, now);
       await repositories.articleRevisions.add(id, user.id, fields, now);
       await audit.record(user, 'article.create', { type: 'article', id }, fields.title);
-      chrome.invalidate();
       req.session.flash = { type: 'success', message: TEXT.created };
       res.redirect(303, `/admin/articles/${id}/edit`);
     },
@@ -187,7 +186,6 @@ export function articlesController(context: AdminContext) {
       }
       await repositories.articleRevisions.add(article.id, user.id, fields, now);
       await audit.record(user, 'article.update', { type: 'article', id: article.id }, fields.title);
-      chrome.invalidate();
       req.session.flash = { type: 'success', message: TEXT.updated };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
     },
@@ -205,7 +203,6 @@ export function articlesController(context: AdminContext) {
       const article = await findOr404(req.params.id);
       if (!(await repositories.articles.moveToTrash(article.id, clock()))) throw notFound('这篇文章已在回收站中。');
       await audit.record(res.locals.currentUser!, 'article.trash', { type: 'article', id: article.id }, article.title);
-      chrome.invalidate();
       req.session.flash = { type: 'success', message: TEXT.trashed };
       res.redirect(303, '/admin/articles');
     },
@@ -214,7 +211,6 @@ export function articlesController(context: AdminContext) {
       const article = await findOr404(req.params.id);
       if (!(await repositories.articles.restoreFromTrash(article.id, clock()))) throw notFound('这篇文章不在回收站中。');
       await audit.record(res.locals.currentUser!, 'article.restore', { type: 'article', id: article.id }, article.title);
-      chrome.invalidate();
       req.session.flash = { type: 'success', message: TEXT.restored };
       res.redirect(303, '/admin/articles?status=trash');
     },
@@ -258,7 +254,6 @@ export function articlesController(context: AdminContext) {
       }
       await repositories.articleRevisions.add(article.id, user.id, revision.fields, now);
       await audit.record(user, 'article.revision.restore', { type: 'article', id: article.id }, `版本 #${revision.id}`);
-      chrome.invalidate();
       req.session.flash = { type: 'success', message: TEXT.revisionRestored };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
     },

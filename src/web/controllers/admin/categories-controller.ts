@@ -23,7 +23,7 @@ const TEXT = {
   notFound: '没有这个栏目。',
 } as const;
 
-export function categoriesController({ repositories, audit, chrome }: AdminContext) {
+export function categoriesController({ repositories, audit }: AdminContext) {
   async function findOr404(raw: string | undefined): Promise<Category> {
     const category = await repositories.categories.findById(parseId(raw));
     if (!category) throw notFound(TEXT.notFound);
@@ -73,7 +73,6 @@ export function categoriesController({ repositories, audit, chrome }: AdminConte
       if (!category) return renderForm(res, undefined, values, errors, 422);
       const id = await saveOr422(res, undefined, values, () => repositories.categories.create(category));
       if (id === undefined) return;
-      chrome.invalidate();
       await audit.record(res.locals.currentUser!, 'category.create', { type: 'category', id }, `${category.name}（${category.slug}）`);
       req.session.flash = { type: 'success', message: TEXT.created(category.name) };
       res.redirect(303, '/admin/categories');
@@ -93,7 +92,6 @@ export function categoriesController({ repositories, audit, chrome }: AdminConte
       );
       if (saved === undefined) return;
       if (saved === 0) throw notFound(TEXT.notFound);
-      chrome.invalidate();
       const renamed = existing.name !== category.name || existing.slug !== category.slug;
       const summary = renamed ? `${existing.name}（${existing.slug}）→ ${category.name}（${category.slug}）` : category.name;
       await audit.record(res.locals.currentUser!, 'category.update', { type: 'category', id: existing.id }, summary);
@@ -109,7 +107,6 @@ export function categoriesController({ repositories, audit, chrome }: AdminConte
         req.session.flash = { type: 'error', message: TEXT.hasArticles(category.name, result.articleCount) };
         return res.redirect(303, '/admin/categories');
       }
-      chrome.invalidate();
       await audit.record(res.locals.currentUser!, 'category.delete', { type: 'category', id: category.id }, `${category.name}（${category.slug}）`);
       req.session.flash = { type: 'success', message: TEXT.deleted(category.name) };
       res.redirect(303, '/admin/categories');

@@ -92,7 +92,7 @@ function excerpt(text: string, max = 40): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-export function commentsController({ repositories, audit, clock, chrome }: AdminContext) {
+export function commentsController({ repositories, audit, clock }: AdminContext) {
   const { comments, sensitiveWords, settings } = repositories;
 
   async function renderQueue(
@@ -194,7 +194,6 @@ export function commentsController({ repositories, audit, clock, chrome }: Admin
         req.session.flash = { type: 'info', message: TEXT.modeUnchanged };
       } else {
         await settings.setMany({ commentModeration: mode });
-        chrome.invalidate();
         await audit.record(res.locals.currentUser!, 'settings.update', { type: 'settings', id: 'commentModeration' }, `评论审核方式：${TEXT.modeLabels[mode]}`);
         req.session.flash = { type: 'success', message: TEXT.modeSaved(TEXT.modeLabels[mode]) };
       }

@@ -27,7 +27,7 @@ const TEXT = {
   notFound: '没有这项调查。',
 } as const;
 
-export function pollsController({ repositories, audit, chrome, clock }: AdminContext) {
+export function pollsController({ repositories, audit, clock }: AdminContext) {
   async function findOr404(raw: string | undefined): Promise<Poll> {
     const poll = await repositories.polls.findById(parseId(raw));
     if (!poll) throw notFound(TEXT.notFound);
@@ -67,7 +67,6 @@ export function pollsController({ repositories, audit, chrome, clock }: AdminCon
       const { values, errors, poll } = parsePollForm(req.body, res.locals.site.timeZone);
       if (!poll) return renderForm(res, undefined, values, errors, 422);
       const id = await repositories.polls.create(poll, clock());
-      chrome.invalidate();
       await audit.record(res.locals.currentUser!, 'poll.create', { type: 'poll', id }, poll.question);
       req.session.flash = { type: 'success', message: TEXT.created };
       res.redirect(303, `/admin/polls/${id}`);
@@ -107,7 +106,6 @@ export function pollsController({ repositories, audit, chrome, clock }: AdminCon
         if (err instanceof UnknownPollOptionError) throw badRequest(POLL_TEXTS.unknownOption);
         throw err;
       }
-      chrome.invalidate();
       await audit.record(res.locals.currentUser!, 'poll.update', { type: 'poll', id: existing.id }, poll.question);
       req.session.flash = { type: 'success', message: TEXT.updated };
       res.redirect(303, `/admin/polls/${existing.id}`);
@@ -117,7 +115,6 @@ export function pollsController({ repositories, audit, chrome, clock }: AdminCon
       const poll = await findOr404(req.params.id);
       if (!(await repositories.polls.delete(poll.id))) throw notFound(TEXT.notFound);
       if ((await chosenSidebarPollId()) === String(poll.id)) await repositories.settings.setMany({ sidebarPollId: '' });
-      chrome.invalidate();
       const votes = poll.options.reduce((sum, option) => sum + option.votes, 0);
       await audit.record(res.locals.currentUser!, 'poll.delete', { type: 'poll', id: poll.id }, `${poll.question}（${votes} 票）`);
       req.session.flash = { type: 'success', message: TEXT.deleted(poll.question) };
@@ -127,7 +124,6 @@ export function pollsController({ repositories, audit, chrome, clock }: AdminCon
     async showInSidebar(req: Request<{ id: string }>, res: Response) {
       const poll = await findOr404(req.params.id);
       await repositories.settings.setMany({ sidebarPollId: String(poll.id) });
-      chrome.invalidate();
       await audit.record(res.locals.currentUser!, 'poll.sidebar', { type: 'poll', id: poll.id }, poll.question);
       const open = pollState(poll, clock()) === 'open';
       req.session.flash = { type: 'success', message: open ? TEXT.inSidebar(poll.question) : TEXT.inSidebarNotOpen(poll.question) };
@@ -136,7 +132,6 @@ export function pollsController({ repositories, audit, chrome, clock }: AdminCon
 
     async showNewestInSidebar(req: Request, res: Response) {
       await repositories.settings.setMany({ sidebarPollId: '' });
-      chrome.invalidate();
       await audit.record(res.locals.currentUser!, 'poll.sidebar', { type: 'poll' }, '自动');
       req.session.flash = { type: 'success', message: TEXT.sidebarAuto };
       res.redirect(303, '/admin/polls');

@@ -103,7 +103,7 @@ export function parseSettingsForm(body: unknown, options: { pollIds: Set<number>
   return { values, errors };
 }
 
-export function settingsController({ repositories, audit, chrome, clock }: AdminContext) {
+export function settingsController({ repositories, audit, clock }: AdminContext) {
   const { settings } = repositories;
 
   function render(res: Response, values: Values, errors: Errors, polls: PollSummary[]) {
@@ -140,7 +140,6 @@ export function settingsController({ repositories, audit, chrome, clock }: Admin
         return res.redirect(303, '/admin/settings');
       }
       await settings.setMany(values);
-      chrome.invalidate();
       await audit.record(res.locals.currentUser!, 'settings.update', { type: 'settings' }, `修改：${changed.map((key) => LABELS[key]).join('、')}`);
       req.session.flash = { type: 'success', message: TEXT.saved };
       res.redirect(303, '/admin/settings');

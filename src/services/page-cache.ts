@@ -1,0 +1,126 @@
+// Whole rendered pages for anonymous GETs, kept gzip-compressed in a bounded LRU.
+// An entry is dropped when the content it shows changes (see content-changes.ts: 'site'
+// empties everything, 'article:<id>' the pages tagged with it), when a scheduled article
+// becomes visible, when the site's day turns (今日 counts and rankings), and at the latest
+// after maxAgeMs (the counters pages show: views, rankings, 网站访问统计).
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import type { Clock } from './clock.js';
+import { SITE_SCOPE } from './content-changes.js';
+
+export interface CachedPage {
+  /** the response headers as rendered (no cookies, no length, no validators) */
+  headers: Record<string, string>;
+  gzip: Buffer;
+  /** weak validator, the same for every encoding of the page */
+  etag: string;
+  lastModified: string;
+  createdAt: number;
+  expiresAt: number;
+  /** change scopes besides 'site' that make this page stale */
+  tags: readonly string[];
+  /** set on article pages: cached answers still count as reads */
+  articleId?: number;
+}
+
+export interface PageToStore {
+  headers: Record<string, string>;
+  body: Buffer;
+  tags: readonly string[];
+  articleId?: number;
+  /** the change-feed version when rendering started (see store) */
+  renderedAtVersion: number;
+}
+
+export interface PageCacheOptions {
+  clock: Clock;
+  /** upper bound of the compressed bytes held */
+  maxBytes: number;
+  /** the longest a page is served before it is rendered again */
+  maxAgeMs: number;
+  /** the current change-feed version (pages rendered before a change are not stored) */
+  version: () => number;
+  /**
+   * The next moment every page may change without a write: a scheduled article going live,
+   * the day turning in the site's time zone.
+   */
+  nextTurningPoint: (now: number) => number;
+}
+
+/** Rough per-entry overhead (key, headers, object) added to the compressed size. */
+const ENTRY_OVERHEAD_BYTES = 1024;
+
+export class PageCache {
+  private readonly entries: LRUCache<string, CachedPage>;
+  private turningPoint: number | undefined;
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.entries = new LRUCache<string, CachedPage>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (page) => page.gzip.length + ENTRY_OVERHEAD_BYTES,
+    });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.entries.calculatedSize;
+  }
+
+  lookup(key: string): CachedPage | undefined {
+    const page = this.entries.get(key);
+    if (page && this.options.clock() >= page.expiresAt) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return page;
+  }
+
+  /**
+   * Keeps a rendered page, unless content changed while it was rendered (it may show the old
+   * state). Returns the entry to answer with either way.
+   */
+  store(key: string, page: PageToStore): CachedPage {
+    const now = this.options.clock();
+    const entry: CachedPage = {
+      headers: page.headers,
+      gzip: gzipSync(page.body),
+      etag: `W/"${createHash('sha1').update(page.body).digest('base64url').slice(0, 27)}"`,
+      lastModified: new Date(Math.floor(now / 1000) * 1000).toUTCString(),
+      createdAt: now,
+      expiresAt: this.expiryFor(now),
+      tags: page.tags,
+      articleId: page.articleId,
+    };
+    if (page.renderedAtVersion === this.options.version() && entry.gzip.length + ENTRY_OVERHEAD_BYTES <= this.options.maxBytes) {
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Drops the pages that show any of the changed scopes. */
+  invalidate(scopes: ReadonlySet<string>): void {
+    this.turningPoint = undefined; // an edit may have (re)scheduled an article
+    if (scopes.has(SITE_SCOPE)) {
+      this.entries.clear();
+      return;
+    }
+    for (const [key, page] of this.entries.entries()) {
+      if (page.tags.some((tag) => scopes.has(tag))) this.entries.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** Pages expire after maxAgeMs, or at the next turning point if sooner. */
+  private expiryFor(now: number): number {
+    // Looked up again only after a change or once it has passed, not for every stored page.
+    if (this.turningPoint === undefined || this.turningPoint <= now) this.turningPoint = this.options.nextTurningPoint(now);
+    return Math.min(now + this.options.maxAgeMs, this.turningPoint);
+  }
+}
