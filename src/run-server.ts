@@ -1,0 +1,170 @@
+// Starting the portal: configuration -> database -> migrations -> demo content -> app ->
+// listen, and a graceful shutdown (SIGTERM/SIGINT: stop accepting, finish the requests in
+// flight, write pending view counts, close the database, exit). src/server.ts runs it with
+// the process environment; the tests run the same code in a child process with a known
+// captcha text, injected through the app factory (there is no bypass in the environment).
+import cluster from 'node:cluster';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createApp, type AppDeps, type Portal } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DatabaseOpenError, openDatabase, type Db } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { seedDemoContentIfEmpty } from './db/seed.js';
+import { ensureSearchIndex } from './repositories/search-repository.js';
+import { ensureFirstAdmin } from './services/first-admin.js';
+import { loadOrCreateSessionSecret } from './session-secret.js';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+const STALLED_CLIENT_GRACE_MS = 5_000;
+const SESSION_PRUNE_INTERVAL_MS = 15 * 60_000; // expired sessions and captcha challenges
+
+/** What a caller may pass to createApp beyond the configuration (tests only). */
+export type ServerOverrides = Pick<AppDeps, 'captchaText' | 'viewFlushIntervalMs' | 'captchaRequestsPerMinute'>;
+
+export interface RunningServer {
+  config: Config;
+  db: Db;
+  portal: Portal;
+  server: Server;
+  /** the port actually listened on (PORT=0 picks a free one) */
+  port: number;
+}
+
+interface Prepared {
+  config: Config;
+  db: Db;
+  portal: Portal;
+}
+
+/** Opens and migrates the database, builds the app, adds demo content and the first admin. */
+async function prepare(env: Record<string, string | undefined>, overrides: ServerOverrides): Promise<Prepared> {
+  const config = loadConfig(env);
+  const db = openDatabase(config.databasePath);
+  const applied = migrate(db);
+  if (applied.length > 0) console.log(`database: applied migrations ${applied.join(', ')}`);
+  ensureSearchIndex(db); // indexes articles written before the search index existed
+
+  const sessionSecret = config.sessionSecret ?? loadOrCreateSessionSecret(config.databasePath);
+  const logger = pino({ level: config.logLevel });
+  const portal = createApp({ config, db, sessionSecret, logger, ...overrides });
+  if (await seedDemoContentIfEmpty(db, portal.repositories, Date.now())) {
+    console.log('database: empty, demo content added');
+  }
+  const admin = await ensureFirstAdmin(portal.repositories.users, config.adminPassword, Date.now());
+  if (admin.generatedPassword) {
+    console.log(
+      `\nFirst admin account created. Log in at /admin/login as\n  user name: admin\n  password:  ${admin.generatedPassword}\n` +
+        'This password is shown only this once: note it now, then change it.\n',
+    );
+  } else if (admin.created) {
+    console.log('First admin account "admin" created with the password from ADMIN_PASSWORD.');
+  }
+  return { config, db, portal };
+}
+
+/** Starts the portal and installs the shutdown handlers; resolves once it listens. */
+export async function startServer(env: Record<string, string | undefined>, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  const { config, db, portal } = await prepare(env, overrides);
+  portal.start();
+  const pruneTimer = setInterval(() => {
+    portal.sessionStore.prune().catch(console.error);
+    portal.captchas.deleteExpired().catch(console.error);
+  }, SESSION_PRUNE_INTERVAL_MS);
+  pruneTimer.unref();
+
+  const server: Server = await new Promise((resolve) => {
+    const listening = portal.listen(config.port, config.host, () => resolve(listening));
+    listening.on('error', (err) => {
+      console.error(`cannot listen on ${config.host}:${config.port}: ${err.message}`);
+      process.exit(1);
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  console.log(`news portal listening on http://${config.host}:${port} (${config.nodeEnv}, database ${config.databasePath})`);
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal}: shutting down`);
+    // Requests in flight get a few seconds to finish; a client that stalls mid-request
+    // (a slow upload, an attacker) is then cut off, so the counts are still written in time.
+    const cutStalled = setTimeout(() => server.closeAllConnections(), STALLED_CLIENT_GRACE_MS);
+    cutStalled.unref();
+    const forced = setTimeout(() => {
+      console.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    forced.unref();
+    server.close(async () => {
+      try {
+        await portal.stop(); // writes pending view counts
+        db.close();
+        process.exit(0);
+      } catch (err) {
+        console.error('shutdown failed:', err);
+        process.exit(1);
+      }
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  return { config, db, portal, server, port };
+}
+
+/**
+ * The entry scripts' start: one process, or with WORKERS=N a cluster primary that prepares
+ * the database once (migrations, demo content, the first admin's password) and then runs N
+ * worker processes sharing the port and the database file. Each worker has its own page
+ * cache; the change feed in the database keeps them all current. A worker that dies is
+ * replaced; SIGTERM/SIGINT stop every worker gracefully. A start-up failure is printed plainly
+ * and exits 1.
+ */
+export function runServer(env: Record<string, string | undefined>, overrides: ServerOverrides = {}): void {
+  const start = async () => {
+    const workers = loadConfig(env).workers;
+    if (workers > 1 && cluster.isPrimary) return runPrimary(env, workers);
+    await startServer(env, overrides);
+  };
+  start().catch((err: unknown) => {
+    if (err instanceof ConfigError || err instanceof DatabaseOpenError) {
+      console.error(`Cannot start: ${err.message}`);
+    } else {
+      console.error('Cannot start:', err);
+    }
+    process.exit(1);
+  });
+}
+
+async function runPrimary(env: Record<string, string | undefined>, workers: number): Promise<void> {
+  const { db, portal } = await prepare(env, {});
+  await portal.stop();
+  db.close();
+
+  let stopping = false;
+  const fork = () => cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    setTimeout(fork, 1000).unref(); // not a tight loop if workers keep failing at start
+  });
+  for (let i = 0; i < workers; i += 1) fork();
+  console.log(`cluster: ${workers} worker processes`);
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping ${workers} workers`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS + 1000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
