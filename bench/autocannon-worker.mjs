@@ -1,10 +1,12 @@
 // Fallback load generator when wrk is missing: one autocannon run in its own process
 // (so run.mjs can pin it to a core). Prints one line "AC_JSON {...}" with the result.
-// Usage: node bench/autocannon-worker.mjs '{"url":..., "connections":50, "duration":10, "randomArticleMax":0}'
+// Usage: node bench/autocannon-worker.mjs '{"url":..., "connections":50, "duration":10, "randomArticleMax":0,
+//                                          "acceptEncoding":"gzip, deflate, br"|null}'
 import autocannon from 'autocannon';
 
-const { url, connections, duration, randomArticleMax } = JSON.parse(process.argv[2]);
+const { url, connections, duration, randomArticleMax, acceptEncoding } = JSON.parse(process.argv[2]);
 const options = { url, connections, duration, timeout: 10 };
+if (acceptEncoding) options.headers = { 'accept-encoding': acceptEncoding };
 if (randomArticleMax > 0) {
   // a random article id for every request
   options.requests = [

@@ -1,7 +1,9 @@
-// Helpers for bench/run.mjs: child processes (tracked, stopped by PID), ports, HTTP probes,
-// RSS sampling and the printed table. Plain Node ESM, no dependencies.
+// Helpers for bench/run.mjs: child processes (tracked, stopped by PID), ports, raw HTTP GETs
+// (probes, cache priming, x-page-cache samples), RSS sampling and the printed table.
+// Plain Node ESM, no dependencies.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -131,11 +133,94 @@ export async function waitForOk(url, since, timeoutMs, child) {
   throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
 }
 
-/** GET once; returns status, body bytes and whether a cookie was set. */
-export async function probe(url) {
-  const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
-  const body = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, body, setsCookie: res.headers.has('set-cookie') };
+/**
+ * GET once with node:http, which (unlike fetch) leaves the body as it came over the wire:
+ * status, headers and the raw bytes (still gzip-compressed when the server compressed them).
+ */
+export function rawGet(url, { acceptEncoding = null, agent, timeoutMs = 10_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+    const req = http.get(url, { headers, agent, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+          setsCookie: res.headers['set-cookie'] !== undefined,
+        }),
+      );
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * GET every URL once, `concurrency` at a time over keep-alive connections, and stop starting
+ * new requests after `timeoutMs`. Returns counts by status, errors, the compressed bytes
+ * received (answers with Content-Encoding gzip) and the time taken.
+ */
+export async function getAll(urls, { concurrency, acceptEncoding, timeoutMs }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  const statuses = {};
+  let next = 0;
+  let errors = 0;
+  let gzipBytes = 0;
+  let gzipAnswers = 0;
+  async function worker() {
+    while (next < urls.length && Date.now() < deadline) {
+      const url = urls[next++];
+      try {
+        const res = await rawGet(url, { acceptEncoding, agent, timeoutMs: Math.max(1000, Math.min(10_000, deadline - Date.now())) });
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        if (res.headers['content-encoding'] === 'gzip') {
+          gzipBytes += res.body.length;
+          gzipAnswers += 1;
+        }
+      } catch {
+        errors += 1;
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    agent.destroy();
+  }
+  const requested = Object.values(statuses).reduce((a, b) => a + b, 0) + errors;
+  return { requested, of: urls.length, complete: requested === urls.length, statuses, errors, gzipBytes, gzipAnswers, ms: Date.now() - started };
+}
+
+/**
+ * After a load run: GET `count` URLs (from `nextUrl()`) one after another and count the
+ * portal's x-page-cache answers: hit, miss, or none (no such header: cache off, or a page
+ * the cache does not keep).
+ */
+export async function sampleCache(nextUrl, { count, acceptEncoding }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const sample = { sampled: 0, hit: 0, miss: 0, none: 0, non200: 0, errors: 0 };
+  try {
+    for (let i = 0; i < count; i++) {
+      try {
+        const res = await rawGet(nextUrl(), { acceptEncoding, agent });
+        sample.sampled += 1;
+        if (res.status !== 200) sample.non200 += 1;
+        const outcome = res.headers['x-page-cache'];
+        if (outcome === 'hit') sample.hit += 1;
+        else if (outcome === 'miss') sample.miss += 1;
+        else sample.none += 1;
+      } catch {
+        sample.errors += 1;
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  return sample;
 }
 
 /** Samples a process's resident memory (VmRSS) every `everyMs`, keeping the maximum. */

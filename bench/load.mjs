@@ -5,18 +5,21 @@ import { pinned, runCommand } from './lib.mjs';
 
 const LOAD_CORE = 1;
 
+/** What Chromium sends; 'identity' sends no Accept-Encoding at all. */
+export const ACCEPT_ENCODING = { gzip: 'gzip, deflate, br', identity: null };
+
 /**
  * @param {'wrk'|'autocannon'} tool
- * @param {{url: string, connections: number, seconds: number, randomArticleMax?: number, root: string}} run
+ * @param {{url: string, connections: number, seconds: number, randomArticleMax?: number,
+ *          encoding: 'gzip'|'identity', root: string}} run
  */
 export async function runLoad(tool, run) {
   return tool === 'wrk' ? runWrk(run) : runAutocannon(run);
 }
 
-async function runWrk({ url, connections, seconds, randomArticleMax = 0, root }) {
-  const script = randomArticleMax > 0 ? 'bench/wrk-article.lua' : 'bench/wrk-report.lua';
-  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, url];
-  if (randomArticleMax > 0) args.push('--', String(randomArticleMax));
+async function runWrk({ url, connections, seconds, randomArticleMax = 0, encoding, root }) {
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', 'bench/wrk-request.lua', url];
+  args.push('--', String(randomArticleMax), encoding);
   const [cmd, cmdArgs] = pinned(LOAD_CORE, 'wrk', args);
   const out = await runCommand('wrk', cmd, cmdArgs, { capture: true, cwd: root });
   const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
@@ -34,9 +37,9 @@ async function runWrk({ url, connections, seconds, randomArticleMax = 0, root })
   };
 }
 
-async function runAutocannon({ url, connections, seconds, randomArticleMax = 0, root }) {
+async function runAutocannon({ url, connections, seconds, randomArticleMax = 0, encoding, root }) {
   const worker = path.join(root, 'bench', 'autocannon-worker.mjs');
-  const spec = JSON.stringify({ url, connections, duration: seconds, randomArticleMax });
+  const spec = JSON.stringify({ url, connections, duration: seconds, randomArticleMax, acceptEncoding: ACCEPT_ENCODING[encoding] });
   const [cmd, cmdArgs] = pinned(LOAD_CORE, process.execPath, [worker, spec]);
   const out = await runCommand('autocannon', cmd, cmdArgs, { capture: true, cwd: root });
   const line = out.split('\n').find((l) => l.startsWith('AC_JSON '));

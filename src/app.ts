@@ -33,6 +33,7 @@ import { pageCacheFront } from './web/page-cache/front.js';
 import { cachedRoutes } from './web/page-cache/capture.js';
 import { readerForms, readerPages } from './web/routes/site-routes.js';
 import { StaticAssets } from './web/static-assets.js';
+import { viewEngine } from './web/view-engine.js';
 import './web/session-data.js';
 import type { SiteContext } from './web/site-context.js';
 
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): Portal {
   app.set('views', viewsDir);
   app.set('view engine', 'ejs');
   app.set('view cache', config.isProduction);
+  app.engine('ejs', viewEngine({ root: viewsDir, cache: config.isProduction }));
   app.set('query parser', 'simple');
 
   const logger = deps.logger ?? pino({ level: 'silent' });
@@ -128,7 +130,11 @@ export function createApp(deps: AppDeps): Portal {
   app.use(requestLog(logger));
   app.use(securityHeaders());
   app.use(assets.serve());
-  app.use(express.static(publicDir, { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
+  // Plain static names (bookmarks, old pages): mounted per folder so that page requests do not
+  // each cost a file-system lookup in public/.
+  for (const folder of assets.folders) {
+    app.use(`/${folder}`, express.static(path.join(publicDir, folder), { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
+  }
   // Uploaded images have generated names that never change: cache them for good.
   app.use('/uploads', express.static(uploadsDir, { index: false, redirect: false, immutable: true, maxAge: '365d', dotfiles: 'deny' }));
   // The WYSIWYG editor, served from its npm package by the app itself (no CDN).

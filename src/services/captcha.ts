@@ -3,7 +3,7 @@
 // cannot be read from markup or path data. An answer is consumed by the first attempt,
 // right or wrong, and expires after a few minutes.
 import { randomInt } from 'node:crypto';
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import svgCaptcha from 'svg-captcha';
 import type { CaptchaRepository } from '../repositories/captcha-repository.js';
 import type { Clock } from './clock.js';
@@ -57,6 +57,7 @@ export class CaptchaService {
       noise: 3,
       color: false, // dark grey glyphs: readable for people, whatever the palette
     });
+    const sharp = await loadSharp();
     return sharp(Buffer.from(svg)).flatten({ background: '#f4f1ea' }).png({ compressionLevel: 6 }).toBuffer();
   }
 

@@ -87,7 +87,7 @@ export class PageCache {
     const now = this.options.clock();
     const entry: CachedPage = {
       headers: page.headers,
-      gzip: gzipSync(page.body),
+      gzip: compact(gzipSync(page.body)),
       etag: `W/"${createHash('sha1').update(page.body).digest('base64url').slice(0, 27)}"`,
       lastModified: new Date(Math.floor(now / 1000) * 1000).toUTCString(),
       createdAt: now,
@@ -123,4 +123,14 @@ export class PageCache {
     if (this.turningPoint === undefined || this.turningPoint <= now) this.turningPoint = this.options.nextTurningPoint(now);
     return Math.min(now + this.options.maxAgeMs, this.turningPoint);
   }
+}
+
+/**
+ * A copy that owns exactly its bytes: zlib hands back a view of a larger work buffer, and
+ * thousands of kept views would hold all of those buffers alive.
+ */
+function compact(view: Buffer): Buffer {
+  const owned = Buffer.allocUnsafeSlow(view.length);
+  view.copy(owned);
+  return owned;
 }

@@ -30,10 +30,44 @@ interface LocalParts {
   second: string;
 }
 
-function localParts(instant: number, timeZone: string): LocalParts {
+function formattedParts(instant: number, timeZone: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return parts as unknown as LocalParts;
+}
+
+// formatToParts costs microseconds and a page formats a dozen dates. The zone's offset from
+// UTC is constant within each quarter hour (offsets and their changes fall on quarter hours),
+// so it is looked up once per quarter hour and the rest is arithmetic.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const OFFSETS_LIMIT = 50_000;
+
+function zoneOffset(instant: number, timeZone: string): number {
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timeZone} ${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const p = formattedParts(quarter, timeZone);
+    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - quarter;
+    if (offsets.size >= OFFSETS_LIMIT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function localParts(instant: number, timeZone: string): LocalParts {
+  const wall = new Date(instant + zoneOffset(instant, timeZone));
+  return {
+    year: pad(wall.getUTCFullYear(), 4),
+    month: pad(wall.getUTCMonth() + 1),
+    day: pad(wall.getUTCDate()),
+    hour: pad(wall.getUTCHours()),
+    minute: pad(wall.getUTCMinutes()),
+    second: pad(wall.getUTCSeconds()),
+  };
 }
 
 /** 'YYYY-MM-DD' of the instant in the zone: the key of daily buckets. */
@@ -76,9 +110,7 @@ export function toLocalInputValue(instant: number, timeZone: string): string {
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
 /** The zone's offset from UTC at the instant, in ms (Shanghai: +8 h). */
 function offsetAt(instant: number, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+  return zoneOffset(instant, timeZone);
 }
 
 /**

@@ -8,15 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 
-const FINGERPRINT = /^(.*)\.([0-9a-f]{10})(\.[a-z0-9]+)$/;
-
 export class StaticAssets {
   /** '/css/site.css' -> '/css/site.0123456789.css' */
   private readonly fingerprinted = new Map<string, string>();
   /** '/css/site.0123456789.css' -> absolute file path */
   private readonly files = new Map<string, string>();
 
+  /** the top-level folders of public/ ('css', 'js', 'images') */
+  readonly folders: string[];
+
   constructor(private readonly dir: string) {
+    this.folders = fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     for (const file of listFiles(dir)) {
       const urlPath = '/' + path.relative(dir, file).split(path.sep).join('/');
       const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 10);
@@ -33,7 +35,7 @@ export class StaticAssets {
   /** Serves fingerprinted names; everything else goes on to the plain static handler. */
   serve() {
     return (req: Request, res: Response, next: NextFunction) => {
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || !FINGERPRINT.test(req.path)) return next();
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       const file = this.files.get(req.path);
       if (file === undefined) return next();
       res.sendFile(file, { maxAge: '365d', immutable: true, dotfiles: 'deny' }, (err) => {

@@ -1,0 +1,33 @@
+// How the views are rendered: EJS, with two changes to its defaults that make a render about
+// three times faster (measured on the ranked list partial: 12.4 µs -> 4.3 µs):
+//  - no `with (locals)` block around each template (V8 cannot optimise code inside `with`);
+//    instead every name a template may read is destructured from the locals up front
+//    (TEMPLATE_LOCALS; tests/unit/web/view-engine.test.ts keeps the list complete);
+//  - includes name their files from views/ ('/partials/_head'), so EJS resolves them without
+//    a file-system check per include (it stats relative include paths on every render).
+import ejs from 'ejs';
+
+/** Every local a template reads: site chrome, helpers, and what controllers pass. */
+export const TEMPLATE_LOCALS = [
+  // site-locals.ts, app.locals and admin locals
+  'asset', 'chrome', 'site', 'origin', 'currentPath', 'currentYear', 'formatDateTime', 'formatMonthDay', 'ellipsis',
+  'categoryOf', 'articleUrl', 'currentUser', 'csrfToken', 'flash',
+  // page data
+  'meta', 'jsonLd', 'article', 'articles', 'articleCount', 'blocks', 'headline', 'latest', 'categories', 'category',
+  'categoryById', 'categoryLinks', 'comments', 'commentCount', 'commentCounts', 'commentForm', 'inFrame', 'firstNumber',
+  'order', 'page', 'pages', 'pagination', 'items', 'query', 'q', 'results', 'total', 'state', 'poll', 'polls', 'selected',
+  'voted', 'totalVotes', 'inSidebar', 'periods', 'current', 'start', 'views', 'todayViews', 'staff', 'member', 'submission',
+  'submissions', 'newSubmissions', 'showCategory', 'guide', 'hint', 'message', 'detail', 'status', 'stored',
+  // admin forms and lists
+  'actionLabel', 'actionLabels', 'actionStatus', 'actions', 'activity', 'chart', 'counts', 'displayNameMax', 'draft',
+  'entries', 'error', 'errors', 'fields', 'filter', 'filterCategory', 'form', 'id', 'label', 'labels', 'maxlength', 'mode',
+  'modeLabels', 'name', 'notice', 'now', 'passwordMin', 'pattern', 'returnQuery', 'revision', 'revisions', 'roleLabels',
+  'sidebarChosen', 'sidebarPollId', 'span', 'statusLabels', 'statuses', 'timeZones', 'title', 'user', 'users', 'value',
+  'values', 'word', 'wordMax', 'words',
+];
+
+export function viewEngine({ root, cache }: { root: string; cache: boolean }) {
+  const options: ejs.Options = { root, cache, _with: false, destructuredLocals: TEMPLATE_LOCALS };
+  return (file: string, data: object, done: (err: Error | null, html?: string) => void): void =>
+    ejs.renderFile(file, data as ejs.Data, options, done);
+}

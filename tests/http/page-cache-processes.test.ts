@@ -1,0 +1,56 @@
+// Several server processes on one database (issue 6): each keeps its own page cache, and a
+// change made through one process — or by any other writer of the file — shows in the others
+// on their very next request (the change feed the triggers write, read before each request).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
+import { ReaderSession } from '../support/browser-session.js';
+import { remoteApp, startServerProcess, stopServerProcesses, withDatabase } from '../support/server-process.js';
+import { makeTempDir } from '../support/test-app.js';
+
+const ANSWER = 'K7PX';
+
+async function page(baseUrl: string, urlPath: string) {
+  const response = await fetch(baseUrl + urlPath, { headers: { 'user-agent': 'Mozilla/5.0 Chrome/130 two-process test' } });
+  const text = await response.text();
+  return { status: response.status, cache: response.headers.get('x-page-cache'), $: cheerio.load(text) };
+}
+
+describe('page caches in two processes on one database', () => {
+  after(() => stopServerProcesses());
+
+  it('a comment posted through one process and an edit by a third writer show in both at once', async () => {
+    const dbFile = path.join(makeTempDir(), 'portal.db');
+    const first = await startServerProcess({ dbFile, captchaText: ANSWER });
+    const second = await startServerProcess({ dbFile, captchaText: ANSWER });
+    const articleId = withDatabase(dbFile, (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number);
+
+    for (const server of [first, second]) {
+      await page(server.baseUrl, `/article/${articleId}`);
+      await page(server.baseUrl, '/');
+      assert.equal((await page(server.baseUrl, `/article/${articleId}`)).cache, 'hit', 'both processes have the page cached');
+    }
+
+    const reader = new ReaderSession(remoteApp(first.baseUrl));
+    await reader.openCommentForm(articleId);
+    await reader.captcha();
+    const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '第一进程', body: '在一个进程里发表的评论', captcha: ANSWER });
+    assert.equal(posted.status, 303);
+    const inSecond = await page(second.baseUrl, `/article/${articleId}`);
+    assert.equal(inSecond.cache, 'miss', 'the other process dropped its copy');
+    assert.equal(inSecond.$('.comment .comment-nickname').first().text(), '第一进程');
+    assert.equal((await page(second.baseUrl, '/')).cache, 'hit', 'a comment leaves the other pages cached');
+
+    // a third connection (an operator's script, a CLI) edits the title: both processes notice
+    withDatabase(dbFile, (db) => db.prepare("UPDATE articles SET title = '第三方改过的标题' WHERE id = ?").run(articleId), { readonly: false });
+    for (const server of [first, second]) {
+      const edited = await page(server.baseUrl, `/article/${articleId}`);
+      assert.equal(edited.cache, 'miss');
+      assert.equal(edited.$('article h1').text().trim(), '第三方改过的标题');
+      assert.ok((await page(server.baseUrl, '/')).$('main').text().includes('第三方改过的标题'));
+    }
+    const outputs = first.output() + second.output();
+    assert.doesNotMatch(outputs, /database is locked|"level":50/);
+  });
+});
