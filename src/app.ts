@@ -16,6 +16,7 @@ import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comment-service.js';
 import { ContentChanges, SITE_SCOPE } from './services/content-changes.js';
 import { ImageStore } from './services/image-store.js';
+import { FrontPageService } from './services/front-page.js';
 import { ImageUploads } from './services/image-uploads.js';
 import { PageCache } from './services/page-cache.js';
 import { RepositorySessionStore } from './services/session-store.js';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): Portal {
   const repositories = createRepositories(db);
   const changes = new ContentChanges(repositories.contentChanges);
   const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp());
+  const frontPage = new FrontPageService(repositories, clock, () => changes.catchUp());
   const pageCache = config.pageCache.enabled
     ? new PageCache({
         clock,
@@ -92,7 +94,10 @@ export function createApp(deps: AppDeps): Portal {
       })
     : undefined;
   changes.onChange((scopes) => {
-    if (scopes.has(SITE_SCOPE)) chrome.invalidate();
+    if (scopes.has(SITE_SCOPE)) {
+      chrome.invalidate();
+      frontPage.invalidate();
+    }
     pageCache?.invalidate(scopes);
   });
   const viewCounter = new ViewCounter({
@@ -106,7 +111,7 @@ export function createApp(deps: AppDeps): Portal {
   const captchas = new CaptchaService(repositories.captchas, clock, deps.captchaText);
   const hashAddress = addressHasher(deps.sessionSecret);
   const commentService = new CommentService(repositories, clock, hashAddress);
-  const context: SiteContext = { repositories, clock, viewCounter, chrome, captchas, commentService, hashAddress };
+  const context: SiteContext = { repositories, clock, viewCounter, chrome, frontPage, captchas, commentService, hashAddress };
   const adminContext: AdminContext = {
     ...context,
     audit: new AuditLog(repositories.audit, clock),

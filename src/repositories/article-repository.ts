@@ -69,6 +69,7 @@ interface FullArticleRow extends ArticleSummaryRow {
 }
 
 const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
+// Keep in step with the partial indexes of migration 0008 (their WHERE is this minus the time).
 const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= @now";
 
 export class SqliteArticleRepository implements ArticleRepository {

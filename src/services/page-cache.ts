@@ -48,12 +48,14 @@ export interface PageCacheOptions {
   nextTurningPoint: (now: number) => number;
 }
 
-/** Rough per-entry overhead (key, headers, object) added to the compressed size. */
-const ENTRY_OVERHEAD_BYTES = 1024;
+/** Rough per-entry overhead (key, object, validators; headers are shared) added to the compressed size. */
+const ENTRY_OVERHEAD_BYTES = 400;
 
 export class PageCache {
   private readonly entries: LRUCache<string, CachedPage>;
   private turningPoint: number | undefined;
+  /** pages of one kind carry the same headers: one shared object each, not one per page */
+  private readonly headerSets = new Map<string, Record<string, string>>();
 
   constructor(private readonly options: PageCacheOptions) {
     this.entries = new LRUCache<string, CachedPage>({
@@ -86,7 +88,7 @@ export class PageCache {
   store(key: string, page: PageToStore): CachedPage {
     const now = this.options.clock();
     const entry: CachedPage = {
-      headers: page.headers,
+      headers: this.shared(page.headers),
       gzip: compact(gzipSync(page.body)),
       etag: `W/"${createHash('sha1').update(page.body).digest('base64url').slice(0, 27)}"`,
       lastModified: new Date(Math.floor(now / 1000) * 1000).toUTCString(),
@@ -115,6 +117,17 @@ export class PageCache {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  private shared(headers: Record<string, string>): Record<string, string> {
+    const signature = JSON.stringify(headers);
+    let set = this.headerSets.get(signature);
+    if (set === undefined) {
+      if (this.headerSets.size >= 100) this.headerSets.clear(); // a handful in practice
+      set = Object.freeze({ ...headers });
+      this.headerSets.set(signature, set);
+    }
+    return set;
   }
 
   /** Pages expire after maxAgeMs, or at the next turning point if sooner. */

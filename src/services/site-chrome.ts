@@ -6,6 +6,7 @@ import type { ArticleSummary, Category, Poll, SiteSettings, SiteTraffic } from '
 import type { Repositories } from '../repositories/index.js';
 import type { Clock } from './clock.js';
 import { DEFAULT_SETTINGS, toSiteSettings } from './site-settings.js';
+import { SharedSnapshot } from './shared-snapshot.js';
 import { dayKey } from './site-time.js';
 
 export interface SiteChrome {
@@ -24,46 +25,37 @@ export const SIDEBAR_LIST_LENGTH = 10;
 const HOT_PICTURES = 4;
 
 export class SiteChromeService {
-  private cached: SiteChrome | undefined;
-  private building: Promise<SiteChrome> | undefined;
-  private generation = 0;
-  private lastTimeZone = DEFAULT_SETTINGS.timeZone;
+  private readonly snapshot: SharedSnapshot<SiteChrome>;
 
   constructor(
     private readonly repositories: Repositories,
-    private readonly clock: Clock,
+    clock: Clock,
     /** applies content changes made since the last look (they call invalidate) */
-    private readonly catchUpWithChanges: () => void = () => {},
-    private readonly maxAgeMs = 5000,
-  ) {}
+    catchUpWithChanges: () => void = () => {},
+    maxAgeMs = 5000,
+  ) {
+    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges);
+  }
 
-  async get(): Promise<SiteChrome> {
-    this.catchUpWithChanges();
-    const cached = this.cached;
-    if (cached && this.clock() - cached.builtAt < this.maxAgeMs) return cached;
-    // One build at a time: concurrent requests during a rebuild share it.
-    this.building ??= this.build().finally(() => (this.building = undefined));
-    return this.building;
+  get(): Promise<SiteChrome> {
+    return this.snapshot.get();
   }
 
   /** The site's time zone as last loaded (the default before the first load). */
   timeZone(): string {
-    return this.cached?.settings.timeZone ?? this.lastTimeZone;
+    return this.snapshot.last?.settings.timeZone ?? DEFAULT_SETTINGS.timeZone;
   }
 
   /** Call after any change that the chrome shows (articles, settings, polls, categories). */
   invalidate(): void {
-    this.generation += 1;
-    this.cached = undefined;
+    this.snapshot.invalidate();
   }
 
-  private async build(): Promise<SiteChrome> {
-    const generation = this.generation;
-    const now = this.clock();
+  private async build(now: number): Promise<SiteChrome> {
     const { articles, categories, settings, polls, viewStats } = this.repositories;
     const siteSettings = toSiteSettings(await settings.getAll());
     const allCategories = await categories.listAll();
-    const chrome: SiteChrome = {
+    return {
       settings: siteSettings,
       categories: allCategories,
       categoryById: new Map(allCategories.map((c) => [c.id, c])),
@@ -74,10 +66,6 @@ export class SiteChromeService {
       traffic: await viewStats.siteTraffic(dayKey(now, siteSettings.timeZone)),
       builtAt: now,
     };
-    // A change that happened while building makes this result stale: serve it once, keep nothing.
-    if (generation === this.generation) this.cached = chrome;
-    this.lastTimeZone = siteSettings.timeZone;
-    return chrome;
   }
 
   private async sidebarPoll(settings: SiteSettings, now: number): Promise<Poll | undefined> {

@@ -4,6 +4,7 @@ import type { AddressHasher } from '../services/address-hash.js';
 import type { CaptchaService } from '../services/captcha.js';
 import type { Clock } from '../services/clock.js';
 import type { CommentService } from '../services/comment-service.js';
+import type { FrontPageService } from '../services/front-page.js';
 import type { SiteChromeService } from '../services/site-chrome.js';
 import type { ViewCounter } from '../services/view-counter.js';
 
@@ -12,6 +13,8 @@ export interface SiteContext {
   clock: Clock;
   viewCounter: ViewCounter;
   chrome: SiteChromeService;
+  /** the home page's lists, shared until content changes */
+  frontPage: FrontPageService;
   captchas: CaptchaService;
   commentService: CommentService;
   /** keyed hash of a client address, for per-address limits */

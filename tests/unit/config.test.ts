@@ -47,7 +47,7 @@ describe('loadConfig', () => {
   });
 
   it('has the page cache on by default, and refuses nonsense for its settings', () => {
-    assert.deepEqual(loadConfig({}).pageCache, { enabled: true, maxBytes: 64 * 1024 * 1024, maxAgeMs: 60_000 });
+    assert.deepEqual(loadConfig({}).pageCache, { enabled: true, maxBytes: 96 * 1024 * 1024, maxAgeMs: 60_000 });
     assert.equal(loadConfig({}).workers, 1);
     assert.throws(() => loadConfig({ PAGE_CACHE: 'maybe' }), /PAGE_CACHE must be on or off/);
     assert.throws(() => loadConfig({ PAGE_CACHE_MB: '0' }), /PAGE_CACHE_MB/);

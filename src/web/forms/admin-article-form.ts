@@ -83,6 +83,9 @@ export function parseArticleForm(
   if (Array.from(values.source).length > 60) errors.source = '来源不能超过 60 个字。';
   if (Array.from(values.summary).length > 300) errors.summary = '摘要不能超过 300 个字。';
   const bodyHtml = sanitizeArticleHtml(values.bodyHtml);
+  // A form that comes back shows the body as it would be saved, never the raw input: the
+  // editor loads it as HTML (Quill would otherwise build, say, an iframe from it).
+  values.bodyHtml = bodyHtml;
   if (bodyHtml.replace(/<[^>]*>/g, '').trim() === '' && !/<img\b/.test(bodyHtml)) errors.bodyHtml = '请填写正文。';
   else if (bodyHtml.length > 500_000) errors.bodyHtml = '正文过长。';
   const status = values.status as ArticleStatus;
