@@ -289,7 +289,7 @@ async function main() {
     ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
   };
   const pageCacheSettings = {
-    mb: process.env.PAGE_CACHE_MB || '64 (default)',
+    mb: process.env.PAGE_CACHE_MB || '96 (default)',
     maxAgeS: process.env.PAGE_CACHE_MAX_AGE || '60 (default)',
   };
   const maxAgeMs = Number.parseInt(pageCacheSettings.maxAgeS, 10) * 1000;
@@ -394,13 +394,13 @@ async function main() {
     );
   }
   if (priming) {
-    // What the article pages take in the cache (as PageCache counts: gzip + 1 KB per entry).
-    const neededMb = (priming.gzipBytes + priming.gzipAnswers * 1024) / 1024 / 1024;
+    // What the article pages take in the cache (as PageCache counts: gzip + 400 B per entry).
+    const neededMb = (priming.gzipBytes + priming.gzipAnswers * 400) / 1024 / 1024;
     const limitMb = Number.parseInt(pageCacheSettings.mb, 10);
     priming.cacheMbNeeded = round(neededMb, 1);
     if (priming.gzipAnswers > 0 && neededMb > limitMb) {
       notes.push(
-        `the ${priming.gzipAnswers} article pages take about ${neededMb.toFixed(1)} MB in the page cache (gzip + 1 KB per entry), ` +
+        `the ${priming.gzipAnswers} article pages take about ${neededMb.toFixed(1)} MB in the page cache (gzip + 400 B per entry), ` +
           `more than PAGE_CACHE_MB ${limitMb}: about ${Math.round((100 * limitMb) / neededMb)}% of them fit, so random-id article requests cannot all be hits`,
       );
     }

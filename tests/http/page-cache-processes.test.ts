@@ -53,4 +53,25 @@ describe('page caches in two processes on one database', () => {
     const outputs = first.output() + second.output();
     assert.doesNotMatch(outputs, /database is locked|"level":50/);
   });
+
+  it('WORKERS=2: a cluster serves from both workers, every answer shows a new comment, and stops cleanly', async () => {
+    const dbFile = path.join(makeTempDir(), 'portal.db');
+    const cluster = await startServerProcess({ dbFile, captchaText: ANSWER, env: { WORKERS: '2', LOG_LEVEL: 'info' } });
+    const articleId = withDatabase(dbFile, (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number);
+    for (let i = 0; i < 8; i += 1) await page(cluster.baseUrl, `/article/${articleId}`); // both workers cache it
+    assert.match(cluster.output(), /cluster: 2 worker processes/);
+    const reader = new ReaderSession(remoteApp(cluster.baseUrl));
+    await reader.openCommentForm(articleId);
+    await reader.captcha();
+    const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '集群读者', body: '集群里发表的评论', captcha: ANSWER });
+    assert.equal(posted.status, 303);
+    for (let i = 0; i < 6; i += 1) {
+      assert.equal((await page(cluster.baseUrl, `/article/${articleId}`)).$('.comment .comment-nickname').first().text(), '集群读者', `answer ${i}`);
+    }
+    const pids = new Set([...cluster.output().matchAll(/"pid":(\d+)/g)].map((m) => m[1]));
+    assert.ok(pids.size >= 2, `log lines from ${pids.size} worker processes`);
+    const stopped = Date.now();
+    assert.deepEqual(await cluster.stop(), { code: 0, signal: null });
+    assert.ok(Date.now() - stopped < 10_000);
+  });
 });
