@@ -35,6 +35,8 @@ export interface ArticleRepository {
   findVisibleById(id: number, now: number): Promise<Article | undefined>;
   listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]>;
   countVisible(categoryId: number | undefined, now: number): Promise<number>;
+  /** visible articles per category id (categories without any are absent) */
+  countVisibleByCategory(now: number): Promise<Map<number, number>>;
   listMostViewed(limit: number, now: number): Promise<ArticleSummary[]>;
   listFeaturedWithCover(limit: number, now: number): Promise<ArticleSummary[]>;
   create(article: NewArticle, now: number): Promise<number>;
@@ -78,6 +80,7 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly latestInCategory;
   private readonly countAll;
   private readonly countInCategory;
+  private readonly countPerCategory;
   private readonly mostViewed;
   private readonly featured;
   private readonly insert;
@@ -115,6 +118,9 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.countAll = db.prepare<{ now: number }, { n: number }>(`SELECT COUNT(*) AS n FROM articles WHERE ${VISIBLE}`);
     this.countInCategory = db.prepare<{ now: number; categoryId: number }, { n: number }>(
       `SELECT COUNT(*) AS n FROM articles WHERE category_id = @categoryId AND ${VISIBLE}`,
+    );
+    this.countPerCategory = db.prepare<{ now: number }, { categoryId: number; n: number }>(
+      `SELECT category_id AS categoryId, COUNT(*) AS n FROM articles WHERE ${VISIBLE} GROUP BY category_id`,
     );
     this.mostViewed = db.prepare<{ now: number; limit: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE} ORDER BY views DESC, id DESC LIMIT @limit`,
@@ -196,6 +202,10 @@ export class SqliteArticleRepository implements ArticleRepository {
   async countVisible(categoryId: number | undefined, now: number): Promise<number> {
     const row = categoryId === undefined ? this.countAll.get({ now }) : this.countInCategory.get({ now, categoryId });
     return row?.n ?? 0;
+  }
+
+  async countVisibleByCategory(now: number): Promise<Map<number, number>> {
+    return new Map(this.countPerCategory.all({ now }).map((row) => [row.categoryId, row.n]));
   }
 
   async listMostViewed(limit: number, now: number): Promise<ArticleSummary[]> {

@@ -25,7 +25,9 @@ export class FrontPageService {
     catchUpWithChanges: () => void = () => {},
     maxAgeMs = 5000,
   ) {
-    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges);
+    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges, (now) =>
+      repositories.contentChanges.nextScheduledPublication(now),
+    );
   }
 
   get(): Promise<FrontPage> {

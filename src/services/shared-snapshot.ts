@@ -1,10 +1,10 @@
 // A value every request shares (the site chrome, the home page's lists): built once, kept
-// until content changes (invalidate, called by the change feed) or it is maxAgeMs old (which
-// brings in what changes without a write: flushed view counts, scheduled articles going live).
+// until content changes (invalidate, called by the change feed), until the next scheduled
+// article goes live, or until it is maxAgeMs old (flushed view counts change without a signal).
 import type { Clock } from './clock.js';
 
 export class SharedSnapshot<T> {
-  private cached: { value: T; builtAt: number } | undefined;
+  private cached: { value: T; goesStaleAt: number } | undefined;
   private lastBuilt: T | undefined;
   private building: Promise<T> | undefined;
   private generation = 0;
@@ -15,6 +15,8 @@ export class SharedSnapshot<T> {
     private readonly maxAgeMs: number,
     /** applies content changes made since the last look (they call invalidate) */
     private readonly catchUpWithChanges: () => void = () => {},
+    /** when a scheduled article next goes live (it changes what the value would be) */
+    private readonly nextPublication: (now: number) => number | undefined = () => undefined,
   ) {}
 
   /** the value as last built, even if stale since (no build, no catching up) */
@@ -25,7 +27,7 @@ export class SharedSnapshot<T> {
   async get(): Promise<T> {
     this.catchUpWithChanges();
     const cached = this.cached;
-    if (cached && this.clock() - cached.builtAt < this.maxAgeMs) return cached.value;
+    if (cached && this.clock() < cached.goesStaleAt) return cached.value;
     // One build at a time: concurrent requests during a rebuild share it.
     this.building ??= this.rebuild().finally(() => (this.building = undefined));
     return this.building;
@@ -41,8 +43,9 @@ export class SharedSnapshot<T> {
     const builtAt = this.clock();
     const value = await this.build(builtAt);
     this.lastBuilt = value;
+    const goesStaleAt = Math.min(builtAt + this.maxAgeMs, this.nextPublication(builtAt) ?? Infinity);
     // A change that happened while building makes this result stale: serve it once, keep nothing.
-    if (generation === this.generation) this.cached = { value, builtAt };
+    if (generation === this.generation) this.cached = { value, goesStaleAt };
     return value;
   }
 }

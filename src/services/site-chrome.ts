@@ -13,6 +13,8 @@ export interface SiteChrome {
   settings: SiteSettings;
   categories: Category[];
   categoryById: Map<number, Category>;
+  /** visible articles per category id (for category pages' page counts) */
+  articleCounts: Map<number, number>;
   hotPictures: ArticleSummary[];
   mostViewed: ArticleSummary[];
   latest: ArticleSummary[];
@@ -34,7 +36,9 @@ export class SiteChromeService {
     catchUpWithChanges: () => void = () => {},
     maxAgeMs = 5000,
   ) {
-    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges);
+    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges, (now) =>
+      repositories.contentChanges.nextScheduledPublication(now),
+    );
   }
 
   get(): Promise<SiteChrome> {
@@ -59,6 +63,7 @@ export class SiteChromeService {
       settings: siteSettings,
       categories: allCategories,
       categoryById: new Map(allCategories.map((c) => [c.id, c])),
+      articleCounts: await articles.countVisibleByCategory(now),
       hotPictures: await articles.listFeaturedWithCover(HOT_PICTURES, now),
       mostViewed: await articles.listMostViewed(SIDEBAR_LIST_LENGTH, now),
       latest: await articles.listVisible({ limit: SIDEBAR_LIST_LENGTH }, now),

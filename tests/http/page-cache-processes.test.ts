@@ -2,6 +2,7 @@
 // change made through one process — or by any other writer of the file — shows in the others
 // on their very next request (the change feed the triggers write, read before each request).
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
@@ -10,6 +11,20 @@ import { remoteApp, startServerProcess, stopServerProcesses, withDatabase } from
 import { makeTempDir } from '../support/test-app.js';
 
 const ANSWER = 'K7PX';
+
+/** A GET on a new connection each time (a cluster hands connections to its workers in turn). */
+function freshGet(baseUrl: string, urlPath: string): Promise<{ status: number; $: cheerio.CheerioAPI }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(baseUrl + urlPath, { agent: false, headers: { 'user-agent': 'Mozilla/5.0 Chrome/130 cluster test' } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, $: cheerio.load(text) }));
+      })
+      .on('error', reject);
+  });
+}
 
 async function page(baseUrl: string, urlPath: string) {
   const response = await fetch(baseUrl + urlPath, { headers: { 'user-agent': 'Mozilla/5.0 Chrome/130 two-process test' } });
@@ -58,7 +73,7 @@ describe('page caches in two processes on one database', () => {
     const dbFile = path.join(makeTempDir(), 'portal.db');
     const cluster = await startServerProcess({ dbFile, captchaText: ANSWER, env: { WORKERS: '2', LOG_LEVEL: 'info' } });
     const articleId = withDatabase(dbFile, (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number);
-    for (let i = 0; i < 8; i += 1) await page(cluster.baseUrl, `/article/${articleId}`); // both workers cache it
+    for (let i = 0; i < 8; i += 1) await freshGet(cluster.baseUrl, `/article/${articleId}`); // both workers cache it
     assert.match(cluster.output(), /cluster: 2 worker processes/);
     const reader = new ReaderSession(remoteApp(cluster.baseUrl));
     await reader.openCommentForm(articleId);
@@ -66,7 +81,7 @@ describe('page caches in two processes on one database', () => {
     const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '集群读者', body: '集群里发表的评论', captcha: ANSWER });
     assert.equal(posted.status, 303);
     for (let i = 0; i < 6; i += 1) {
-      assert.equal((await page(cluster.baseUrl, `/article/${articleId}`)).$('.comment .comment-nickname').first().text(), '集群读者', `answer ${i}`);
+      assert.equal((await freshGet(cluster.baseUrl, `/article/${articleId}`)).$('.comment .comment-nickname').first().text(), '集群读者', `answer ${i}`);
     }
     const pids = new Set([...cluster.output().matchAll(/"pid":(\d+)/g)].map((m) => m[1]));
     assert.ok(pids.size >= 2, `log lines from ${pids.size} worker processes`);

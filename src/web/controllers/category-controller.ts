@@ -1,4 +1,5 @@
-// Category lists (栏目), 20 articles a page.
+// Category lists (栏目), 20 articles a page. The category and its article count come from
+// the site chrome (shared until content changes), so a page costs one query.
 import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
 import { notFound } from '../http-error.js';
@@ -12,10 +13,11 @@ export function categoryController({ repositories, clock }: SiteContext) {
   return {
     async showCategory(req: Request<{ slug: string }>, res: Response) {
       const page = pageNumber(req);
-      const category = await repositories.categories.findBySlug(req.params.slug);
+      const { chrome } = res.locals;
+      const category = chrome.categories.find((c) => c.slug === req.params.slug);
       if (!category) throw notFound('没有这个栏目。');
       const now = clock();
-      const total = await repositories.articles.countVisible(category.id, now);
+      const total = chrome.articleCounts.get(category.id) ?? 0;
       const basePath = `/category/${category.slug}`;
       const pagination = paginate(page, total, ARTICLES_PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound(MESSAGES.noSuchPage);
