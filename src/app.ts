@@ -16,10 +16,11 @@ import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comment-service.js';
 import { ContentChanges, SITE_SCOPE } from './services/content-changes.js';
 import { ImageStore } from './services/image-store.js';
-import { FrontPageService } from './services/front-page.js';
+import { buildFrontPage } from './services/front-page.js';
 import { ImageUploads } from './services/image-uploads.js';
 import { PageCache } from './services/page-cache.js';
 import { RepositorySessionStore } from './services/session-store.js';
+import { SharedSnapshot } from './services/shared-snapshot.js';
 import { SiteChromeService } from './services/site-chrome.js';
 import { startOfNextDay } from './services/site-time.js';
 import { ViewCounter } from './services/view-counter.js';
@@ -82,15 +83,15 @@ export function createApp(deps: AppDeps): Portal {
   const repositories = createRepositories(db);
   const changes = new ContentChanges(repositories.contentChanges);
   const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp());
-  const frontPage = new FrontPageService(repositories, clock, () => changes.catchUp());
+  const nextPublication = (now: number) => repositories.contentChanges.nextScheduledPublication(now);
+  const frontPage = new SharedSnapshot((now) => buildFrontPage(repositories, now), clock, 5000, () => changes.catchUp(), nextPublication);
   const pageCache = config.pageCache.enabled
     ? new PageCache({
         clock,
         maxBytes: config.pageCache.maxBytes,
         maxAgeMs: config.pageCache.maxAgeMs,
         version: () => changes.version,
-        nextTurningPoint: (now) =>
-          Math.min(repositories.contentChanges.nextScheduledPublication(now) ?? Infinity, startOfNextDay(now, chrome.timeZone())),
+        nextTurningPoint: (now) => Math.min(nextPublication(now) ?? Infinity, startOfNextDay(now, chrome.timeZone())),
       })
     : undefined;
   changes.onChange((scopes) => {

@@ -1,10 +1,8 @@
 // The home page's lists: the newest articles and a block per category. The same for every
-// reader until content changes, so built once per change (like the site chrome) instead of
-// seven queries per request.
+// reader until content changes, so app.ts keeps them in a SharedSnapshot (built once per
+// change, like the site chrome) instead of running seven queries per request.
 import type { ArticleSummary, Category } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
-import type { Clock } from './clock.js';
-import { SharedSnapshot } from './shared-snapshot.js';
 
 export const LATEST_COUNT = 12;
 export const PER_CATEGORY = 6;
@@ -16,36 +14,12 @@ export interface FrontPage {
   blocks: { category: Category; articles: ArticleSummary[] }[];
 }
 
-export class FrontPageService {
-  private readonly snapshot: SharedSnapshot<FrontPage>;
-
-  constructor(
-    private readonly repositories: Repositories,
-    clock: Clock,
-    catchUpWithChanges: () => void = () => {},
-    maxAgeMs = 5000,
-  ) {
-    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges, (now) =>
-      repositories.contentChanges.nextScheduledPublication(now),
-    );
+export async function buildFrontPage({ articles, categories }: Repositories, now: number): Promise<FrontPage> {
+  const newest = await articles.listVisible({ limit: LATEST_COUNT + 1 }, now);
+  const headline = newest.find((a) => a.coverImage) ?? newest[0];
+  const blocks = [];
+  for (const category of await categories.listAll()) {
+    blocks.push({ category, articles: await articles.listVisible({ categoryId: category.id, limit: PER_CATEGORY }, now) });
   }
-
-  get(): Promise<FrontPage> {
-    return this.snapshot.get();
-  }
-
-  invalidate(): void {
-    this.snapshot.invalidate();
-  }
-
-  private async build(now: number): Promise<FrontPage> {
-    const { articles, categories } = this.repositories;
-    const newest = await articles.listVisible({ limit: LATEST_COUNT + 1 }, now);
-    const headline = newest.find((a) => a.coverImage) ?? newest[0];
-    const blocks = [];
-    for (const category of await categories.listAll()) {
-      blocks.push({ category, articles: await articles.listVisible({ categoryId: category.id, limit: PER_CATEGORY }, now) });
-    }
-    return { headline, latest: newest.filter((a) => a !== headline).slice(0, LATEST_COUNT), blocks };
-  }
+  return { headline, latest: newest.filter((a) => a !== headline).slice(0, LATEST_COUNT), blocks };
 }

@@ -4,7 +4,8 @@ import type { AddressHasher } from '../services/address-hash.js';
 import type { CaptchaService } from '../services/captcha.js';
 import type { Clock } from '../services/clock.js';
 import type { CommentService } from '../services/comment-service.js';
-import type { FrontPageService } from '../services/front-page.js';
+import type { FrontPage } from '../services/front-page.js';
+import type { SharedSnapshot } from '../services/shared-snapshot.js';
 import type { SiteChromeService } from '../services/site-chrome.js';
 import type { ViewCounter } from '../services/view-counter.js';
 
@@ -14,7 +15,7 @@ export interface SiteContext {
   viewCounter: ViewCounter;
   chrome: SiteChromeService;
   /** the home page's lists, shared until content changes */
-  frontPage: FrontPageService;
+  frontPage: SharedSnapshot<FrontPage>;
   captchas: CaptchaService;
   commentService: CommentService;
   /** keyed hash of a client address, for per-address limits */
