@@ -110,9 +110,8 @@ export class PageCache {
       this.entries.clear();
       return;
     }
-    for (const [key, page] of this.entries.entries()) {
-      if (page.tags.some((tag) => scopes.has(tag))) this.entries.delete(key);
-    }
+    const stale = [...this.entries.entries()].filter(([, page]) => page.tags.some((tag) => scopes.has(tag)));
+    for (const [key] of stale) this.entries.delete(key);
   }
 
   clear(): void {
