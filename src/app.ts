@@ -34,6 +34,7 @@ import { adminRoutes } from './web/routes/admin-routes.js';
 import { pageCacheFront } from './web/page-cache/front.js';
 import { cachedRoutes } from './web/page-cache/capture.js';
 import { readerForms, readerPages } from './web/routes/site-routes.js';
+import { chromeFragments, type RenderView } from './web/chrome-fragments.js';
 import { StaticAssets } from './web/static-assets.js';
 import { viewEngine } from './web/view-engine.js';
 import './web/session-data.js';
@@ -145,7 +146,9 @@ export function createApp(deps: AppDeps): Portal {
   app.use('/uploads', express.static(uploadsDir, { index: false, redirect: false, immutable: true, maxAge: '365d', dotfiles: 'deny' }));
   // The WYSIWYG editor, served from its npm package by the app itself (no CDN).
   app.use('/vendor/quill', express.static(quillDir, { index: false, redirect: false, maxAge: config.isProduction ? '7d' : 0 }));
-  app.use(siteLocals(chrome, clock));
+  const renderView: RenderView = (view, locals) =>
+    new Promise((resolve, reject) => app.render(view, locals, (err, html) => (err ? reject(err) : resolve(html))));
+  app.use(siteLocals(chrome, clock, chromeFragments(renderView)));
   // Reader pages come before the session middleware: they cannot read or write a session, so
   // what they render is the same for everyone and may be cached.
   const pages = readerPages(context, db);

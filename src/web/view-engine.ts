@@ -11,7 +11,7 @@ import ejs from 'ejs';
 export const TEMPLATE_LOCALS = [
   // site-locals.ts, app.locals and admin locals
   'asset', 'chrome', 'site', 'origin', 'currentPath', 'currentYear', 'formatDateTime', 'formatMonthDay', 'ellipsis',
-  'categoryOf', 'articleUrl', 'currentUser', 'csrfToken', 'flash',
+  'categoryOf', 'articleUrl', 'currentUser', 'csrfToken', 'flash', 'sidebarHtml', 'footerHtml',
   // page data
   'meta', 'jsonLd', 'article', 'articles', 'articleCount', 'blocks', 'headline', 'latest', 'categories', 'category',
   'categoryById', 'categoryLinks', 'comments', 'commentCount', 'commentCounts', 'commentForm', 'inFrame', 'firstNumber',

@@ -5,6 +5,7 @@ import type { ArticleSummary, Category, SiteSettings } from '../../domain/types.
 import type { SiteChrome, SiteChromeService } from '../../services/site-chrome.js';
 import { formatDateTime, formatMonthDay, yearOf } from '../../services/site-time.js';
 import type { Clock } from '../../services/clock.js';
+import type { ChromeFragments } from '../chrome-fragments.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -15,11 +16,18 @@ declare global {
       origin: string;
       currentPath: string;
       categoryOf: (article: ArticleSummary) => Category | undefined;
+      /** partials/_sidebar.ejs and _footer.ejs as rendered for the current chrome */
+      sidebarHtml: string;
+      footerHtml: string;
     }
   }
 }
 
-export function siteLocals(chromeService: SiteChromeService, clock: Clock) {
+export function siteLocals(
+  chromeService: SiteChromeService,
+  clock: Clock,
+  fragmentsOf: (chrome: SiteChrome, locals: object) => Promise<ChromeFragments>,
+) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const chrome = await chromeService.get();
     const { settings } = chrome;
@@ -37,6 +45,9 @@ export function siteLocals(chromeService: SiteChromeService, clock: Clock) {
       categoryOf: (article: ArticleSummary) => chrome.categoryById.get(article.categoryId),
       articleUrl: (article: { id: number }) => `/article/${article.id}`,
     });
+    const { sidebar, footer } = await fragmentsOf(chrome, res.locals);
+    res.locals.sidebarHtml = sidebar;
+    res.locals.footerHtml = footer;
     next();
   };
 }
