@@ -13,6 +13,7 @@ export interface SiteChrome {
   settings: SiteSettings;
   categories: Category[];
   categoryById: Map<number, Category>;
+  categoryBySlug: Map<string, Category>;
   /** visible articles per category id (for category pages' page counts) */
   articleCounts: Map<number, number>;
   hotPictures: ArticleSummary[];
@@ -63,6 +64,7 @@ export class SiteChromeService {
       settings: siteSettings,
       categories: allCategories,
       categoryById: new Map(allCategories.map((c) => [c.id, c])),
+      categoryBySlug: new Map(allCategories.map((c) => [c.slug, c])),
       articleCounts: await articles.countVisibleByCategory(now),
       hotPictures: await articles.listFeaturedWithCover(HOT_PICTURES, now),
       mostViewed: await articles.listMostViewed(SIDEBAR_LIST_LENGTH, now),

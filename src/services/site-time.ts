@@ -43,6 +43,7 @@ const QUARTER_HOUR_MS = 15 * 60_000;
 const offsets = new Map<string, number>();
 const OFFSETS_LIMIT = 50_000;
 
+/** The zone's offset from UTC at the instant, in ms (Shanghai: +8 h). */
 function zoneOffset(instant: number, timeZone: string): number {
   const quarter = Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
   const key = `${timeZone} ${quarter}`;
@@ -108,11 +109,6 @@ export function toLocalInputValue(instant: number, timeZone: string): string {
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
-/** The zone's offset from UTC at the instant, in ms (Shanghai: +8 h). */
-function offsetAt(instant: number, timeZone: string): number {
-  return zoneOffset(instant, timeZone);
-}
-
 /**
  * The instant a datetime-local value ('2026-11-20T08:30') names on the clocks of the zone;
  * undefined for anything that is not a real date and time. A time skipped by a daylight-saving
@@ -126,9 +122,9 @@ export function parseLocalInputValue(value: string, timeZone: string): number | 
   const wall = Date.UTC(year!, month! - 1, day!, hour!, minute!, second);
   if (new Date(wall).getUTCDate() !== day) return undefined; // 2月30日 and the like
   const DAY = 86_400_000;
-  const before = offsetAt(wall - DAY, timeZone);
-  const after = offsetAt(wall + DAY, timeZone);
-  const candidates = [wall - before, wall - after].filter((instant) => instant + offsetAt(instant, timeZone) === wall);
+  const before = zoneOffset(wall - DAY, timeZone);
+  const after = zoneOffset(wall + DAY, timeZone);
+  const candidates = [wall - before, wall - after].filter((instant) => instant + zoneOffset(instant, timeZone) === wall);
   if (candidates.length > 0) return Math.min(...candidates);
   return wall - before; // in a gap: the offset before the change carries it past the gap
 }

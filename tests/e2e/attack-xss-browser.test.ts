@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sanitizeArticleHtml } from '../../src/services/html-sanitizer.js';
 import { loggedIn } from '../support/admin.js';
+import { cut, postSubmission } from '../support/attack.js';
 import { browserSkipReason, launchChromium } from '../support/browser.js';
 import { ReaderSession } from '../support/browser-session.js';
 import { multipart } from '../support/multipart.js';
@@ -19,7 +20,6 @@ import { ALL_XSS_PAYLOADS } from '../support/xss-payloads.js';
 const skip = browserSkipReason();
 const ANSWER = 'K7PX';
 const PAYLOADS = ALL_XSS_PAYLOADS;
-const cut = (text: string, max: number) => Array.from(text).slice(0, max).join('');
 
 /** Runs before any page script, in every frame: records calls of the dialog functions. */
 const HOOK = `(() => {
@@ -89,14 +89,7 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
         t.clock.advance(10 * 60_000); // under the hourly cap of submissions
         await reader.get('/submit');
         await reader.captcha('submission');
-        const submitted = await reader.post('/submit', {
-          _csrf: reader.csrfToken,
-          captcha: ANSWER,
-          name: cut(payload, 40),
-          contact: cut(`x@example.org ${payload}`, 100),
-          title: cut(`${index} ${payload}`, 100),
-          body: `${index} 投稿正文足够长足够长足够长足够长足够长 ${payload}`,
-        });
+        const submitted = await postSubmission(reader, index, payload, ANSWER);
         assert.equal(submitted.status, 303, `submission ${index}`);
         submissionIds.push(t.db.prepare('SELECT MAX(id) FROM submissions').pluck().get() as number);
       }

@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sanitizeArticleHtml } from '../../src/services/html-sanitizer.js';
 import { cleanBody, cleanNickname } from '../../src/web/forms/comment-form.js';
 import { loggedIn } from '../support/admin.js';
-import { asParsed, assertNoScriptVectors, assertSameText, assertStillServing, label, mapLimit, scriptVectors } from '../support/attack.js';
+import { asParsed, assertNoScriptVectors, assertSameText, assertStillServing, cut, label, mapLimit, postSubmission, scriptVectors } from '../support/attack.js';
 import { ReaderSession } from '../support/browser-session.js';
 import { multipart } from '../support/multipart.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
@@ -18,7 +18,6 @@ import { ALL_XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 const ANSWER = 'K7PX';
 const PAYLOADS = ALL_XSS_PAYLOADS;
-const cut = (text: string, max: number) => Array.from(text).slice(0, max).join('');
 /** Visible text of an element whose lines are separated by <br> (as comments and submissions are shown). */
 const linesOf = (text: string) => text.split('\n').join('');
 
@@ -179,14 +178,7 @@ describe('attack battery: XSS through every field', () => {
         const reader = new ReaderSession(t);
         await reader.get('/submit');
         await reader.captcha('submission');
-        const response = await reader.post('/submit', {
-          _csrf: reader.csrfToken,
-          captcha: ANSWER,
-          name: cut(payload, 40),
-          contact: cut(`x@example.org ${payload}`, 100),
-          title: cut(`${index} ${payload}`, 100),
-          body: `${index} 投稿正文足够长足够长足够长足够长足够长 ${payload}`,
-        });
+        const response = await postSubmission(reader, index, payload, ANSWER);
         assert.equal(response.status, 303, `submission ${index} ${label(payload)} is accepted`);
         ids.push({ id: t.db.prepare('SELECT MAX(id) FROM submissions').pluck().get() as number, payload });
       }

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { CheerioAPI } from 'cheerio';
-import type { TestApp } from './test-app.js';
+import type { ReaderSession } from './browser-session.js';
+import type { Page, TestApp } from './test-app.js';
 
 /** Attributes whose value is a URL a browser may load, navigate to or run. */
 const URL_ATTRIBUTES = [
@@ -116,6 +117,21 @@ export function assertSameText(actual: string | undefined, expected: string, mes
 }
 
 /** A short, printable name of a payload for assertion messages. */
+/** The first `max` characters (code points) of a text, as the form's length limit would keep. */
+export const cut = (text: string, max: number): string => Array.from(text).slice(0, max).join('');
+
+/** Posts /submit with the payload in every field (each within its length limit); the reader holds a solved captcha. */
+export function postSubmission(reader: ReaderSession, index: number, payload: string, captcha: string): Promise<Page> {
+  return reader.post('/submit', {
+    _csrf: reader.csrfToken,
+    captcha,
+    name: cut(payload, 40),
+    contact: cut(`x@example.org ${payload}`, 100),
+    title: cut(`${index} ${payload}`, 100),
+    body: `${index} 投稿正文足够长足够长足够长足够长足够长 ${payload}`,
+  });
+}
+
 export function label(payload: string): string {
   const shown = JSON.stringify(payload);
   return shown.length > 90 ? `${shown.slice(0, 87)}…` : shown;

@@ -34,13 +34,3 @@ export function freeNames(template: string): Set<string> {
   for (const m of stripped.matchAll(/(?<=[{,]\s*)([A-Za-z_$][\w$]*)\s*(?=[,}])/g)) keep(m[1]!);
   return used;
 }
-
-/** Names a template declares at its top level (they must not be destructured locals too). */
-export function declaredNames(template: string): Set<string> {
-  const code = [...template.matchAll(/<%(?![%#])[-=_]?([\s\S]*?)[-_]?%>/g)].map((m) => m[1]).join('\n');
-  const names = new Set<string>();
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\[[^\]]*\]|\{[^}]*\}|[A-Za-z_$][\w$]*)/g)) {
-    for (const id of m[1]!.matchAll(IDENTIFIER)) names.add(id[0]);
-  }
-  return names;
-}

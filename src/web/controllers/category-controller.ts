@@ -14,7 +14,7 @@ export function categoryController({ repositories, clock }: SiteContext) {
     async showCategory(req: Request<{ slug: string }>, res: Response) {
       const page = pageNumber(req);
       const { chrome } = res.locals;
-      const category = chrome.categories.find((c) => c.slug === req.params.slug);
+      const category = chrome.categoryBySlug.get(req.params.slug);
       if (!category) throw notFound('没有这个栏目。');
       const now = clock();
       const total = chrome.articleCounts.get(category.id) ?? 0;

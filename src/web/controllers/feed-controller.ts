@@ -145,7 +145,7 @@ export function feedController({ repositories, clock }: SiteContext) {
     },
 
     async categoryFeed(req: Request<{ slug: string }>, res: Response) {
-      const category = await repositories.categories.findBySlug(req.params.slug);
+      const category = res.locals.chrome.categoryBySlug.get(req.params.slug);
       if (!category) throw notFound('没有这个栏目。');
       const articles = await repositories.articles.listVisible({ categoryId: category.id, limit: FEED_LENGTH }, clock());
       const path = `/category/${encodeURIComponent(category.slug)}`;

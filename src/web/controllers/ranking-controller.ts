@@ -51,7 +51,7 @@ export function rankingController({ repositories, clock }: SiteContext, rankings
       if (!period) throw badRequest('排行周期只能是 day、week、month 或 all。');
       const slug = queryString(req, 'category') || undefined;
       if (slug !== undefined && !SLUG_SYNTAX.test(slug)) throw badRequest('栏目参数不正确。');
-      const category = slug === undefined ? undefined : await repositories.categories.findBySlug(slug);
+      const category = slug === undefined ? undefined : res.locals.chrome.categoryBySlug.get(slug);
       if (slug !== undefined && !category) throw notFound('没有这个栏目。');
 
       const now = clock();
