@@ -1,38 +1,43 @@
 // Request-rate limits that need no database: per client address (Express's req.ip, which
 // honours TRUST_PROXY and nothing else). Comment limits live with the comments themselves.
-import { rateLimit } from 'express-rate-limit';
+import { isIP } from 'node:net';
+import type { Request } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { HttpError } from '../http-error.js';
 import { MESSAGES } from '../messages.js';
 
-export function captchaRateLimit(perMinute: number) {
+/**
+ * The limiter's key: the client's address (IPv6 by its /56, as express-rate-limit advises). With
+ * TRUST_PROXY a forged X-Forwarded-For can make req.ip any text; all such requests share one
+ * bucket (they neither escape the limit nor fill the store with keys, nor log errors).
+ */
+function addressKey(req: Request): string {
+  const ip = req.ip ?? '';
+  return isIP(ip) ? ipKeyGenerator(ip) : 'unparseable-address';
+}
+
+function perAddressLimit(windowMs: number, limit: number, message: string, options: { skipSuccessfulRequests?: boolean } = {}) {
   return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
+    windowMs,
+    limit,
+    keyGenerator: addressKey,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.captchaTooMany)),
+    handler: (_req, _res, next) => next(new HttpError(429, message)),
+    ...options,
   });
+}
+
+export function captchaRateLimit(perMinute: number) {
+  return perAddressLimit(60_000, perMinute, MESSAGES.captchaTooMany);
 }
 
 /** Failed log-ins per address; together with the per-account lockout this stops guessing. */
 export function loginRateLimit(perQuarterHour = 10) {
-  return rateLimit({
-    windowMs: 15 * 60_000,
-    limit: perQuarterHour,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.loginTooMany)),
-  });
+  return perAddressLimit(15 * 60_000, perQuarterHour, MESSAGES.loginTooMany, { skipSuccessfulRequests: true });
 }
 
 /** 人员查询 answers one name at a time; this keeps anyone from trying a dictionary of names. */
 export function staffLookupRateLimit(perMinute = 20) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, MESSAGES.staffTooMany)),
-  });
+  return perAddressLimit(60_000, perMinute, MESSAGES.staffTooMany);
 }
