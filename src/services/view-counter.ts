@@ -34,7 +34,10 @@ export class ViewCounter {
 
   constructor(private readonly options: ViewCounterOptions) {
     this.recentReads = new LRUCache({
-      max: options.maxRememberedReads ?? 200_000,
+      // Bounded by maxSize, not max: lru-cache preallocates arrays of `max` slots (9 MB here),
+      // and a small site never remembers that many reads.
+      maxSize: options.maxRememberedReads ?? 200_000,
+      sizeCalculation: () => 1,
       ttl: options.dedupWindowMs ?? 30 * 60_000,
       ttlResolution: 0,
       perf: { now: options.clock }, // the injected clock, so tests can move through the window

@@ -48,6 +48,18 @@ describe('view counter', () => {
     assert.equal(counter.pendingArticleReads(2), 1);
   });
 
+  it('remembers at most maxRememberedReads readers: the oldest is forgotten and counts again', () => {
+    const clock = makeClock(Date.UTC(2026, 10, 20, 4, 0));
+    const counter = new ViewCounter({ repository: new RecordingRepository(), clock, timeZone: () => 'Asia/Shanghai', maxRememberedReads: 2 });
+    const reader = (n: number) => ({ ip: `203.0.113.${n}`, userAgent: BROWSER });
+    assert.equal(counter.recordArticleRead(1, reader(1)), true);
+    assert.equal(counter.recordArticleRead(1, reader(2)), true);
+    assert.equal(counter.recordArticleRead(1, reader(2)), false, 'still remembered');
+    assert.equal(counter.recordArticleRead(1, reader(3)), true);
+    assert.equal(counter.recordArticleRead(1, reader(1)), true, 'the oldest was forgotten');
+    assert.equal(counter.recordArticleRead(1, reader(3)), false, 'the newest is still remembered');
+  });
+
   it('does not count crawlers or empty user agents', () => {
     const { counter } = setup();
     for (const userAgent of [
