@@ -4,15 +4,15 @@
 // becomes visible, when the site's day turns (今日 counts and rankings), and at the latest
 // after maxAgeMs (the counters pages show: views, rankings, 网站访问统计).
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from './clock.js';
 import { SITE_SCOPE } from './content-changes.js';
+import { GzipComposer, type GzipParts } from './gzip-parts.js';
 
 export interface CachedPage {
   /** the response headers as rendered (no cookies, no length, no validators) */
   headers: Record<string, string>;
-  gzip: Buffer;
+  gzip: GzipParts;
   /** weak validator, the same for every encoding of the page */
   etag: string;
   lastModified: string;
@@ -27,6 +27,8 @@ export interface CachedPage {
 export interface PageToStore {
   headers: Record<string, string>;
   body: Buffer;
+  /** where the part of the body that other pages share begins (the sidebar and footer) */
+  sharedTailFrom?: number;
   tags: readonly string[];
   articleId?: number;
   /** the change-feed version when rendering started (see store) */
@@ -48,7 +50,7 @@ export interface PageCacheOptions {
   nextTurningPoint: (now: number) => number;
 }
 
-/** Rough per-entry overhead (key, object, validators; headers are shared) added to the compressed size. */
+/** Rough per-entry overhead (key, objects, validators; headers and tails are shared) added to the compressed size. */
 const ENTRY_OVERHEAD_BYTES = 400;
 
 export class PageCache {
@@ -56,11 +58,12 @@ export class PageCache {
   private turningPoint: number | undefined;
   /** pages of one kind carry the same headers: one shared object each, not one per page */
   private readonly headerSets = new Map<string, Record<string, string>>();
+  private readonly gzip = new GzipComposer();
 
   constructor(private readonly options: PageCacheOptions) {
     this.entries = new LRUCache<string, CachedPage>({
       maxSize: options.maxBytes,
-      sizeCalculation: (page) => page.gzip.length + ENTRY_OVERHEAD_BYTES,
+      sizeCalculation: (page) => page.gzip.ownBytes + ENTRY_OVERHEAD_BYTES,
     });
   }
 
@@ -89,7 +92,7 @@ export class PageCache {
     const now = this.options.clock();
     const entry: CachedPage = {
       headers: this.shared(page.headers),
-      gzip: compact(gzipSync(page.body)),
+      gzip: this.gzip.compress(page.body, page.sharedTailFrom),
       etag: `W/"${createHash('sha1').update(page.body).digest('base64url').slice(0, 27)}"`,
       lastModified: new Date(Math.floor(now / 1000) * 1000).toUTCString(),
       createdAt: now,
@@ -97,7 +100,7 @@ export class PageCache {
       tags: page.tags,
       articleId: page.articleId,
     };
-    if (page.renderedAtVersion === this.options.version() && entry.gzip.length + ENTRY_OVERHEAD_BYTES <= this.options.maxBytes) {
+    if (page.renderedAtVersion === this.options.version() && entry.gzip.ownBytes + ENTRY_OVERHEAD_BYTES <= this.options.maxBytes) {
       this.entries.set(key, entry);
     }
     return entry;
@@ -135,14 +138,4 @@ export class PageCache {
     if (this.turningPoint === undefined || this.turningPoint <= now) this.turningPoint = this.options.nextTurningPoint(now);
     return Math.min(now + this.options.maxAgeMs, this.turningPoint);
   }
-}
-
-/**
- * A copy that owns exactly its bytes: zlib hands back a view of a larger work buffer, and
- * thousands of kept views would hold all of those buffers alive.
- */
-function compact(view: Buffer): Buffer {
-  const owned = Buffer.allocUnsafeSlow(view.length);
-  view.copy(owned);
-  return owned;
 }

@@ -40,6 +40,17 @@ function replayableHeaders(res: Response): Record<string, string> {
   return headers;
 }
 
+/**
+ * Pages with the site chrome end with the same sidebar and footer until the chrome changes:
+ * the cache compresses and keeps that tail once for all of them.
+ */
+function withSharedTail(body: string | Buffer, sidebarHtml: string | undefined): { body: Buffer; sharedTailFrom?: number } {
+  if (typeof body !== 'string') return { body };
+  const at = sidebarHtml ? body.lastIndexOf(sidebarHtml) : -1;
+  if (at < 0) return { body: Buffer.from(body) };
+  return { body: Buffer.from(body), sharedTailFrom: Buffer.byteLength(body.slice(0, at)) };
+}
+
 /** Runs the reader-page routes with their 200 answers going into the cache. */
 export function cachedRoutes(routes: Handler, cache: PageCache, changes: ContentChanges) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -59,7 +70,7 @@ export function cachedRoutes(routes: Handler, cache: PageCache, changes: Content
       if (!cacheable) return send.call(res, body);
       const page = cache.store(key, {
         headers: replayableHeaders(res),
-        body: typeof body === 'string' ? Buffer.from(body) : body,
+        ...withSharedTail(body, res.locals.sidebarHtml),
         tags: res.locals.cacheTags ?? [],
         articleId: res.locals.cachedArticleId,
         renderedAtVersion,

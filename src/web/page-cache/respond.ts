@@ -2,6 +2,7 @@
 // gzip bytes as stored (or unzipped for the rare client that does not accept gzip).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { joined } from '../../services/gzip-parts.js';
 import type { CachedPage } from '../../services/page-cache.js';
 
 export type CacheOutcome = 'hit' | 'miss';
@@ -20,14 +21,21 @@ export function respondWithCachedPage(req: IncomingMessage, res: ServerResponse,
     return 304;
   }
   const gzip = acceptsGzip(req.headers['accept-encoding']);
-  const body = gzip ? page.gzip : gunzipSync(page.gzip);
+  const parts = gzip ? page.gzip.parts : [gunzipSync(joined(page.gzip))];
   res.writeHead(200, {
     ...page.headers,
     ...validators,
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-    'content-length': body.length,
+    'content-length': gzip ? page.gzip.length : parts[0]!.length,
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (req.method === 'HEAD') {
+    res.end();
+    return 200;
+  }
+  // corked (end() uncorks), the parts leave in one writev
+  res.cork();
+  for (let i = 0; i < parts.length - 1; i++) res.write(parts[i]);
+  res.end(parts[parts.length - 1]);
   return 200;
 }
 
