@@ -36,25 +36,38 @@ function formattedParts(instant: number, timeZone: string): LocalParts {
   return parts as unknown as LocalParts;
 }
 
-// formatToParts costs microseconds and a page formats a dozen dates. The zone's offset from
-// UTC is constant within each quarter hour (offsets and their changes fall on quarter hours),
-// so it is looked up once per quarter hour and the rest is arithmetic.
+// formatToParts costs microseconds and a page formats a dozen dates. A zone's offset from UTC
+// changes at most a few times a year, on a quarter hour: it is looked up once per UTC day
+// (when the day starts and ends with the same offset), and only on a day with a change once
+// per quarter hour. A year of comment dates is 365 entries, not 35,000.
 const QUARTER_HOUR_MS = 15 * 60_000;
-const offsets = new Map<string, number>();
-const OFFSETS_LIMIT = 50_000;
+const DAY_MS = 24 * 60 * 60_000;
+/** per zone: UTC day number -> the offset all day, or null on a day the offset changes */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const DAYS_LIMIT = 20_000; // about 55 years per zone
+
+function offsetAtQuarter(quarter: number, timeZone: string): number {
+  const p = formattedParts(quarter, timeZone);
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - quarter;
+}
 
 /** The zone's offset from UTC at the instant, in ms (Shanghai: +8 h). */
 function zoneOffset(instant: number, timeZone: string): number {
-  const quarter = Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  const key = `${timeZone} ${quarter}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    const p = formattedParts(quarter, timeZone);
-    offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - quarter;
-    if (offsets.size >= OFFSETS_LIMIT) offsets.clear();
-    offsets.set(key, offset);
+  let days = dayOffsets.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    dayOffsets.set(timeZone, days);
   }
-  return offset;
+  const day = Math.floor(instant / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = offsetAtQuarter(day * DAY_MS, timeZone);
+    const last = offsetAtQuarter((day + 1) * DAY_MS - QUARTER_HOUR_MS, timeZone);
+    offset = first === last ? first : null;
+    if (days.size >= DAYS_LIMIT) days.clear();
+    days.set(day, offset);
+  }
+  return offset ?? offsetAtQuarter(Math.floor(instant / QUARTER_HOUR_MS) * QUARTER_HOUR_MS, timeZone);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
