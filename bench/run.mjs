@@ -3,7 +3,8 @@
 //
 // One bounded benchmark run of the portal (issue 6), in two passes over the same database:
 //  1. a database from the bulk generator (10,000 articles, 100,000 comments) in a temp folder;
-//  2. npm run build, then dist/server.js in production mode pinned to core 0 (start-up timed);
+//  2. npm run build, then the portal as `npm run serve` starts it (node with the same flags),
+//     in production mode, pinned to core 0 (start-up timed);
 //  3. cached pass (page cache on): wrk (or autocannon) pinned to core 1, 127.0.0.1 only, every
 //     request with the Accept-Encoding a browser sends (--encoding): a bare node:http server
 //     sending the exact bytes the portal sends for one article page (the ceiling), article
@@ -149,6 +150,20 @@ function toolVersion(tool) {
 const round = (n, digits) => (n === null || n === undefined ? null : Number(n.toFixed(digits)));
 const randomId = (maxId) => 1 + Math.floor(Math.random() * maxId);
 
+/**
+ * The node arguments of package.json's `serve` script (V8 flags, then dist/server.js): the bench
+ * measures the portal started exactly as `npm start` starts it. Spawned directly, not through
+ * npm, so that the sampled RSS is the portal's.
+ */
+function serveArgs() {
+  const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.serve;
+  const words = script.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/server.js' || words.slice(1, -1).some((w) => !w.startsWith('--'))) {
+    throw new Error(`package.json's serve script is not "node [--flags] dist/server.js": ${script}`);
+  }
+  return words.slice(1);
+}
+
 /** The portal in production mode, pinned to core 0; start-up = spawn until /healthz answers 200. */
 async function startPortal(pass, secrets, extraEnv) {
   const port = await freePort();
@@ -165,7 +180,7 @@ async function startPortal(pass, secrets, extraEnv) {
   fs.appendFileSync(SERVER_LOG, `--- bench: ${pass} pass, ${new Date().toISOString()}, ${JSON.stringify(extraEnv)} ---\n`);
   log(`${pass} pass: starting the portal on ${base} (${Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`).join(' ')}; log: ${SERVER_LOG})`);
   const started = Date.now();
-  const child = startProcess(`portal (${pass})`, ...pinned(SERVER_CORE, process.execPath, ['dist/server.js']), {
+  const child = startProcess(`portal (${pass})`, ...pinned(SERVER_CORE, process.execPath, serveArgs()), {
     env,
     cwd: ROOT,
     logFile: SERVER_LOG,
@@ -517,7 +532,7 @@ function report(r) {
   });
   const result = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, portalNodeFlags: serveArgs().slice(0, -1), platform: `${os.platform()} ${os.release()}` },
     tool: toolVersion(r.opts.tool),
     settings: {
       seconds: r.opts.seconds,
