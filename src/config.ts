@@ -60,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     pageCache: {
       enabled: parseSwitch('PAGE_CACHE', env.PAGE_CACHE, true),
-      maxBytes: parseWholeNumber('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 96, 1, 4096) * 1024 * 1024,
+      maxBytes: parseWholeNumber('PAGE_CACHE_MB', env.PAGE_CACHE_MB, 96, 1, 256) * 1024 * 1024,
       maxAgeMs: parseWholeNumber('PAGE_CACHE_MAX_AGE', env.PAGE_CACHE_MAX_AGE, 60, 1, 3600) * 1000,
     },
     workers: parseWholeNumber('WORKERS', env.WORKERS, 1, 1, 64),

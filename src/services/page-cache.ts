@@ -50,8 +50,13 @@ export interface PageCacheOptions {
   nextTurningPoint: (now: number) => number;
 }
 
-/** Rough per-entry overhead (key, objects, validators; headers and tails are shared) added to the compressed size. */
-const ENTRY_OVERHEAD_BYTES = 400;
+/**
+ * Per-entry V8 heap (key, entry objects, buffer views, validators, LRU slots; headers and tails
+ * are shared), added to the compressed size: measured at 0.8-1 KB. It also bounds the heap the
+ * cache can use: PAGE_CACHE_MB's maximum (256) stays far below the 512 MB old-space limit of
+ * `npm run serve` however small the pages.
+ */
+const ENTRY_OVERHEAD_BYTES = 1024;
 
 export class PageCache {
   private readonly entries: LRUCache<string, CachedPage>;

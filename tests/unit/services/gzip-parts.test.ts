@@ -34,6 +34,12 @@ describe('GzipComposer', () => {
     assert.deepEqual(await streamed(gzip.parts), body);
   });
 
+  it('a page that is all shared tail still decodes (an empty head)', () => {
+    const gzip = new GzipComposer().compress(Buffer.from(TAIL), 0);
+    assert.equal(gzip.parts.length, 3);
+    assert.equal(gunzipSync(joined(gzip)).toString(), TAIL);
+  });
+
   it('compresses and keeps a tail once for all pages that end with it', () => {
     const composer = new GzipComposer();
     const first = compressPage(composer, HEAD(1), TAIL);
