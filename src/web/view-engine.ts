@@ -9,7 +9,7 @@
 //    and twice for every include. The engine makes the page's null-prototype copy itself, and
 //    `unsafePrototypeLocals` lets EJS use it (and each include's copy, also null-prototype) as
 //    is. Nothing resolves through Object.prototype, as before: the guard against prototype
-//    pollution stays. (A render allocated 164 KB, about a third of it these copies.)
+//    pollution stays. (An uncached article render allocated 164 KB; now 143 KB.)
 import ejs from 'ejs';
 
 /** Every local a template reads: site chrome, helpers, and what controllers pass. */
