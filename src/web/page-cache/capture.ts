@@ -47,8 +47,7 @@ function replayableHeaders(res: Response): Record<string, string> {
 function withSharedTail(body: string | Buffer, sidebarHtml: string | undefined): { body: Buffer; sharedTailFrom?: number } {
   if (typeof body !== 'string') return { body };
   const at = sidebarHtml ? body.lastIndexOf(sidebarHtml) : -1;
-  if (at < 0) return { body: Buffer.from(body) };
-  return { body: Buffer.from(body), sharedTailFrom: Buffer.byteLength(body.slice(0, at)) };
+  return { body: Buffer.from(body), sharedTailFrom: at < 0 ? undefined : Buffer.byteLength(body.slice(0, at)) };
 }
 
 /** Runs the reader-page routes with their 200 answers going into the cache. */
