@@ -35,6 +35,7 @@ import { pageCacheFront } from './web/page-cache/front.js';
 import { cachedRoutes } from './web/page-cache/capture.js';
 import { readerForms, readerPages } from './web/routes/site-routes.js';
 import { chromeFragments, type RenderView } from './web/chrome-fragments.js';
+import { expressPrototypes } from './web/express-prototypes.js';
 import { StaticAssets } from './web/static-assets.js';
 import { viewEngine } from './web/view-engine.js';
 import './web/session-data.js';
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): Portal {
   };
 
   const app = express();
+  const serverOptions = expressPrototypes(app);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('views', viewsDir);
@@ -163,7 +165,7 @@ export function createApp(deps: AppDeps): Portal {
   return {
     app,
     handle,
-    listen: (port, host, onListening) => createServer(handle).listen(port, host, onListening),
+    listen: (port, host, onListening) => createServer(serverOptions, handle).listen(port, host, onListening),
     pageCache,
     changes,
     repositories,
