@@ -158,8 +158,9 @@ const randomId = (maxId) => 1 + Math.floor(Math.random() * maxId);
 function serveArgs() {
   const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.serve;
   const words = script.trim().split(/\s+/);
+  if (words[0] === 'exec') words.shift(); // the script execs node so that signals reach it
   if (words[0] !== 'node' || words.at(-1) !== 'dist/server.js' || words.slice(1, -1).some((w) => !w.startsWith('--'))) {
-    throw new Error(`package.json's serve script is not "node [--flags] dist/server.js": ${script}`);
+    throw new Error(`package.json's serve script is not "[exec] node [--flags] dist/server.js": ${script}`);
   }
   return words.slice(1);
 }
