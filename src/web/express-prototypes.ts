@@ -3,11 +3,11 @@
 //
 // Express gives each request and response its own methods (req.get, res.render ...) by swapping
 // their prototype on the way in (Object.setPrototypeOf in app.handle). Swapping the prototype of
-// a live object is slow in V8, and worse: measured on Node 20 with a route that only answers
-// "ok", Express promoted about 9 KB per request into the old generation, so full collections
-// came several times a second and a page render cost 10-20% more under the old-space limit of
-// `npm run serve`. Built with the right prototype from the start, Express's swap finds nothing
-// to change and is a no-op (the same route: nothing promoted, about 30% more requests/s).
+// a live object is slow in V8, and measured on Node 20 with a route that only answers "ok" it
+// also made each request promote about 9 KB into the old generation, so full collections came
+// several times a second (most of what the old-space limit of `npm run serve` cost uncached
+// pages). Built with the right prototype from the start, Express's swap finds nothing to
+// change and is a no-op (the same route: nothing promoted, about 30% more requests/s).
 import { IncomingMessage, ServerResponse, type ServerOptions } from 'node:http';
 import type { Express } from 'express';
 
@@ -20,10 +20,16 @@ export type ExpressServerOptions = Pick<ServerOptions, 'IncomingMessage' | 'Serv
 export function expressPrototypes(app: Express): ExpressServerOptions {
   class ExpressRequest extends IncomingMessage {}
   class ExpressResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {}
-  // Once, at start-up: each class's prototype inherits from what Express made for this app
-  // (its methods and `app`), and becomes the prototype Express sets on every request.
-  Object.setPrototypeOf(ExpressRequest.prototype, app.request);
-  Object.setPrototypeOf(ExpressResponse.prototype, app.response);
+  for (const [cls, appPrototype] of [
+    [ExpressRequest, app.request],
+    [ExpressResponse, app.response],
+  ] as const) {
+    // Once, at start-up: the class prototype inherits Express's methods for this app, and
+    // holds `app` itself too, as the prototype it replaces did (Express re-parents it if the
+    // app is ever mounted in another one).
+    Object.setPrototypeOf(cls.prototype, appPrototype);
+    Object.defineProperty(cls.prototype, 'app', { configurable: true, enumerable: true, writable: true, value: app });
+  }
   app.request = ExpressRequest.prototype as unknown as Express['request'];
   app.response = ExpressResponse.prototype as unknown as Express['response'];
   return { IncomingMessage: ExpressRequest, ServerResponse: ExpressResponse };

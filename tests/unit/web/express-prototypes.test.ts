@@ -75,6 +75,7 @@ describe('expressPrototypes', () => {
 
   it('answers errors and unknown paths through Express as before', async () => {
     const { app, options } = appReportingPrototypes();
+    app.set('env', 'test'); // Express's final handler then does not print the error
     app.get('/boom', () => {
       throw new Error('boom');
     });
