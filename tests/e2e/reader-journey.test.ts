@@ -72,6 +72,8 @@ describe('reader journey in Chromium', { skip }, () => {
       await page.locator('iframe.comment-frame').scrollIntoViewIfNeeded();
       await assert.doesNotReject(page.frameLocator('iframe.comment-frame').locator('form.comment-form input[name=nickname]').waitFor({ state: 'visible' }));
       await assertNoHorizontalOverflow(page, 'article');
+      // back to the top: a full-page shot taken scrolled down draws the sticky menu bar there
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(shots, `article-${viewport.name}.png`), fullPage: true });
       // The captcha image belongs to the comments feature; everything else must load cleanly.
       assert.deepEqual(errors.filter((e) => !/captcha|404 \(Not Found\)/.test(e)), []);
