@@ -1,5 +1,6 @@
 // Editors for admin tests: accounts created through the repository, logged in over HTTP.
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/types.js';
 import { hashPassword } from '../../src/services/passwords.js';
 import { ReaderSession } from './browser-session.js';
@@ -23,4 +24,13 @@ export async function loggedIn(t: TestApp, role: Role, username = `${role}-${Mat
   assert.equal(response.status, 303, 'login succeeds');
   await editor.get('/admin'); // picks up the new session's CSRF token
   return editor;
+}
+
+/** Logs a browser page in at /admin/login as the user (created with TEST_PASSWORD). */
+export async function logInInBrowser(page: Page, t: TestApp, username: string): Promise<void> {
+  await page.goto(`${t.baseUrl}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${t.baseUrl}/admin`);
 }
