@@ -128,7 +128,13 @@
     frame.addEventListener('load', function () { delete frame.dataset.fitted; fit(frame); });
     fit(frame); // it may have loaded before this script ran
   }
-  function start() { Array.prototype.forEach.call(document.querySelectorAll('iframe.comment-frame'), watch); }
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll('iframe.comment-frame'), watch);
+    // A comment form that came back with errors: its summary takes the focus (its autofocus
+    // attribute does that without JS; this covers browsers that skip autofocus).
+    var summary = document.getElementById('comment-form-errors');
+    if (summary && document.activeElement !== summary) summary.focus();
+  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

@@ -19,7 +19,7 @@ export const TEMPLATE_LOCALS = [
   'categoryOf', 'articleUrl', 'currentUser', 'csrfToken', 'flash', 'sidebarHtml', 'footerHtml',
   // page data
   'meta', 'jsonLd', 'article', 'articles', 'articleCount', 'blocks', 'headline', 'latest', 'categories', 'category',
-  'categoryById', 'categoryLinks', 'comments', 'commentCount', 'commentCounts', 'commentForm', 'inFrame', 'firstNumber',
+  'categoryById', 'categoryLinks', 'comments', 'commentCount', 'commentCounts', 'commentForm', 'refreshUrl', 'firstNumber',
   'order', 'page', 'pages', 'pagination', 'items', 'query', 'q', 'results', 'total', 'state', 'poll', 'polls', 'selected',
   'voted', 'totalVotes', 'inSidebar', 'periods', 'current', 'start', 'views', 'todayViews', 'staff', 'member', 'submission',
   'submissions', 'newSubmissions', 'showCategory', 'guide', 'hint', 'message', 'detail', 'status', 'stored',

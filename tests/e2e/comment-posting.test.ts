@@ -1,10 +1,11 @@
 // A commenter in Chromium: reads the captcha image, posts with and without JavaScript, and
-// sees the comment appear; errors keep what was typed.
+// sees the comment appear; a post that fails lands them at the form with the reason and their
+// text (post/redirect/get), on a phone and on a desktop.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
 import { browserSkipReason, launchChromium } from '../support/browser.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
@@ -43,7 +44,7 @@ describe('posting a comment in Chromium', { skip }, () => {
       return img?.complete === true;
     }).catch(() => undefined); // without JavaScript waitForFunction cannot run: the checks below still apply
     const box = await image.boundingBox();
-    assert.ok(box && Math.round(box.width) === 150, 'the captcha image loads');
+    assert.ok(box && box.width > 100, 'the captcha image loads');
     await form.getByLabel('网名').fill(nickname);
     await form.getByLabel('评论内容').fill(body);
     await form.getByLabel('验证码').fill(captcha);
@@ -74,19 +75,71 @@ describe('posting a comment in Chromium', { skip }, () => {
     await context.close();
   });
 
-  it('without JavaScript: a wrong captcha brings the form back with the text kept', async () => {
-    t.clock.advance(16_000);
-    const context = await browser.newContext({ userAgent: USER_AGENT, javaScriptEnabled: false });
-    const page = await postFrom(context, '无脚本读者', '没有脚本也能发表评论。', 'nope');
-    assert.equal(await page.locator('#comment-captcha-error').textContent(), '验证码不正确，请看新图片重新输入。');
-    assert.equal(await page.getByLabel('评论内容').inputValue(), '没有脚本也能发表评论。');
-    assert.equal(await page.getByLabel('网名').inputValue(), '无脚本读者');
-    await page.getByLabel('验证码').fill('W4RD');
-    await page.getByRole('button', { name: '发表评论' }).click();
-    await page.waitForLoadState('load');
-    assert.equal(await page.locator('.comment .comment-nickname').first().textContent(), '无脚本读者');
-    await context.close();
-  });
+  /** Where the sticky menu bar ends: nothing the reader is sent to may sit under it. */
+  async function stickyBottom(page: Page): Promise<number> {
+    const box = (await page.locator('nav.main-nav').boundingBox())!;
+    return box.y + box.height;
+  }
+
+  /** The element's box once scrolling (smooth with JavaScript) has come to rest. */
+  async function settledBox(locator: Locator) {
+    let last = await locator.boundingBox();
+    for (let i = 0; i < 40; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const box = await locator.boundingBox();
+      if (box && last && box.y === last.y) return box;
+      last = box;
+    }
+    return last!;
+  }
+
+  for (const width of [390, 1366]) {
+    for (const javaScriptEnabled of [true, false]) {
+      const how = `${width} px, ${javaScriptEnabled ? 'with' : 'without'} JavaScript`;
+      it(`a wrong captcha lands the reader at the form, error summary focused, text kept (${how})`, async () => {
+        t.clock.advance(16_000);
+        const viewport = { width, height: width < 500 ? 844 : 900 };
+        const context = await browser.newContext({ userAgent: USER_AGENT, viewport, javaScriptEnabled });
+        const posts: string[] = [];
+        context.on('request', (request) => {
+          if (request.method() === 'POST') posts.push(request.url());
+        });
+        const text = `验证码输错了，文字还在（${how}）。`;
+        const page = await postFrom(context, '回访读者', text, 'nope');
+        assert.equal(page.url(), `${t.baseUrl}/article/${articleId}/comments/new`, 'the address is a page of the reader’s, not the POST URL');
+        const summary = page.locator('#comment-form-errors');
+        assert.equal(await summary.getAttribute('role'), 'alert');
+        assert.match((await summary.textContent()) ?? '', /验证码不正确/);
+        assert.equal(await page.locator('#comment-form-errors:focus').count(), 1, 'the summary has the focus');
+        const box = await settledBox(summary);
+        assert.ok(box.y >= (await stickyBottom(page)) - 1, `the summary is below the menu bar (y ${box.y})`);
+        assert.ok(box.y + box.height <= viewport.height, `the summary is on screen (y ${box.y}, window ${viewport.height})`);
+        assert.equal(await page.getByLabel('评论内容').inputValue(), text);
+        assert.equal(await page.getByLabel('网名').inputValue(), '回访读者');
+        await page.screenshot({ path: path.join(shots, `comment-error-${width}${javaScriptEnabled ? '' : '-nojs'}.png`) });
+
+        await page.reload();
+        await page.waitForLoadState('load');
+        assert.deepEqual(posts, [`${t.baseUrl}/article/${articleId}/comments`], 'a reload resends nothing');
+        assert.equal(await page.getByLabel('评论内容').inputValue(), text, 'the text survives a reload');
+        assert.equal(await summary.count(), 0, 'the reason is shown once');
+
+        await page.getByLabel('验证码').fill('W4RD');
+        await page.getByRole('button', { name: '发表评论' }).click();
+        await page.waitForURL(`**/article/${articleId}#comments`);
+        await page.waitForLoadState('load');
+        assert.equal(await page.locator('.comment .comment-nickname').first().textContent(), '回访读者');
+        const heading = await settledBox(page.locator('#latest-comments-title'));
+        assert.ok(heading.y >= (await stickyBottom(page)) - 1, `the comments heading is not under the menu bar (y ${heading.y})`);
+        assert.ok(heading.y < viewport.height / 2, `the page jumped to the comments (y ${heading.y})`);
+        await page.locator('iframe.comment-frame').scrollIntoViewIfNeeded();
+        const frame = page.frameLocator('iframe.comment-frame');
+        assert.equal(await frame.getByLabel('网名').inputValue(), '回访读者', 'the nickname is offered again');
+        assert.equal(await frame.getByLabel('评论内容').inputValue(), '');
+        await context.close();
+      });
+    }
+  }
 
   it('看不清？换一张 swaps the image with JavaScript and keeps the text', async () => {
     const context = await browser.newContext({ userAgent: USER_AGENT });

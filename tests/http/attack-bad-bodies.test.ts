@@ -185,7 +185,8 @@ describe('attack battery: bad bodies, heads and paths', () => {
         const session = await reader();
         const body = bodies('nickname')[index]!;
         const response = await session.request(`/article/${articleId}/comments`, { method: 'POST', body: `_csrf=${encodeURIComponent(session.csrfToken)}&captcha=K7PX&${body}`, headers: { 'content-type': FORM } });
-        assert.ok([400, 413, 422].includes(response.status), `comment form ${body.slice(0, 100)}: ${response.status}`);
+        const backToForm = response.status === 303 && response.headers.get('location') === `/article/${articleId}/comments/new`;
+        assert.ok([400, 413].includes(response.status) || backToForm, `comment form ${body.slice(0, 100)}: ${response.status}`);
         const submitter = new ReaderSession(t);
         await submitter.get('/submit');
         await submitter.captcha('submission');

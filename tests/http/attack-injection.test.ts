@@ -290,8 +290,12 @@ describe('attack battery: injections', () => {
         const extra = Object.fromEntries(pairs.slice(0, 3));
         const reader = new ReaderSession(t, { 'user-agent': 'attack-battery', 'x-forwarded-for': nextAddress() });
         await reader.openCommentForm(articleId);
-        const comment = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '读者', body: '注入测试评论', captcha: 'nope', ...extra });
-        if (comment.status !== 422) failures.push(`comment with ${JSON.stringify(pairs)} answered ${comment.status}`);
+        const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '读者', body: '注入测试评论', captcha: 'nope', ...extra });
+        if (posted.status !== 303 || posted.headers.get('location') !== `/article/${articleId}/comments/new`) {
+          failures.push(`comment with ${JSON.stringify(pairs)} answered ${posted.status}`);
+        }
+        const comment = await reader.get(`/article/${articleId}/comments/new`); // the form comes back with the reason
+        if (textOf(comment.$, '#comment-captcha-error') === '') failures.push(`comment with ${JSON.stringify(pairs)} did not come back with its error`);
         await reader.get('/submit');
         const submission = await reader.post('/submit', { _csrf: reader.csrfToken, name: '读者', contact: 'x@example.org', title: '注入测试', body: '注入测试正文足够长足够长足够长足够长足够长', captcha: 'nope', ...extra });
         if (submission.status !== 422 || textOf(submission.$, 'main h1') !== '投稿信箱') failures.push(`submission with ${JSON.stringify(pairs)} answered ${submission.status}`);

@@ -41,6 +41,17 @@ describe('posting a comment', () => {
   const postAs = (reader: ReaderSession, fields: Record<string, string>, id = articleId) =>
     reader.post(`/article/${id}/comments`, { _csrf: reader.csrfToken, captcha: ANSWER, ...fields });
 
+  /**
+   * A post that fails: 303 back to the form on the article page (post/redirect/get, so a reload
+   * resends nothing); the form frame then shows why, with what the reader typed.
+   */
+  async function postFailing(reader: ReaderSession, fields: Record<string, string>, id = articleId) {
+    const response = await postAs(reader, fields, id);
+    assert.equal(response.status, 303, 'a failed post redirects to the form');
+    assert.equal(response.headers.get('location'), `/article/${id}/comments/new`);
+    return reader.get(`/article/${id}/comments/new`);
+  }
+
   it('stores the comment, redirects 303 with a flash, and shows it', async () => {
     const before = commentsOf(articleId).length;
     const reader = await readyReader();
@@ -64,12 +75,18 @@ describe('posting a comment', () => {
     assert.equal((await postAs(reader, { nickname: '小写', body: '小写验证码也可以', captcha: 'k7px' })).status, 303);
   });
 
-  it('comes back 422 with errors, the input kept (but not the captcha) and a fresh captcha', async () => {
+  it('comes back to the form with an error summary, the input kept (but not the captcha) and a fresh captcha', async () => {
     const reader = await readyReader();
     const before = commentsOf(articleId).length;
-    const response = await postAs(reader, { nickname: '', body: '好', captcha: 'K7PX' });
-    assert.equal(response.status, 422);
-    const { $ } = response;
+    const { $ } = await postFailing(reader, { nickname: '', body: '好', captcha: 'K7PX' });
+    const summary = $('#comment-form-errors');
+    assert.equal(summary.attr('role'), 'alert');
+    assert.equal(summary.attr('tabindex'), '-1');
+    assert.notEqual(summary.attr('autofocus'), undefined, 'the summary takes the focus without JavaScript');
+    assert.deepEqual(
+      summary.find('li a').map((_, a) => `${$(a).attr('href')} ${$(a).text()}`).get(),
+      ['#comment-nickname 请填写网名。', '#comment-body 评论内容至少 2 个字。'],
+    );
     assert.equal(textOf($, '#comment-nickname-error'), '请填写网名。');
     assert.match(textOf($, '#comment-body-error'), /至少 2 个字/);
     assert.equal($('textarea[name=body]').text(), '好');
@@ -77,12 +94,38 @@ describe('posting a comment', () => {
     assert.match($('img.captcha-image').attr('src') ?? '', /^\/captcha\?purpose=comment/);
     assert.equal(commentsOf(articleId).length, before);
 
+    assert.equal($('h1').text().trim().startsWith('发表评论'), true, 'a page of its own, with the site chrome');
+    assert.equal($('.breadcrumb a[href="/article/' + articleId + '"]').length, 1);
+    assert.equal($('.comment-terms li').length, 5);
+    const reloaded = await reader.get(`/article/${articleId}/comments/new`);
+    assert.equal(reloaded.headers.get('cache-control'), 'no-store');
+    assert.equal(reloaded.$('#comment-form-errors').length, 0, 'the reason shows once');
+    assert.equal(reloaded.$('textarea[name=body]').text(), '好', 'the text stays after a reload');
+    const frame = await reader.openCommentForm(articleId);
+    assert.equal(frame.$('textarea[name=body]').text(), '好', 'and in the article page’s form');
+    assert.equal(frame.$('#comment-form-errors').length, 0);
+    const other = new ReaderSession(t);
+    assert.equal((await other.get(`/article/${articleId}/comments/new`)).$('textarea[name=body]').text(), '', 'kept for that reader only');
+    assert.equal((await other.openCommentForm(articleId)).$('textarea[name=body]').text(), '');
+    const otherArticle = (await t.portal.repositories.articles.listVisible({ limit: 2 }, t.clock()))[1]!;
+    assert.equal((await reader.openCommentForm(otherArticle.id)).$('textarea[name=body]').text(), '', 'and for that article only');
+
     const tooLong = await readyReader();
-    const long = await postAs(tooLong, { nickname: '网'.repeat(21), body: '字'.repeat(1001) });
-    assert.equal(long.status, 422);
+    const long = await postFailing(tooLong, { nickname: '网'.repeat(21), body: '字'.repeat(1001) });
     assert.match(textOf(long.$, '#comment-nickname-error'), /不能超过 20/);
     assert.match(textOf(long.$, '#comment-body-error'), /不能超过 1000/);
     assert.equal(long.$('input[name=nickname]').val(), '网'.repeat(21));
+  });
+
+  it('offers the nickname again on the reader’s next comment, and forgets the posted text', async () => {
+    const reader = await readyReader();
+    await postFailing(reader, { nickname: '回头读者', body: '第一次没填验证码', captcha: '' });
+    await reader.captcha();
+    assert.equal((await postAs(reader, { nickname: '回头读者', body: '第一次没填验证码' })).status, 303);
+    const next = await reader.openCommentForm(articleId);
+    assert.equal(next.$('input[name=nickname]').val(), '回头读者');
+    assert.equal(next.$('textarea[name=body]').text(), '');
+    assert.equal(next.$('#comment-form-errors').length, 0);
   });
 
   it('keeps CJK and emoji, removes control and bidi-override characters', async () => {
@@ -115,11 +158,10 @@ describe('posting a comment', () => {
   describe('captcha', () => {
     it('a wrong answer uses the captcha up: the right one fails afterwards', async () => {
       const reader = await readyReader();
-      const wrong = await postAs(reader, { nickname: '甲', body: '先输错验证码', captcha: 'ZZZZ' });
-      assert.equal(wrong.status, 422);
+      const wrong = await postFailing(reader, { nickname: '甲', body: '先输错验证码', captcha: 'ZZZZ' });
       assert.equal(textOf(wrong.$, '#comment-captcha-error'), '验证码不正确，请看新图片重新输入。');
-      const retry = await postAs(reader, { nickname: '甲', body: '先输错验证码' });
-      assert.equal(retry.status, 422);
+      assert.equal(textOf(wrong.$, '#comment-form-errors a[href="#comment-captcha"]'), '验证码不正确，请看新图片重新输入。');
+      const retry = await postFailing(reader, { nickname: '甲', body: '先输错验证码' });
       assert.match(textOf(retry.$, '#comment-captcha-error'), /已失效/);
       assert.equal(retry.$('textarea[name=body]').text(), '先输错验证码');
     });
@@ -128,14 +170,13 @@ describe('posting a comment', () => {
       const reader = await readyReader();
       assert.equal((await postAs(reader, { nickname: '甲', body: '第一次提交' })).status, 303);
       t.clock.advance(16_000);
-      assert.equal((await postAs(reader, { nickname: '甲', body: '重放同一个验证码' })).status, 422);
+      assert.match(textOf((await postFailing(reader, { nickname: '甲', body: '重放同一个验证码' })).$, '#comment-captcha-error'), /已失效/);
     });
 
     it('expires after a few minutes', async () => {
       const reader = await readyReader();
       t.clock.advance(5 * 60_000 + 1);
-      const response = await postAs(reader, { nickname: '甲', body: '过期的验证码' });
-      assert.equal(response.status, 422);
+      const response = await postFailing(reader, { nickname: '甲', body: '过期的验证码' });
       assert.match(textOf(response.$, '#comment-captcha-error'), /已过期/);
     });
 
@@ -143,8 +184,8 @@ describe('posting a comment', () => {
       const owner = await readyReader();
       const other = new ReaderSession(t);
       await other.openCommentForm(articleId);
-      const response = await other.post(`/article/${articleId}/comments`, { _csrf: other.csrfToken, nickname: '乙', body: '别人的验证码', captcha: ANSWER });
-      assert.equal(response.status, 422);
+      const response = await postFailing(other, { nickname: '乙', body: '别人的验证码' });
+      assert.ok(textOf(response.$, '#comment-captcha-error') !== '');
       assert.equal((await postAs(owner, { nickname: '甲', body: '自己的验证码' })).status, 303, 'the owner’s challenge was untouched');
     });
 
@@ -152,7 +193,7 @@ describe('posting a comment', () => {
       const reader = await readyReader();
       captchaText = 'NEW5';
       await reader.captcha();
-      assert.equal((await postAs(reader, { nickname: '甲', body: '旧图片的答案' })).status, 422);
+      assert.ok(textOf((await postFailing(reader, { nickname: '甲', body: '旧图片的答案' })).$, '#comment-captcha-error') !== '');
     });
 
     it('20 concurrent posts with one solved captcha store exactly one comment', async () => {
@@ -161,8 +202,8 @@ describe('posting a comment', () => {
       const responses = await Promise.all(
         Array.from({ length: 20 }, (_, i) => postAs(reader, { nickname: `并发${i}`, body: `并发提交第${i}条` })),
       );
-      const statuses = responses.map((r) => r.status).sort();
-      assert.deepEqual(statuses, [303, ...Array(19).fill(422)]);
+      const landings = responses.map((r) => `${r.status} ${r.headers.get('location')}`).sort();
+      assert.deepEqual(landings, [`303 /article/${articleId}#comments`, ...Array(19).fill(`303 /article/${articleId}/comments/new`)].sort());
       assert.equal(commentsOf(articleId).length, before + 1);
     });
 
@@ -229,14 +270,13 @@ describe('posting a comment', () => {
   });
 
   describe('abuse limits', () => {
-    it('one comment per address per 15 s (429), whatever X-Forwarded-For says', async () => {
+    it('one comment per address per 15 s, whatever X-Forwarded-For says', async () => {
       const first = await readyReader();
       assert.equal((await postAs(first, { nickname: '甲', body: '十五秒内第一条' })).status, 303);
       t.clock.advance(5_000);
       const second = await readyReader(articleId, { 'user-agent': 'another browser', 'x-forwarded-for': '198.51.100.77' });
-      const response = await postAs(second, { nickname: '乙', body: '十五秒内第二条' });
-      assert.equal(response.status, 429);
-      assert.match(textOf(response.$, '.comment-form-block .notice'), /15 秒/);
+      const response = await postFailing(second, { nickname: '乙', body: '十五秒内第二条' });
+      assert.match(textOf(response.$, '#comment-form-errors'), /15 秒/);
       assert.equal(response.$('textarea[name=body]').text(), '十五秒内第二条', 'the input is kept');
       t.clock.advance(11_000);
       const third = await readyReader();
@@ -251,19 +291,17 @@ describe('posting a comment', () => {
       }
       t.clock.advance(16_000);
       const reader = await readyReader();
-      const response = await postAs(reader, { nickname: '勤快', body: '第二十一条' });
-      assert.equal(response.status, 429);
-      assert.match(textOf(response.$, '.comment-form-block .notice'), /一小时/);
+      const response = await postFailing(reader, { nickname: '勤快', body: '第二十一条' });
+      assert.match(textOf(response.$, '#comment-form-errors'), /一小时/);
     });
 
-    it('the same text twice on one article: 409', async () => {
+    it('the same text twice on one article: refused, saying so', async () => {
       const reader = await readyReader();
       assert.equal((await postAs(reader, { nickname: '甲', body: '一模一样的评论' })).status, 303);
       t.clock.advance(16_000);
       const again = await readyReader();
-      const response = await postAs(again, { nickname: '乙', body: '一模一样的评论' });
-      assert.equal(response.status, 409);
-      assert.match(textOf(response.$, '.comment-form-block .notice'), /重复/);
+      const response = await postFailing(again, { nickname: '乙', body: '一模一样的评论' });
+      assert.match(textOf(response.$, '#comment-form-errors'), /重复/);
     });
 
     it('with TRUST_PROXY the forwarded address counts', async () => {

@@ -180,10 +180,16 @@ describe('page cache', () => {
     await a.openCommentForm(articleId);
     await a.captcha();
     const failed = await a.post(`/article/${articleId}/comments`, { _csrf: a.csrfToken, nickname: '甲的网名XYZ', body: '甲没写完', captcha: 'WRONG' });
-    assert.equal(failed.status, 422);
-    assert.equal(failed.headers.get('x-page-cache'), null, 'a form coming back is never cached');
-    assert.ok(failed.text.includes('甲的网名XYZ'));
+    assert.equal(failed.status, 303);
+    const backToA = await a.get(`/article/${articleId}`); // where the failed post lands
+    assert.ok(!backToA.text.includes('甲的网名XYZ'), 'the shared page holds nothing of A');
+    const formOfA = await a.get(`/article/${articleId}/comments/new`);
+    assert.equal(formOfA.headers.get('x-page-cache'), null, 'a form coming back is never cached');
+    assert.equal(formOfA.headers.get('cache-control'), 'no-store');
+    assert.ok(formOfA.text.includes('甲的网名XYZ'));
     const token = a.csrfToken;
+    const frameOfStranger = await new ReaderSession(t, asReader(3).headers).openCommentForm(articleId);
+    assert.ok(!frameOfStranger.text.includes('甲的网名XYZ') && !frameOfStranger.text.includes('甲没写完'));
 
     await a.captcha();
     const posted = await a.post(`/article/${articleId}/comments`, { _csrf: a.csrfToken, nickname: '甲', body: '甲的评论内容', captcha: ANSWER });

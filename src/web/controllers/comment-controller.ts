@@ -1,46 +1,102 @@
-// Comments: posting one (POST /article/:id/comments) and 查看所有评论, every approved comment
-// of an article, paginated, oldest or newest first.
+// Comments: the per-reader comment form (framed by the cached article page, and as a page of its
+// own), posting one (POST /article/:id/comments, post/redirect/get whether it succeeds or fails)
+// and 查看所有评论, every approved comment of an article, paginated, oldest or newest first.
 import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
 import { parseCommentForm } from '../forms/comment-form.js';
 import { badRequest, notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, parseId, queryString } from '../params.js';
-import { renderArticlePage } from './article-page.js';
 import { csrfToken } from '../middleware/csrf.js';
 import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { CAPTCHA_VERDICT_MESSAGES, MESSAGES } from '../messages.js';
+import type { CommentDraft, CommentFormState } from '../session-data.js';
+import type { Article } from '../../domain/types.js';
+import type { SubmitOutcome } from '../../services/comment-service.js';
+
+/** Why the service refused a valid comment, as the reader is told. */
+const REFUSALS: Record<Exclude<SubmitOutcome['kind'], 'created'>, string> = {
+  duplicate: MESSAGES.commentDuplicate,
+  'too-soon': MESSAGES.commentTooSoon,
+  'hourly-cap': MESSAGES.commentHourlyCap,
+};
 
 export const COMMENTS_PER_PAGE = 20;
 
-
-const EMPTY_FORM = { values: { nickname: '', body: '' }, errors: {} };
+/**
+ * Where a post that failed sends the reader (post/redirect/get): a page of their own with the
+ * form at the top, the reason in a summary that takes the focus, and what they typed. (Not an
+ * anchor on the cached article page: a URL fragment keeps the browser from focusing anything.)
+ */
+export const newCommentPath = (articleId: number): string => `/article/${articleId}/comments/new`;
 
 export function commentController(context: SiteContext) {
   const { repositories, clock, captchas, commentService } = context;
+
+  async function findArticle(raw: string | undefined): Promise<Article> {
+    const article = await repositories.articles.findVisibleById(parseId(raw), clock());
+    if (!article) throw notFound(MESSAGES.articleNotFound);
+    return article;
+  }
+
+  /**
+   * This reader's form for the article: their kept text (after a post that failed) or their
+   * last nickname. With `reasons`, why the post failed, shown once: the text stays until the
+   * comment is posted, so a reload keeps it.
+   */
+  function readersForm(req: Request, articleId: number, { reasons }: { reasons: boolean }): CommentFormState {
+    const draft = req.session.commentDraft?.articleId === articleId ? req.session.commentDraft : undefined;
+    if (!draft) return { values: { nickname: req.session.commentNickname ?? '', body: '' }, errors: {} };
+    if (!reasons) return { values: draft.values, errors: {} };
+    if (draft.notice || Object.keys(draft.errors).length > 0) req.session.commentDraft = { articleId, values: draft.values, errors: {} };
+    return draft;
+  }
+
+  function takeFlash(req: Request) {
+    const flash = req.session.flash;
+    if (flash) delete req.session.flash;
+    return flash;
+  }
+
+  function failed(req: Request, res: Response, draft: CommentDraft) {
+    req.session.commentDraft = draft;
+    res.redirect(303, newCommentPath(draft.articleId));
+  }
+
   return {
-    /** The form for one reader (token, captcha, their flash message), framed by the cached article page. */
+    /** The form for one reader (token, captcha, their flash), framed by the cached article page. */
     async showCommentForm(req: Request<{ id: string }>, res: Response) {
-      const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
-      if (!article) throw notFound(MESSAGES.articleNotFound);
-      const flash = req.session.flash;
-      if (flash) delete req.session.flash;
+      const article = await findArticle(req.params.id);
       res.set('Cache-Control', 'no-store');
-      res.render('comments/form-frame', { article, commentForm: EMPTY_FORM, csrfToken: csrfToken(req), flash });
+      res.render('comments/form-frame', {
+        article,
+        commentForm: readersForm(req, article.id, { reasons: false }),
+        csrfToken: csrfToken(req),
+        flash: takeFlash(req),
+      });
+    },
+
+    /** 发表评论 as a page of its own: where a post that failed lands, and a plain form for anyone. */
+    async newComment(req: Request<{ id: string }>, res: Response) {
+      const article = await findArticle(req.params.id);
+      res.set('Cache-Control', 'no-store');
+      res.render('comments/new', {
+        meta: { title: `发表评论：${article.title}`, description: article.summary, path: newCommentPath(article.id) },
+        article,
+        category: res.locals.chrome.categoryById.get(article.categoryId),
+        commentForm: readersForm(req, article.id, { reasons: true }),
+        csrfToken: csrfToken(req),
+      });
     },
 
     async createComment(req: Request<{ id: string }>, res: Response) {
-      const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
-      if (!article) throw notFound(MESSAGES.articleNotFound);
+      const article = await findArticle(req.params.id);
       const { values, errors } = parseCommentForm(req.body);
       // Every attempt uses up the captcha, right or wrong, so an answer cannot be tried twice.
       const verdict = await captchas.verify(req.sessionID, 'comment', values.captcha);
       if (verdict !== 'correct' && !errors.captcha) errors.captcha = CAPTCHA_VERDICT_MESSAGES[verdict];
-      const form = { values: { nickname: values.nickname, body: values.body }, errors };
-      if (Object.keys(errors).length > 0) {
-        res.status(422);
-        return renderArticlePage(context, req, res, article, form);
-      }
+      const kept = { articleId: article.id, values: { nickname: values.nickname, body: values.body } };
+      if (Object.keys(errors).length > 0) return failed(req, res, { ...kept, errors });
       const outcome = await commentService.submit({
         articleId: article.id,
         nickname: values.nickname,
@@ -48,16 +104,9 @@ export function commentController(context: SiteContext) {
         ip: req.ip ?? '',
         moderation: res.locals.site.commentModeration,
       });
-      if (outcome.kind !== 'created') {
-        const [status, notice] =
-          outcome.kind === 'duplicate'
-            ? [409, MESSAGES.commentDuplicate]
-            : outcome.kind === 'too-soon'
-              ? [429, MESSAGES.commentTooSoon]
-              : [429, MESSAGES.commentHourlyCap];
-        res.status(status);
-        return renderArticlePage(context, req, res, article, { ...form, notice });
-      }
+      if (outcome.kind !== 'created') return failed(req, res, { ...kept, errors: {}, notice: REFUSALS[outcome.kind] });
+      delete req.session.commentDraft;
+      req.session.commentNickname = values.nickname;
       req.session.flash =
         outcome.status === 'approved'
           ? { type: 'success', message: MESSAGES.commentPublished }
@@ -66,12 +115,10 @@ export function commentController(context: SiteContext) {
     },
 
     async listComments(req: Request<{ id: string }>, res: Response) {
-      const id = parseId(req.params.id);
       const page = pageNumber(req);
       const order = queryString(req, 'order') ?? 'oldest';
       if (order !== 'oldest' && order !== 'newest') throw badRequest('排序方式只能是 oldest 或 newest。');
-      const article = await repositories.articles.findVisibleById(id, clock());
-      if (!article) throw notFound(MESSAGES.articleNotFound);
+      const article = await findArticle(req.params.id);
       cacheAsArticlePage(res, article.id, { countsRead: false });
       const total = await repositories.comments.countApproved(article.id);
       const basePath = `/article/${article.id}/comments${order === 'newest' ? '?order=newest' : ''}`;

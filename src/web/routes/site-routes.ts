@@ -57,6 +57,7 @@ export function readerForms(context: SiteContext, db: Db, limits: { captchaReque
   // part of the article page (its read is counted there), so before the page-view counter
   router.get('/article/:id/comment-form', allowSameOriginFraming, comments.showCommentForm);
   router.use(countPageViews(context.viewCounter));
+  router.get('/article/:id/comments/new', comments.newComment);
   router.post('/article/:id/comments', formBody(), csrfProtection, comments.createComment);
   router.get('/captcha', captchaRateLimit(limits.captchaRequestsPerMinute), captcha.showCaptcha);
   router.use(submissionRoutes(context));
