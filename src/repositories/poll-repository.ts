@@ -64,9 +64,10 @@ export type VoteOutcome = 'counted' | 'already-voted' | 'address-cap';
 export interface PollRepository {
   findById(id: number): Promise<Poll | undefined>;
   findLatestOpen(now: number): Promise<Poll | undefined>;
-  /** Records one vote in an IMMEDIATE transaction: one per session, capped per address. */
+  /** Records one vote and what it chose in an IMMEDIATE transaction: one per session, capped per address. */
   castVote(vote: VoteRequest): Promise<VoteOutcome>;
-  hasVoted(pollId: number, sessionId: string): Promise<boolean>;
+  /** the options the session's vote chose ([] for votes from before choices were kept); undefined: no vote */
+  choicesOf(pollId: number, sessionId: string): Promise<number[] | undefined>;
   create(poll: NewPoll, now: number): Promise<number>;
   /** newest first, by start time */
   listForAdmin(limit: number, offset: number): Promise<PollSummary[]>;
@@ -185,17 +186,21 @@ export class SqlitePollRepository implements PollRepository {
       return true;
     });
     this.deletePoll = db.prepare('DELETE FROM polls WHERE id = ?');
-    this.voteOfSession = db.prepare<[number, string], { id: number }>('SELECT id FROM poll_votes WHERE poll_id = ? AND session_id = ?');
+    this.voteOfSession = db.prepare<[number, string], { option_ids: string }>(
+      'SELECT option_ids FROM poll_votes WHERE poll_id = ? AND session_id = ?',
+    );
     this.votesOfAddressSince = db.prepare<[number, string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM poll_votes WHERE poll_id = ? AND ip_hash = ? AND created_at > ?',
     );
-    this.insertVote = db.prepare('INSERT INTO poll_votes (poll_id, session_id, ip_hash, created_at) VALUES (?, ?, ?, ?)');
+    this.insertVote = db.prepare(
+      'INSERT INTO poll_votes (poll_id, session_id, ip_hash, created_at, option_ids) VALUES (?, ?, ?, ?, ?)',
+    );
     this.addVote = db.prepare('UPDATE poll_options SET votes = votes + 1 WHERE id = ? AND poll_id = ?');
     this.castInTransaction = db.transaction((vote: VoteRequest): VoteOutcome => {
       if (this.voteOfSession.get(vote.pollId, vote.sessionId)) return 'already-voted';
       const recent = this.votesOfAddressSince.get(vote.pollId, vote.ipHash, vote.now - 24 * 60 * 60_000)?.n ?? 0;
       if (recent >= vote.dailyCapPerAddress) return 'address-cap';
-      this.insertVote.run(vote.pollId, vote.sessionId, vote.ipHash, vote.now);
+      this.insertVote.run(vote.pollId, vote.sessionId, vote.ipHash, vote.now, vote.optionIds.join(','));
       for (const optionId of vote.optionIds) this.addVote.run(optionId, vote.pollId);
       return 'counted';
     });
@@ -205,8 +210,9 @@ export class SqlitePollRepository implements PollRepository {
     return this.castInTransaction.immediate(vote);
   }
 
-  async hasVoted(pollId: number, sessionId: string): Promise<boolean> {
-    return this.voteOfSession.get(pollId, sessionId) !== undefined;
+  async choicesOf(pollId: number, sessionId: string): Promise<number[] | undefined> {
+    const row = this.voteOfSession.get(pollId, sessionId);
+    return row && (row.option_ids === '' ? [] : row.option_ids.split(',').map(Number));
   }
 
   async findById(id: number): Promise<Poll | undefined> {

@@ -14,6 +14,7 @@ export const MESSAGES = {
   loginTooMany: '登录失败次数过多，请 15 分钟后再试。',
   adminOnly: '只有管理员可以进行此操作。',
   csrfFailed: '页面已过期或请求来源无效，请刷新页面后重试。',
+  crossSiteRefused: '这个请求来自其他网站，已被拒绝。请在本站页面上操作。',
   formEncoding: '表单编码不正确。',
   formNotUtf8: '表单编码不正确（不是有效的 UTF-8）。',
   formOnly: '请通过网页表单提交。',

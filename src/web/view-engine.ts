@@ -21,7 +21,7 @@ export const TEMPLATE_LOCALS = [
   'meta', 'jsonLd', 'article', 'articles', 'articleCount', 'blocks', 'headline', 'latest', 'categories', 'category',
   'categoryById', 'categoryLinks', 'comments', 'commentCount', 'commentCounts', 'commentForm', 'refreshUrl', 'firstNumber',
   'order', 'page', 'pages', 'pagination', 'items', 'query', 'q', 'results', 'total', 'state', 'poll', 'polls', 'selected',
-  'voted', 'totalVotes', 'inSidebar', 'periods', 'current', 'start', 'views', 'todayViews', 'staff', 'member', 'submission',
+  'voted', 'choices', 'totalVotes', 'inSidebar', 'periods', 'current', 'start', 'views', 'todayViews', 'staff', 'member', 'submission',
   'submissions', 'newSubmissions', 'showCategory', 'guide', 'hint', 'message', 'detail', 'status', 'stored',
   // admin forms and lists
   'actionLabel', 'actionLabels', 'actionStatus', 'actions', 'activity', 'chart', 'counts', 'displayNameMax', 'draft',

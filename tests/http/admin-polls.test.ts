@@ -85,7 +85,7 @@ describe('admin: polls', () => {
     assert.equal(textOf(results.$, '.notice-success'), '调查已创建。');
     assert.equal(audits('poll.create').at(-1)!.entity_id, String(id));
     // the newest open poll is the sidebar's when none is chosen
-    assert.deepEqual(await sidebarPoll(), { question: '您如何看待社区调解？', action: `/polls/${id}` });
+    assert.deepEqual(await sidebarPoll(), { question: '您如何看待社区调解？', action: `/polls/${id}/vote` });
     assert.equal((await t.get(`/polls/${id}`)).status, 200);
     const form = await editor.get(`/admin/polls/${id}/edit`);
     assert.equal(form.$('#poll-startsAt').val(), '2026-11-20T12:00');
@@ -194,7 +194,7 @@ describe('admin: polls', () => {
     const response = await post(`/admin/polls/${id}/sidebar`, {});
     assert.equal(response.status, 303);
     assert.equal(sidebarSetting(), String(id));
-    assert.deepEqual(await sidebarPoll(), { question: '侧栏固定的调查', action: `/polls/${id}` });
+    assert.deepEqual(await sidebarPoll(), { question: '侧栏固定的调查', action: `/polls/${id}/vote` });
     const list = await editor.get('/admin/polls');
     assert.match(textOf(list.$, '.notice-success'), /侧栏现在显示调查“侧栏固定的调查”（注意：这项调查目前不在进行中）/);
     assert.equal(textOf(list.$, `tr[data-poll-id=${id}] .sidebar-cell`), '侧栏显示中');

@@ -117,11 +117,11 @@ describe('admin settings', () => {
     assert.equal(stored().timeZone, 'America/New_York', 'stored in canonical spelling');
     assert.equal(stored().sidebarPollId, String(oldest));
     const home = await t.get('/');
-    assert.equal(home.$('.poll-form').attr('action'), `/polls/${oldest}`);
+    assert.equal(home.$('.poll-form').attr('action'), `/polls/${oldest}/vote`);
     assert.equal((await t.portal.chrome.get()).settings.commentModeration, 'review');
 
     await admin.post('/admin/settings', { ...(await currentForm()), sidebarPollId: '', timeZone: 'Asia/Shanghai', commentModeration: 'auto' });
-    assert.equal((await t.get('/')).$('.poll-form').attr('action'), `/polls/${otherPoll}`, 'empty: the latest open poll');
+    assert.equal((await t.get('/')).$('.poll-form').attr('action'), `/polls/${otherPoll}/vote`, 'empty: the latest open poll');
   });
 
   it('invalid input: 422, every error shown, the input kept and nothing saved', async () => {

@@ -27,16 +27,105 @@ describe('polls', () => {
     return reader;
   }
 
-  it('the sidebar choice arrives checked on the poll page, ready to post', async () => {
+  /** The sidebar's one-click vote as a browser sends it from one of the site's own (cached) pages. */
+  const oneClickVote = (reader: ReaderSession, body: string | Record<string, string>, headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) =>
+    reader.post(`/polls/${pollId}/vote`, body, headers);
+
+  it('the sidebar form posts the vote in one click, with no token on the cached page', async () => {
     const home = await t.get('/');
     const sidebar = home.$('.poll-form');
-    assert.equal(sidebar.attr('method'), 'get');
-    assert.equal(sidebar.attr('action'), `/polls/${pollId}`);
+    assert.equal(sidebar.attr('method'), 'post');
+    assert.equal(sidebar.attr('action'), `/polls/${pollId}/vote`);
+    assert.equal(sidebar.find('input[name=_csrf]').length, 0, 'the page is the same for everyone');
+    assert.equal(home.headers.get('set-cookie'), null);
+    assert.equal((await t.get('/')).headers.get('x-page-cache'), 'hit');
+
+    const before = votesOf(optionIds[2]!);
+    const reader = new ReaderSession(t); // straight from the cached page: no session yet
+    const response = await oneClickVote(reader, { option: String(optionIds[2]) });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), `/polls/${pollId}`);
+    assert.equal(votesOf(optionIds[2]!), before + 1);
+    const results = await reader.get(`/polls/${pollId}`);
+    assert.equal(textOf(results.$, '.notice'), '投票成功，感谢参与！');
+    const mine = results.$('.result-bars li.my-choice');
+    assert.equal(mine.length, 1, 'the reader’s choice is marked');
+    assert.match(textOf(results.$, '.result-bars li.my-choice .result-label'), /物业与住房|婚姻家事|劳动权益|消费维权|网络安全/);
+    assert.equal(textOf(results.$, '.my-choice-mark'), '您的选择');
+    assert.equal(results.$('form.poll-vote-form').length, 0);
+    const total = totalOf(pollId);
+    const again = await oneClickVote(reader, { option: String(optionIds[0]) });
+    assert.equal(again.status, 303);
+    assert.equal(textOf((await reader.get(`/polls/${pollId}`)).$, '.notice'), '您已经投过票了，每人只能投一次。');
+    assert.equal(totalOf(pollId), total, 'one vote per reader');
+  });
+
+  it('accepts an Origin of the site itself when the browser sends no Sec-Fetch-Site, and a valid token when neither', async () => {
+    const before = totalOf(pollId);
+    const reader = new ReaderSession(t);
+    assert.equal((await oneClickVote(reader, { option: String(optionIds[1]) }, { origin: t.baseUrl })).status, 303);
+    const withToken = await voter();
+    assert.equal((await withToken.post(`/polls/${pollId}/vote`, { _csrf: withToken.csrfToken, option: String(optionIds[1]) })).status, 303);
+    assert.equal(totalOf(pollId), before + 2);
+  });
+
+  it('refuses a vote from another site with 403 and counts nothing', async () => {
+    const before = totalOf(pollId);
+    const tokenHolder = await voter();
+    const cases: [string, Record<string, string>, Record<string, string>][] = [
+      ['Sec-Fetch-Site: cross-site', { option: String(optionIds[0]) }, { 'sec-fetch-site': 'cross-site' }],
+      ['Sec-Fetch-Site: same-site', { option: String(optionIds[0]) }, { 'sec-fetch-site': 'same-site' }],
+      ['Sec-Fetch-Site: none', { option: String(optionIds[0]) }, { 'sec-fetch-site': 'none' }],
+      ['cross-site, even with a valid token', { _csrf: tokenHolder.csrfToken, option: String(optionIds[0]) }, { 'sec-fetch-site': 'cross-site' }],
+      ['another Origin', { option: String(optionIds[0]) }, { origin: 'https://evil.example' }],
+      ['Origin: null', { option: String(optionIds[0]) }, { origin: 'null' }],
+      ['the same host on another port', { option: String(optionIds[0]) }, { origin: t.baseUrl.replace(/:\d+$/, ':1') }],
+      ['https instead of http', { option: String(optionIds[0]) }, { origin: t.baseUrl.replace('http:', 'https:') }],
+      ['neither header and no token', { option: String(optionIds[0]) }, {}],
+      ['neither header and a forged token', { _csrf: 'forged', option: String(optionIds[0]) }, {}],
+    ];
+    for (const [label, body, headers] of cases) {
+      const reader = label.includes('valid token') ? tokenHolder : new ReaderSession(t);
+      const response = await reader.post(`/polls/${pollId}/vote`, body, headers);
+      assert.equal(response.status, 403, label);
+      assert.match(textOf(response.$, 'main'), /其他网站|请求来源无效/, label);
+    }
+    assert.equal(totalOf(pollId), before);
+  });
+
+  it('behind a trusted proxy, the Origin is checked against the forwarded scheme and host', async () => {
+    const proxied = await makeTestApp({ env: { TRUST_PROXY: 'loopback' } });
+    try {
+      const poll = (await proxied.portal.repositories.polls.findLatestOpen(proxied.clock()))!;
+      const vote = (origin: string, forwarded: Record<string, string>) =>
+        new ReaderSession(proxied).post(`/polls/${poll.id}/vote`, { option: String(poll.options[0]!.id) }, { origin, ...forwarded });
+      const viaProxy = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'www.example.cn' };
+      assert.equal((await vote('https://www.example.cn', viaProxy)).status, 303);
+      assert.equal((await vote(proxied.baseUrl, viaProxy)).status, 403, 'the proxy says the site is https://www.example.cn');
+      assert.equal((await vote('https://www.example.cn', {})).status, 403);
+    } finally {
+      await proxied.close();
+    }
+    const direct = new ReaderSession(t);
+    const spoofed = await direct.post(`/polls/${pollId}/vote`, { option: String(optionIds[0]) }, { origin: 'https://www.example.cn', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'www.example.cn' });
+    assert.equal(spoofed.status, 403, 'without TRUST_PROXY forwarded headers are not believed');
+  });
+
+  it('an old link from the sidebar (?option=) still arrives checked on the poll page', async () => {
     const page = await t.get(`/polls/${pollId}?option=${optionIds[2]}`);
     assert.equal(page.$(`input[name=option][value=${optionIds[2]}]`).attr('checked'), 'checked');
     assert.equal(page.$('form.poll-vote-form').attr('method'), 'post');
     assert.ok(page.$('form.poll-vote-form input[name=_csrf]').val());
     assert.equal((await t.get(`/polls/${pollId}?option=99999`)).status, 200, 'an odd choice in the link is ignored');
+  });
+
+  it('votes cast before choices were kept still count as voted, with nothing marked', async () => {
+    const reader = new ReaderSession(t);
+    await oneClickVote(reader, { option: String(optionIds[3]) });
+    t.db.prepare("UPDATE poll_votes SET option_ids = '' WHERE poll_id = ? AND id = (SELECT max(id) FROM poll_votes)").run(pollId);
+    const page = await reader.get(`/polls/${pollId}`);
+    assert.match(textOf(page.$, '.poll-state'), /您已投票/);
+    assert.equal(page.$('.my-choice').length, 0);
   });
 
   it('counts a vote once per session', async () => {
@@ -93,6 +182,8 @@ describe('polls', () => {
       const response = await reader.post(`/polls/${pollId}/vote`, body);
       assert.equal(response.status, status, JSON.stringify(body));
     }
+    const repeated = await reader.post(`/polls/${pollId}/vote`, `option=${optionIds[0]}&option=${optionIds[0]}`, { 'sec-fetch-site': 'same-origin' });
+    assert.equal(repeated.status, 400, 'a repeated option field on a single-choice poll, from the sidebar');
     assert.equal((await reader.post('/polls/99999/vote', { _csrf: reader.csrfToken, option: '1' })).status, 404);
     assert.equal(totalOf(pollId), before);
   });

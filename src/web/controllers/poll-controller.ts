@@ -1,6 +1,7 @@
-// 投票·调查: the poll page (results with bars and percentages, and the vote form, which works
-// without JavaScript) and POST /polls/:id/vote. One vote per session, a daily cap per
-// address, counts updated in an IMMEDIATE transaction.
+// 投票·调查: the poll page (results with bars and percentages, the reader's own choice marked,
+// and the vote form, which works without JavaScript) and POST /polls/:id/vote, which the
+// sidebar's form posts to in one click. One vote per session, a daily cap per address, counts
+// updated in an IMMEDIATE transaction.
 import type { Request, Response } from 'express';
 import type { Poll } from '../../domain/types.js';
 import { POLL_VOTES_PER_ADDRESS_PER_DAY, pollState, withPercentages } from '../../services/poll-rules.js';
@@ -30,7 +31,8 @@ export function pollController({ repositories, clock, hashAddress }: SiteContext
     const state = pollState(poll, clock());
     const flash = req.session?.flash;
     if (flash) delete req.session.flash;
-    const voted = await repositories.polls.hasVoted(poll.id, req.sessionID);
+    const choices = await repositories.polls.choicesOf(poll.id, req.sessionID);
+    const voted = choices !== undefined;
     res.render('polls/show', {
       meta: { title: `投票调查：${poll.question}`, description: poll.question, path: `/polls/${poll.id}` },
       poll,
@@ -38,6 +40,7 @@ export function pollController({ repositories, clock, hashAddress }: SiteContext
       totalVotes,
       state,
       voted,
+      choices: new Set(choices),
       selected: options.selected,
       error: options.error,
       flash,
