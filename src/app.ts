@@ -85,15 +85,15 @@ export function createApp(deps: AppDeps): Portal {
   const repositories = createRepositories(db);
   const changes = new ContentChanges(repositories.contentChanges);
   const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp());
-  const nextPublication = (now: number) => repositories.contentChanges.nextScheduledPublication(now);
-  const frontPage = new SharedSnapshot((now) => buildFrontPage(repositories, now), clock, 5000, () => changes.catchUp(), nextPublication);
+  const nextScheduledChange = (now: number) => repositories.contentChanges.nextScheduledChange(now);
+  const frontPage = new SharedSnapshot((now) => buildFrontPage(repositories, now), clock, 5000, () => changes.catchUp(), nextScheduledChange);
   const pageCache = config.pageCache.enabled
     ? new PageCache({
         clock,
         maxBytes: config.pageCache.maxBytes,
         maxAgeMs: config.pageCache.maxAgeMs,
         version: () => changes.version,
-        nextTurningPoint: (now) => Math.min(nextPublication(now) ?? Infinity, startOfNextDay(now, chrome.timeZone())),
+        nextTurningPoint: (now) => Math.min(nextScheduledChange(now) ?? Infinity, startOfNextDay(now, chrome.timeZone())),
       })
     : undefined;
   changes.onChange((scopes) => {

@@ -4,6 +4,8 @@ export type ArticleStatus = 'draft' | 'scheduled' | 'published';
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 export type StaffStatus = 'active' | 'left';
 export type Role = 'admin' | 'editor';
+/** Where an article leads the home page: 头条 (the headline), 置顶 (the top of the list), or not at all. */
+export type HomePin = 'headline' | 'top' | 'none';
 
 export interface Category {
   id: number;
@@ -30,6 +32,11 @@ export interface Article extends ArticleSummary {
   bodyHtml: string;
   isFeatured: boolean;
   status: ArticleStatus;
+  homePin: HomePin;
+  /** when the pin ends; null: until an editor removes it */
+  pinnedUntil: number | null;
+  /** the article page leaves the cover out (lists and shares still use it) */
+  hideCover: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -46,6 +53,10 @@ export interface NewArticle {
   isFeatured: boolean;
   status: ArticleStatus;
   publishedAt: number | null;
+  /** default 'none' */
+  homePin?: HomePin;
+  pinnedUntil?: number | null;
+  hideCover?: boolean;
   views?: number;
 }
 

@@ -2,7 +2,7 @@
 // draft, not in the trash, and its publish time has come (scheduling needs no cron).
 // Every write also updates the search index, in the same transaction.
 import type { Db } from '../db/database.js';
-import type { Article, ArticleStatus, ArticleSummary, NewArticle } from '../domain/types.js';
+import type { Article, ArticleStatus, ArticleSummary, HomePin, NewArticle } from '../domain/types.js';
 import type { SearchTerm } from '../services/search-tokens.js';
 import { type ArticleSearchResults, SearchIndex } from './search-repository.js';
 import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
@@ -31,6 +31,13 @@ export interface AdminArticle extends Omit<Article, 'publishedAt'> {
 /** The editable fields of an article. */
 export type ArticleFields = Omit<NewArticle, 'views'>;
 
+export interface PinnedArticle extends ArticleSummary {
+  homePin: Exclude<HomePin, 'none'>;
+}
+
+const PIN_LEVELS: Record<HomePin, number> = { none: 0, top: 1, headline: 2 };
+const PIN_OF_LEVEL: HomePin[] = ['none', 'top', 'headline'];
+
 export interface ArticleRepository {
   findVisibleById(id: number, now: number): Promise<Article | undefined>;
   listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]>;
@@ -39,6 +46,8 @@ export interface ArticleRepository {
   countVisibleByCategory(now: number): Promise<Map<number, number>>;
   listMostViewed(limit: number, now: number): Promise<ArticleSummary[]>;
   listFeaturedWithCover(limit: number, now: number): Promise<ArticleSummary[]>;
+  /** visible articles with a pin in force: 头条 before 置顶, newest first within each */
+  listPinned(limit: number, now: number): Promise<PinnedArticle[]>;
   create(article: NewArticle, now: number): Promise<number>;
   count(): Promise<number>;
   /** any article, drafts and the trash included (for editors) */
@@ -66,6 +75,9 @@ interface FullArticleRow extends ArticleSummaryRow {
   body_html: string;
   is_featured: number;
   status: ArticleStatus;
+  home_pin: number;
+  pinned_until: number | null;
+  hide_cover: number;
   created_at: number;
   updated_at: number;
 }
@@ -83,6 +95,7 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly countPerCategory;
   private readonly mostViewed;
   private readonly featured;
+  private readonly pinned;
   private readonly insert;
   private readonly countRows;
   private readonly anyById;
@@ -130,11 +143,17 @@ export class SqliteArticleRepository implements ArticleRepository {
        WHERE is_featured = 1 AND cover_image IS NOT NULL AND ${VISIBLE}
        ORDER BY published_at DESC, id DESC LIMIT @limit`,
     );
+    // the partial index articles_pinned (migration 0011) holds exactly these rows but the time checks
+    this.pinned = db.prepare<{ now: number; limit: number }, ArticleSummaryRow & { home_pin: number }>(
+      `SELECT ${SUMMARY_COLUMNS}, home_pin FROM articles
+       WHERE home_pin > 0 AND (pinned_until IS NULL OR pinned_until > @now) AND ${VISIBLE}
+       ORDER BY home_pin DESC, published_at DESC, id DESC LIMIT @limit`,
+    );
     this.insert = db.prepare(
       `INSERT INTO articles (category_id, title, author, source, summary, body_html, cover_image,
-         is_featured, status, published_at, views, created_at, updated_at)
+         is_featured, status, published_at, home_pin, pinned_until, hide_cover, views, created_at, updated_at)
        VALUES (@categoryId, @title, @author, @source, @summary, @bodyHtml, @coverImage,
-         @isFeatured, @status, @publishedAt, @views, @now, @now)`,
+         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @views, @now, @now)`,
     );
     this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
     this.anyById = db.prepare<[number], AdminArticleRow>('SELECT * FROM articles WHERE id = ?');
@@ -148,7 +167,8 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.updateFields = db.prepare(
       `UPDATE articles SET category_id = @categoryId, title = @title, author = @author, source = @source,
          summary = @summary, body_html = @bodyHtml, cover_image = @coverImage, is_featured = @isFeatured,
-         status = @status, published_at = @publishedAt, updated_at = @now, version = version + 1
+         status = @status, published_at = @publishedAt, home_pin = @homePin, pinned_until = @pinnedUntil,
+         hide_cover = @hideCover, updated_at = @now, version = version + 1
        WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
     );
     this.trash = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
@@ -216,13 +236,12 @@ export class SqliteArticleRepository implements ArticleRepository {
     return this.featured.all({ now, limit }).map(toArticleSummary);
   }
 
+  async listPinned(limit: number, now: number): Promise<PinnedArticle[]> {
+    return this.pinned.all({ now, limit }).map((row) => ({ ...toArticleSummary(row), homePin: row.home_pin === 2 ? 'headline' : 'top' }));
+  }
+
   async create(article: NewArticle, now: number): Promise<number> {
-    return this.createTx({
-      ...article,
-      isFeatured: article.isFeatured ? 1 : 0,
-      views: article.views ?? 0,
-      now,
-    });
+    return this.createTx({ ...columnValues(article), views: article.views ?? 0, now });
   }
 
   async count(): Promise<number> {
@@ -243,7 +262,7 @@ export class SqliteArticleRepository implements ArticleRepository {
   }
 
   async update(id: number, expectedVersion: number, fields: ArticleFields, now: number): Promise<boolean> {
-    return this.updateTx({ ...fields, isFeatured: fields.isFeatured ? 1 : 0, id, expectedVersion, now });
+    return this.updateTx({ ...columnValues(fields), id, expectedVersion, now });
   }
 
   async moveToTrash(id: number, now: number): Promise<boolean> {
@@ -276,6 +295,25 @@ interface AdminFilterParams {
   titlePattern: string | null;
 }
 
+/** The editable fields as statement parameters (booleans as 0/1, the pin as its level). */
+function columnValues(fields: ArticleFields) {
+  return {
+    categoryId: fields.categoryId,
+    title: fields.title,
+    author: fields.author,
+    source: fields.source,
+    summary: fields.summary,
+    bodyHtml: fields.bodyHtml,
+    coverImage: fields.coverImage,
+    isFeatured: fields.isFeatured ? 1 : 0,
+    status: fields.status,
+    publishedAt: fields.publishedAt,
+    homePin: PIN_LEVELS[fields.homePin ?? 'none'],
+    pinnedUntil: fields.homePin && fields.homePin !== 'none' ? (fields.pinnedUntil ?? null) : null,
+    hideCover: fields.hideCover ? 1 : 0,
+  };
+}
+
 function adminFilterParams(filter: AdminArticleFilter): AdminFilterParams {
   const trash = filter.status === 'trash';
   const words = filter.titleContains?.trim();
@@ -301,6 +339,9 @@ function toArticle(row: FullArticleRow): Article {
     bodyHtml: row.body_html,
     isFeatured: row.is_featured === 1,
     status: row.status,
+    homePin: PIN_OF_LEVEL[row.home_pin] ?? 'none',
+    pinnedUntil: row.pinned_until,
+    hideCover: row.hide_cover === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

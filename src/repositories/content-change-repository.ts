@@ -14,8 +14,11 @@ export interface ContentChangeRepository {
   latestSeq(): number;
   /** the scopes changed after `seq`, oldest first */
   changedSince(seq: number): ContentChange[];
-  /** the earliest time after `now` at which a scheduled article becomes visible, if any */
-  nextScheduledPublication(now: number): number | undefined;
+  /**
+   * The earliest time after `now` at which pages change without a write: a scheduled article
+   * becomes visible, or a home-page pin (头条/置顶) ends.
+   */
+  nextScheduledChange(now: number): number | undefined;
 }
 
 export class SqliteContentChangeRepository implements ContentChangeRepository {
@@ -27,8 +30,12 @@ export class SqliteContentChangeRepository implements ContentChangeRepository {
     this.latest = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM content_changes').pluck();
     this.since = db.prepare<[number], ContentChange>('SELECT scope, seq FROM content_changes WHERE seq > ? ORDER BY seq');
     this.nextScheduled = db
-      .prepare<[number], number | null>(
-        "SELECT min(published_at) FROM articles WHERE status <> 'draft' AND deleted_at IS NULL AND published_at > ?",
+      .prepare<{ now: number }, number | null>(
+        `SELECT min(at) FROM (
+           SELECT min(published_at) AS at FROM articles WHERE status <> 'draft' AND deleted_at IS NULL AND published_at > @now
+           UNION ALL
+           SELECT min(pinned_until) FROM articles
+             WHERE home_pin > 0 AND status <> 'draft' AND deleted_at IS NULL AND pinned_until > @now)`,
       )
       .pluck();
   }
@@ -41,7 +48,7 @@ export class SqliteContentChangeRepository implements ContentChangeRepository {
     return this.since.all(seq);
   }
 
-  nextScheduledPublication(now: number): number | undefined {
-    return this.nextScheduled.get(now) ?? undefined;
+  nextScheduledChange(now: number): number | undefined {
+    return this.nextScheduled.get({ now }) ?? undefined;
   }
 }

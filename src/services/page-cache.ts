@@ -1,7 +1,7 @@
 // Whole rendered pages for anonymous GETs, kept gzip-compressed in a bounded LRU.
 // An entry is dropped when the content it shows changes (see content-changes.ts: 'site'
 // empties everything, 'article:<id>' the pages tagged with it), when a scheduled article
-// becomes visible, when the site's day turns (今日 counts and rankings), and at the latest
+// becomes visible or a home-page pin ends, when the site's day turns (今日 counts and rankings), and at the latest
 // after maxAgeMs (the counters pages show: views, rankings, 网站访问统计).
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
@@ -44,8 +44,8 @@ export interface PageCacheOptions {
   /** the current change-feed version (pages rendered before a change are not stored) */
   version: () => number;
   /**
-   * The next moment every page may change without a write: a scheduled article going live,
-   * the day turning in the site's time zone.
+   * The next moment every page may change without a write: a scheduled article going live, a
+   * home-page pin ending, the day turning in the site's time zone.
    */
   nextTurningPoint: (now: number) => number;
 }
@@ -113,7 +113,7 @@ export class PageCache {
 
   /** Drops the pages that show any of the changed scopes. */
   invalidate(scopes: ReadonlySet<string>): void {
-    this.turningPoint = undefined; // an edit may have (re)scheduled an article
+    this.turningPoint = undefined; // an edit may have (re)scheduled an article or a pin's end
     if (scopes.has(SITE_SCOPE)) {
       this.entries.clear();
       return;

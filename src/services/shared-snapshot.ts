@@ -1,6 +1,7 @@
 // A value every request shares (the site chrome, the home page's lists): built once, kept
 // until content changes (invalidate, called by the change feed), until the next scheduled
-// article goes live, or until it is maxAgeMs old (flushed view counts change without a signal).
+// change (an article going live, a home-page pin ending), or until it is maxAgeMs old (flushed
+// view counts change without a signal).
 import type { Clock } from './clock.js';
 
 export class SharedSnapshot<T> {
@@ -15,8 +16,8 @@ export class SharedSnapshot<T> {
     private readonly maxAgeMs: number,
     /** applies content changes made since the last look (they call invalidate) */
     private readonly catchUpWithChanges: () => void = () => {},
-    /** when a scheduled article next goes live (it changes what the value would be) */
-    private readonly nextPublication: (now: number) => number | undefined = () => undefined,
+    /** when a scheduled change next happens (it changes what the value would be) */
+    private readonly nextScheduledChange: (now: number) => number | undefined = () => undefined,
   ) {}
 
   /** the value as last built, even if stale since (no build, no catching up) */
@@ -43,7 +44,7 @@ export class SharedSnapshot<T> {
     const builtAt = this.clock();
     const value = await this.build(builtAt);
     this.lastBuilt = value;
-    const goesStaleAt = Math.min(builtAt + this.maxAgeMs, this.nextPublication(builtAt) ?? Infinity);
+    const goesStaleAt = Math.min(builtAt + this.maxAgeMs, this.nextScheduledChange(builtAt) ?? Infinity);
     // A change that happened while building makes this result stale: serve it once, keep nothing.
     if (generation === this.generation) this.cached = { value, goesStaleAt };
     return value;

@@ -38,7 +38,7 @@ export class SiteChromeService {
     maxAgeMs = 5000,
   ) {
     this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges, (now) =>
-      repositories.contentChanges.nextScheduledPublication(now),
+      repositories.contentChanges.nextScheduledChange(now),
     );
   }
 

@@ -86,6 +86,7 @@ export function commentController(context: SiteContext) {
         category: res.locals.chrome.categoryById.get(article.categoryId),
         commentForm: readersForm(req, article.id, { reasons: true }),
         csrfToken: csrfToken(req),
+        noindex: true,
       });
     },
 

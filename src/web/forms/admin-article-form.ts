@@ -1,5 +1,5 @@
 // Parses and validates the article editor form. The body is sanitized here, on write.
-import type { ArticleStatus } from '../../domain/types.js';
+import type { ArticleStatus, HomePin } from '../../domain/types.js';
 import { sanitizeArticleHtml } from '../../services/html-sanitizer.js';
 import { parseLocalInputValue } from '../../services/site-time.js';
 import { badRequest } from '../http-error.js';
@@ -16,6 +16,9 @@ export interface ArticleFormValues {
   publishAt: string;
   isFeatured: boolean;
   removeCover: boolean;
+  hideCover: boolean;
+  homePin: string;
+  pinnedUntil: string;
   /** the version the editor started from (conflict detection) */
   version: string;
 }
@@ -34,10 +37,15 @@ export interface ParsedArticle {
   publishAt: number | null;
   isFeatured: boolean;
   removeCover: boolean;
+  hideCover: boolean;
+  homePin: HomePin;
+  /** null: the pin lasts until an editor removes it */
+  pinnedUntil: number | null;
   version: number;
 }
 
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
+const HOME_PINS: HomePin[] = ['none', 'top', 'headline'];
 
 
 export function emptyArticleForm(): ArticleFormValues {
@@ -52,6 +60,9 @@ export function emptyArticleForm(): ArticleFormValues {
     publishAt: '',
     isFeatured: false,
     removeCover: false,
+    hideCover: false,
+    homePin: 'none',
+    pinnedUntil: '',
     version: '0',
   };
 }
@@ -72,6 +83,9 @@ export function parseArticleForm(
     publishAt: singleField(fields, 'publishAt').trim(),
     isFeatured: singleField(fields, 'isFeatured') === '1',
     removeCover: singleField(fields, 'removeCover') === '1',
+    hideCover: singleField(fields, 'hideCover') === '1',
+    homePin: singleField(fields, 'homePin') || 'none',
+    pinnedUntil: singleField(fields, 'pinnedUntil').trim(),
     version: singleField(fields, 'version') || '0',
   };
   const errors: ArticleFormErrors = {};
@@ -99,6 +113,15 @@ export function parseArticleForm(
   if (status === 'scheduled' && (publishAt === null || publishAt <= options.now)) {
     errors.publishAt ??= '定时发布需要一个将来的发布时间。';
   }
+  const homePin = values.homePin as HomePin;
+  if (!HOME_PINS.includes(homePin)) errors.homePin = '请选择首页位置。';
+  let pinnedUntil: number | null = null;
+  if (homePin !== 'none' && values.pinnedUntil !== '') {
+    const parsed = parseLocalInputValue(values.pinnedUntil, options.timeZone);
+    if (parsed === undefined) errors.pinnedUntil = '置顶截止时间格式不正确。';
+    else if (parsed <= options.now) errors.pinnedUntil = '置顶截止时间必须晚于现在；不限时请留空。';
+    else pinnedUntil = parsed;
+  }
   const version = Number(values.version);
   if (!Number.isSafeInteger(version) || version < 0) throw badRequest('版本号不正确。');
   if (Object.keys(errors).length > 0) return { values, errors };
@@ -116,6 +139,9 @@ export function parseArticleForm(
       publishAt,
       isFeatured: values.isFeatured,
       removeCover: values.removeCover,
+      hideCover: values.hideCover,
+      homePin,
+      pinnedUntil,
       version,
     },
   };

@@ -61,4 +61,24 @@ describe('article repository', () => {
     const id = await addArticle(t.repositories, law, NOW, { title: "'); DROP TABLE articles; --" });
     assert.equal((await articles.findVisibleById(id, NOW))?.title, "'); DROP TABLE articles; --");
   });
+
+  it('lists pinned articles in force: 头条 before 置顶, newest first, until their end', async () => {
+    const r = t.repositories;
+    const headline = await addArticle(r, law, NOW, { title: '头条', publishedAt: NOW - 72 * HOUR, homePin: 'headline', pinnedUntil: NOW + 2 * HOUR });
+    const top = await addArticle(r, law, NOW, { title: '置顶', publishedAt: NOW - 3 * HOUR, homePin: 'top' });
+    await addArticle(r, law, NOW, { title: '已过期', publishedAt: NOW - 3 * HOUR, homePin: 'top', pinnedUntil: NOW - 1 });
+    await addArticle(r, law, NOW, { title: '置顶的草稿', status: 'draft', publishedAt: NOW - HOUR, homePin: 'headline' });
+    const pinned = await r.articles.listPinned(10, NOW);
+    assert.deepEqual(pinned.map((a) => [a.title, a.homePin]), [['头条', 'headline'], ['置顶', 'top']]);
+    assert.deepEqual((await r.articles.listPinned(10, NOW + 2 * HOUR)).map((a) => a.title), ['置顶'], 'the 头条 ended');
+    assert.equal(r.contentChanges.nextScheduledChange(NOW), NOW + HOUR, 'the scheduled article goes live first');
+    assert.equal(r.contentChanges.nextScheduledChange(NOW + HOUR), NOW + 2 * HOUR, 'then the pin ends');
+    assert.equal(r.contentChanges.nextScheduledChange(NOW + 2 * HOUR), undefined);
+    const stored = (await r.articles.findById(headline))!;
+    assert.equal(stored.homePin, 'headline');
+    assert.equal(stored.pinnedUntil, NOW + 2 * HOUR);
+    // unpinned, the end time goes too
+    assert.ok(await r.articles.update(top, stored.version, { ...stored, homePin: 'none', pinnedUntil: NOW + HOUR }, NOW));
+    assert.equal((await r.articles.findById(top))!.pinnedUntil, null);
+  });
 });

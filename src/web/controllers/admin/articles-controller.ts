@@ -15,6 +15,7 @@ import {
 import { HttpError, badRequest, notFound } from '../../http-error.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId, queryString } from '../../params.js';
+import { renderArticlePreview } from '../article-page.js';
 
 const PER_PAGE = 20;
 const TEXT = {
@@ -64,6 +65,9 @@ export function articlesController(context: AdminContext) {
       publishAt: article.publishedAt === null ? '' : toLocalInputValue(article.publishedAt, timeZone),
       isFeatured: article.isFeatured,
       removeCover: false,
+      hideCover: article.hideCover,
+      homePin: article.homePin,
+      pinnedUntil: article.pinnedUntil === null ? '' : toLocalInputValue(article.pinnedUntil, timeZone),
       version: String(article.version),
     };
   }
@@ -83,6 +87,24 @@ export function articlesController(context: AdminContext) {
   function publishTime(parsed: ParsedArticle, previous: number | null, now: number): number | null {
     if (parsed.status === 'published') return parsed.publishAt ?? (previous !== null && previous <= now ? previous : now);
     return parsed.publishAt;
+  }
+
+  function fieldsOf(parsed: ParsedArticle, coverImage: string | null, publishedAt: number | null): ArticleFields {
+    return {
+      categoryId: parsed.categoryId,
+      title: parsed.title,
+      author: parsed.author,
+      source: parsed.source,
+      summary: parsed.summary,
+      bodyHtml: parsed.bodyHtml,
+      coverImage,
+      isFeatured: parsed.isFeatured,
+      status: parsed.status,
+      publishedAt,
+      homePin: parsed.homePin,
+      pinnedUntil: parsed.pinnedUntil,
+      hideCover: parsed.hideCover,
+    };
   }
 
   async function parse(req: Request, res: Response) {
@@ -133,18 +155,7 @@ export function articlesController(context: AdminContext) {
       if (!parsed) return renderForm(res, { values, errors, status: 422 });
       const user = res.locals.currentUser!;
       const now = clock();
-      const fields: ArticleFields = {
-        categoryId: parsed.categoryId,
-        title: parsed.title,
-        author: parsed.author,
-        source: parsed.source,
-        summary: parsed.summary,
-        bodyHtml: parsed.bodyHtml,
-        coverImage: await coverFor(req, parsed, null, user.id),
-        isFeatured: parsed.isFeatured,
-        status: parsed.status,
-        publishedAt: publishTime(parsed, null, now),
-      };
+      const fields = fieldsOf(parsed, await coverFor(req, parsed, null, user.id), publishTime(parsed, null, now));
       const id = await repositories.articles.create(fields, now);
       await repositories.articleRevisions.add(id, user.id, fields, now);
       await audit.record(user, 'article.create', { type: 'article', id }, fields.title);
@@ -168,18 +179,7 @@ export function articlesController(context: AdminContext) {
       }
       const user = res.locals.currentUser!;
       const now = clock();
-      const fields: ArticleFields = {
-        categoryId: parsed.categoryId,
-        title: parsed.title,
-        author: parsed.author,
-        source: parsed.source,
-        summary: parsed.summary,
-        bodyHtml: parsed.bodyHtml,
-        coverImage: await coverFor(req, parsed, article.coverImage, user.id),
-        isFeatured: parsed.isFeatured,
-        status: parsed.status,
-        publishedAt: publishTime(parsed, article.publishedAt, now),
-      };
+      const fields = fieldsOf(parsed, await coverFor(req, parsed, article.coverImage, user.id), publishTime(parsed, article.publishedAt, now));
       if (!(await repositories.articles.update(article.id, parsed.version, fields, now))) {
         const latest = await findOr404(req.params.id);
         return renderForm(res, { article: latest, values: { ...values, version: String(latest.version) }, errors: {}, notice: TEXT.conflict, status: 409 });
@@ -191,12 +191,7 @@ export function articlesController(context: AdminContext) {
     },
 
     async previewArticle(req: Request<{ id: string }>, res: Response) {
-      const article = await findOr404(req.params.id);
-      res.render('admin/articles/preview', {
-        title: `预览：${article.title}`,
-        article,
-        category: (await categoryOptions()).find((c) => c.id === article.categoryId),
-      });
+      await renderArticlePreview(repositories, res, await findOr404(req.params.id));
     },
 
     async trashArticle(req: Request<{ id: string }>, res: Response) {
@@ -249,10 +244,12 @@ export function articlesController(context: AdminContext) {
       if (!revision || revision.articleId !== article.id) throw notFound('没有这个版本。');
       const user = res.locals.currentUser!;
       const now = clock();
-      if (!(await repositories.articles.update(article.id, article.version, revision.fields, now))) {
+      // The text comes back; where the article stands on the home page is today's choice, not the revision's.
+      const fields: ArticleFields = { ...revision.fields, homePin: article.homePin, pinnedUntil: article.pinnedUntil };
+      if (!(await repositories.articles.update(article.id, article.version, fields, now))) {
         throw new HttpError(409, TEXT.conflict);
       }
-      await repositories.articleRevisions.add(article.id, user.id, revision.fields, now);
+      await repositories.articleRevisions.add(article.id, user.id, fields, now);
       await audit.record(user, 'article.revision.restore', { type: 'article', id: article.id }, `版本 #${revision.id}`);
       req.session.flash = { type: 'success', message: TEXT.revisionRestored };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
