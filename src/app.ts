@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps): Portal {
   const changes = new ContentChanges(repositories.contentChanges);
   const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp());
   const nextScheduledChange = (now: number) => repositories.contentChanges.nextScheduledChange(now);
-  const frontPage = new SharedSnapshot((now) => buildFrontPage(repositories, now), clock, 5000, () => changes.catchUp(), nextScheduledChange);
+  const frontPage = new SharedSnapshot((now) => buildFrontPage(repositories, now, chrome.timeZone()), clock, 5000, () => changes.catchUp(), nextScheduledChange);
   const pageCache = config.pageCache.enabled
     ? new PageCache({
         clock,

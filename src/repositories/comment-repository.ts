@@ -10,6 +10,8 @@ export interface NewComment {
   body: string;
   status: CommentStatus;
   ipHash: string;
+  /** the commenter's network (/24 or /48), for moderators; none for demo and generated comments */
+  network?: string | null;
 }
 
 export type CommentLimits = AddressLimits;
@@ -18,6 +20,8 @@ export type CreateOutcome = LimitedCreateOutcome;
 /** A comment in the moderation queue, with the title of its article (null if the article is gone). */
 export interface ModerationComment extends Comment {
   articleTitle: string | null;
+  /** the commenter's network (/24 or /48); null for comments stored before it was kept */
+  network: string | null;
 }
 
 export interface CommentRepository {
@@ -47,6 +51,7 @@ interface CommentRow {
 
 interface ModerationRow extends CommentRow {
   article_title: string | null;
+  network: string | null;
 }
 
 export class SqliteCommentRepository implements CommentRepository {
@@ -76,8 +81,8 @@ export class SqliteCommentRepository implements CommentRepository {
       "SELECT COUNT(*) AS n FROM comments WHERE article_id = ? AND status = 'approved'",
     );
     this.insert = db.prepare(
-      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, created_at)
-       VALUES (@articleId, @nickname, @body, @status, @ipHash, @now)`,
+      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, created_at)
+       VALUES (@articleId, @nickname, @body, @status, @ipHash, @network, @now)`,
     );
     this.countByIpSince = db.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM comments WHERE ip_hash = ? AND created_at > ?',
@@ -89,7 +94,7 @@ export class SqliteCommentRepository implements CommentRepository {
       'SELECT status, COUNT(*) AS n FROM comments GROUP BY status',
     );
     this.byStatus = db.prepare<{ status: CommentStatus; limit: number; offset: number }, ModerationRow>(
-      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, a.title AS article_title
+      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.network, a.title AS article_title
        FROM comments c LEFT JOIN articles a ON a.id = c.article_id
        WHERE c.status = @status ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
     );
@@ -114,7 +119,7 @@ export class SqliteCommentRepository implements CommentRepository {
           return { kind: 'hourly-cap' };
         }
         if (this.sameText.get(comment.articleId, comment.body)) return { kind: 'duplicate' };
-        return { kind: 'created', id: Number(this.insert.run({ ...comment, now }).lastInsertRowid) };
+        return { kind: 'created', id: Number(this.insert.run({ ...comment, network: comment.network ?? null, now }).lastInsertRowid) };
       },
     );
   }
@@ -132,7 +137,7 @@ export class SqliteCommentRepository implements CommentRepository {
   }
 
   async create(comment: NewComment, now: number): Promise<number> {
-    return Number(this.insert.run({ ...comment, now }).lastInsertRowid);
+    return Number(this.insert.run({ ...comment, network: comment.network ?? null, now }).lastInsertRowid);
   }
 
   async countByStatus(): Promise<Record<CommentStatus, number>> {
@@ -144,7 +149,7 @@ export class SqliteCommentRepository implements CommentRepository {
   async listByStatus(status: CommentStatus, options: { limit: number; offset?: number }): Promise<ModerationComment[]> {
     return this.byStatus
       .all({ status, limit: options.limit, offset: options.offset ?? 0 })
-      .map((row) => ({ ...toComment(row), articleTitle: row.article_title }));
+      .map((row) => ({ ...toComment(row), articleTitle: row.article_title, network: row.network }));
   }
 
   async findById(id: number): Promise<Comment | undefined> {

@@ -9,6 +9,7 @@ import { type CommentRepository, SqliteCommentRepository } from './comment-repos
 import { type ContentChangeRepository, SqliteContentChangeRepository } from './content-change-repository.js';
 import { type PageRepository, SqlitePageRepository } from './page-repository.js';
 import { type PollRepository, SqlitePollRepository } from './poll-repository.js';
+import { type RankingRepository, SqliteRankingRepository } from './ranking-repository.js';
 import { type SensitiveWordRepository, SqliteSensitiveWordRepository } from './sensitive-word-repository.js';
 import { type SessionRepository, SqliteSessionRepository } from './session-repository.js';
 import { type SettingsRepository, SqliteSettingsRepository } from './settings-repository.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   contentChanges: ContentChangeRepository;
   pages: PageRepository;
   polls: PollRepository;
+  rankings: RankingRepository;
   sensitiveWords: SensitiveWordRepository;
   sessions: SessionRepository;
   settings: SettingsRepository;
@@ -49,6 +51,7 @@ export function createRepositories(db: Db): Repositories {
     contentChanges: new SqliteContentChangeRepository(db),
     pages: new SqlitePageRepository(db),
     polls: new SqlitePollRepository(db),
+    rankings: new SqliteRankingRepository(db),
     sensitiveWords: new SqliteSensitiveWordRepository(db),
     sessions: new SqliteSessionRepository(db),
     settings: new SqliteSettingsRepository(db),

@@ -5,6 +5,7 @@ import type { CommentLimits } from '../repositories/comment-repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AddressHasher } from './address-hash.js';
 import type { Clock } from './clock.js';
+import { networkOf } from './network.js';
 import { countLinks, findSensitiveWords } from './word-filter.js';
 
 export const COMMENT_LIMITS: CommentLimits = { minIntervalMs: 15_000, hourlyCap: 20 };
@@ -36,7 +37,14 @@ export class CommentService {
   async submit(input: NewCommentInput): Promise<SubmitOutcome> {
     const status = await this.initialStatus(input);
     const outcome = await this.repositories.comments.createWithinLimits(
-      { articleId: input.articleId, nickname: input.nickname, body: input.body, status, ipHash: this.hashAddress(input.ip) },
+      {
+        articleId: input.articleId,
+        nickname: input.nickname,
+        body: input.body,
+        status,
+        ipHash: this.hashAddress(input.ip),
+        network: networkOf(input.ip),
+      },
       this.clock(),
       this.limits,
     );

@@ -7,9 +7,12 @@
 // open the 最新资讯 list. Without any pin the newest article with a cover is the headline.
 import type { ArticleSummary, Category } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
+import { daySpan } from './site-time.js';
 
 export const LATEST_COUNT = 12;
 export const PER_CATEGORY = 6;
+/** 本周热读 in the home page's right column: the most read of the last 7 days */
+export const WEEK_TOP_COUNT = 8;
 
 export interface FrontPage {
   headline: ArticleSummary | undefined;
@@ -17,9 +20,10 @@ export interface FrontPage {
   /** the articles of `latest` (and the headline) that editors pinned there */
   pinnedIds: ReadonlySet<number>;
   blocks: { category: Category; articles: ArticleSummary[] }[];
+  weekTop: ArticleSummary[];
 }
 
-export async function buildFrontPage({ articles, categories }: Repositories, now: number): Promise<FrontPage> {
+export async function buildFrontPage({ articles, categories, rankings }: Repositories, now: number, timeZone: string): Promise<FrontPage> {
   const pinned = await articles.listPinned(LATEST_COUNT + 1, now);
   const newest = await articles.listVisible({ limit: LATEST_COUNT + 1 + pinned.length }, now);
   const headline = pinned[0] ?? newest.find((a) => a.coverImage) ?? newest[0];
@@ -30,5 +34,6 @@ export async function buildFrontPage({ articles, categories }: Repositories, now
   for (const category of await categories.listAll()) {
     blocks.push({ category, articles: await articles.listVisible({ categoryId: category.id, limit: PER_CATEGORY }, now) });
   }
-  return { headline, latest, pinnedIds, blocks };
+  const weekTop = await rankings.topInDays(daySpan(now, timeZone, 7), { limit: WEEK_TOP_COUNT }, now);
+  return { headline, latest, pinnedIds, blocks, weekTop };
 }

@@ -67,9 +67,21 @@ function charBefore(text: string, index: number): string | undefined {
   return text.slice(start, index);
 }
 
-function segmentsOf({ parts, hits }: MarkedText, start: number, end: number): Segment[] {
+/** Chinese characters and the full-width punctuation around them. */
+const WIDE = /^[\p{Script=Han}\u3000-\u303f\uff01-\uff60\u2018-\u201d\u2026]$/u;
+
+/**
+ * A space between two Chinese characters where the plain text joined two paragraphs (see
+ * htmlToPlainText): printed, it is a gap in the middle of Chinese text.
+ */
+function isParagraphGap(parts: readonly string[], i: number): boolean {
+  return /^\s$/u.test(parts[i]!) && WIDE.test(parts[i - 1] ?? '') && WIDE.test(parts[i + 1] ?? '');
+}
+
+function segmentsOf({ parts, hits }: MarkedText, start: number, end: number, { joinParagraphs = false } = {}): Segment[] {
   const segments: Segment[] = [];
   for (let i = start; i < end; i += 1) {
+    if (joinParagraphs && isParagraphGap(parts, i)) continue;
     const last = segments[segments.length - 1];
     if (last && last.hit === hits[i]) last.text += parts[i];
     else segments.push({ text: parts[i]!, hit: hits[i]! });
@@ -85,19 +97,20 @@ export function highlight(text: string, terms: readonly SearchTerm[]): Segment[]
 
 /**
  * At most maxLength characters of the text around its first hit (from the start when it has
- * none), with … where the text was cut.
+ * none), with … where the text was cut. The text is an article's plain text: the spaces that
+ * joined its Chinese paragraphs are left out.
  */
 export function excerpt(fullText: string, terms: readonly SearchTerm[], maxLength: number): Segment[] {
   const { text, cutBefore, cutAfter } = windowAroundFirstHit(fullText, terms, maxLength);
   const marked = markHits(text, terms);
   const total = marked.parts.length;
-  if (total <= maxLength) return segmentsOf(marked, 0, total);
+  if (total <= maxLength) return segmentsOf(marked, 0, total, { joinParagraphs: true });
   const first = marked.hits.indexOf(true);
   // Some context before the hit, but not so much that a long term runs off the end.
   const end = Math.min(total, Math.max(0, first - Math.floor(maxLength / 4)) + maxLength);
   let start = Math.max(0, end - maxLength);
   while (start < end && start > 0 && /^\s$/u.test(marked.parts[start]!)) start += 1;
-  const segments = segmentsOf(marked, start, end);
+  const segments = segmentsOf(marked, start, end, { joinParagraphs: true });
   if (start > 0 || cutBefore) segments.unshift({ text: '…', hit: false });
   if (end < total || cutAfter) segments.push({ text: '…', hit: false });
   return mergeNeighbours(segments);

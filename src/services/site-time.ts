@@ -90,6 +90,18 @@ export function dayKey(instant: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The day key `delta` calendar days from `day` ('YYYY-MM-DD'): plain date arithmetic, no zone. */
+export function shiftDay(day: string, delta: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + delta)).toISOString().slice(0, 10);
+}
+
+/** The inclusive day span of the last `days` days up to the day of `now` in the zone. */
+export function daySpan(now: number, timeZone: string, days: number): { from: string; to: string } {
+  const today = dayKey(now, timeZone);
+  return { from: shiftDay(today, 1 - days), to: today };
+}
+
 /** 'YYYY-MM-DD HH:mm' for meta lines and comment times. */
 export function formatDateTime(instant: number, timeZone: string): string {
   const p = localParts(instant, timeZone);

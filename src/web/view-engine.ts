@@ -18,7 +18,7 @@ export const TEMPLATE_LOCALS = [
   'asset', 'chrome', 'site', 'origin', 'currentPath', 'currentYear', 'formatDateTime', 'formatMonthDay', 'ellipsis',
   'categoryOf', 'articleUrl', 'currentUser', 'csrfToken', 'flash', 'sidebarHtml', 'footerHtml',
   // page data
-  'meta', 'jsonLd', 'preview', 'showCover', 'article', 'articles', 'articleCount', 'blocks', 'headline', 'latest', 'pinnedIds', 'categories', 'category',
+  'meta', 'jsonLd', 'preview', 'showCover', 'article', 'articles', 'articleCount', 'blocks', 'headline', 'latest', 'pinnedIds', 'weekTop', 'categories', 'category',
   'categoryById', 'categoryLinks', 'comments', 'commentCount', 'commentCounts', 'commentForm', 'refreshUrl', 'firstNumber',
   'order', 'page', 'pages', 'pagination', 'items', 'query', 'q', 'results', 'total', 'state', 'poll', 'polls', 'selected',
   'voted', 'choices', 'totalVotes', 'inSidebar', 'periods', 'current', 'start', 'views', 'todayViews', 'staff', 'member', 'submission',

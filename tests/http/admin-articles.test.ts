@@ -65,7 +65,7 @@ describe('admin articles', () => {
     const home = await t.get('/');
     assert.ok(home.$('.latest-list a, .headline a').filter((_, a) => a.attribs.href === `/article/${id}`).length > 0);
     assert.equal((await t.get(`/article/${id}`)).$('h1').text(), '立即发布的新闻');
-    assert.equal(textOf((await t.get('/')).$, '#box-latest + .ranked-list li:first-child a'), '立即发布的新闻');
+    assert.equal(textOf((await t.get('/')).$, '#box-latest + .time-list li:first-child a'), '立即发布的新闻');
   });
 
   it('a scheduled article goes live at its time, with no job', async () => {

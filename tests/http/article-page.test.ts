@@ -144,6 +144,7 @@ describe('article page', () => {
     assert.equal(first.$('.comment').length, 20);
     assert.doesNotMatch(first.text, /不应出现/);
     assert.equal(first.$('.comment-body').eq(1).html(), '第1条<br>第二行');
+    assert.equal(first.$('iframe.comment-frame').attr('src'), `/article/${articleId}/comment-form`, 'readers can comment right there');
     const second = await t.get(`/article/${articleId}/comments?page=2`);
     assert.equal(second.$('.comment').length, 6);
     const newest = await t.get(`/article/${articleId}/comments?order=newest`);

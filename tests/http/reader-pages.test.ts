@@ -33,6 +33,29 @@ describe('reader pages', () => {
     });
   });
 
+  it('home: the right column adds 本周·热读, 人员·查询 and 投稿·线索 below the shared sidebar; other pages do not', async () => {
+    const { $ } = await t.get('/');
+    assert.deepEqual($('.sidebar .box-title').slice(4).map((_, h) => $(h).text()).get(), ['本周·热读', '人员·查询', '投稿·线索']);
+    const week = $('#box-week').parent().find('.ranked-list li');
+    assert.ok(week.length > 0 && week.length <= 8, `本周·热读 lists ${week.length}`);
+    assert.equal($('#box-staff').parent().find('form').attr('action'), '/staff');
+    assert.equal($('#box-staff').parent().find('input[name=q]').length, 1);
+    assert.equal($('#box-submit').parent().find('a.button').attr('href'), '/submit');
+    const article = await t.get('/page/about');
+    assert.equal(article.$('#box-week, #box-staff, #box-submit').length, 0);
+  });
+
+  it('404: a 返回首页 button, a search box and the latest articles, with the site chrome', async () => {
+    const page = await t.get('/no-such-page');
+    assert.equal(page.status, 404);
+    const { $ } = page;
+    assert.equal($('.error-actions a.button').attr('href'), '/');
+    assert.equal($('.error-actions a.button').text(), '返回首页');
+    assert.equal($('main form[action="/search"] input[name=q]').length, 1);
+    assert.equal($('#not-found-latest').parent().find('.article-item').length, 6);
+    assert.equal($('aside.sidebar').length, 1);
+  });
+
   it('sidebars: featured pictures, top 10 by views, 10 latest, the current poll', async () => {
     const { $ } = await t.get('/');
     const pictures = $('.hot-pictures li');
@@ -53,7 +76,7 @@ describe('reader pages', () => {
     );
     // each article page shows its stored count (+1 for this read), so the ranking order must hold
     for (let i = 1; i < views.length; i += 1) assert.ok(views[i - 1]! >= views[i]! - 1, `rank ${i} by views`);
-    const latest = $('#box-latest').parent().find('.ranked-list a');
+    const latest = $('#box-latest').parent().find('.time-list a');
     assert.equal(latest.length, 10);
     const newest = [...demoArticles].sort((a, b) => a.hoursAgo - b.hoursAgo).slice(0, 10);
     assert.deepEqual(latest.map((_, a) => $(a).attr('title')).get(), newest.map((a) => a.title));
@@ -63,6 +86,10 @@ describe('reader pages', () => {
       assert.ok(shown === full || (shown.endsWith('…') && full.startsWith(shown.slice(0, -1))), 'long titles are cut with …');
     });
     assert.ok(latest.map((_, a) => $(a).text()).get().some((text) => text.endsWith('…')), 'some demo titles are long');
+    const times = $('#box-latest').parent().find('.time-list time');
+    assert.equal(times.length, 10, '最新·发布 is a list of times');
+    assert.match(times.first().text(), /^\d{2}-\d{2} \d{2}:\d{2}$/);
+    assert.equal($('#box-latest').parent().find('.rank').length, 0, 'not a second ranking');
     const poll = $('.poll-form');
     assert.equal(textOf($, '.poll-form legend'), '您最希望本网加强报道哪类法治话题？');
     assert.equal(poll.find('input[type=radio][name=option]').length, 5);

@@ -7,13 +7,14 @@ export function homeController({ frontPage }: SiteContext) {
   return {
     async showHome(_req: Request, res: Response) {
       const { chrome } = res.locals;
-      const { headline, latest, pinnedIds, blocks } = await frontPage.get();
+      const { headline, latest, pinnedIds, blocks, weekTop } = await frontPage.get();
       res.render('home/index', {
         meta: { title: chrome.settings.siteName, description: chrome.settings.siteDescription, path: '/' },
         headline,
         latest,
         pinnedIds,
         blocks,
+        weekTop,
       });
     },
   };

@@ -1,8 +1,7 @@
 // The rankings page (点击排行): the 20 most-read articles today, in the last 7 days, the last
 // 30 days (all counting today) and of all time, for the whole site or one category.
 import type { Request, Response } from 'express';
-import type { RankingRepository } from '../../repositories/ranking-repository.js';
-import { dayKey } from '../../services/site-time.js';
+import { daySpan } from '../../services/site-time.js';
 import { badRequest, notFound } from '../http-error.js';
 import { queryString } from '../params.js';
 import type { SiteContext } from '../site-context.js';
@@ -22,18 +21,6 @@ export const RANK_PERIODS: readonly { id: RankPeriod; tab: string; heading: stri
 
 const SLUG_SYNTAX = /^[A-Za-z0-9_-]{1,100}$/;
 
-/** The day key `delta` calendar days from `day` ('YYYY-MM-DD'): plain date arithmetic, no zone. */
-export function shiftDay(day: string, delta: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + delta)).toISOString().slice(0, 10);
-}
-
-/** The inclusive day span of the last `days` days up to the day of `now` in the zone. */
-export function daySpan(now: number, timeZone: string, days: number): { from: string; to: string } {
-  const today = dayKey(now, timeZone);
-  return { from: shiftDay(today, 1 - days), to: today };
-}
-
 /** /rank with the period and category in a fixed order; the defaults are left out. */
 export function rankUrl(period: RankPeriod, categorySlug?: string): string {
   const params = new URLSearchParams();
@@ -43,7 +30,8 @@ export function rankUrl(period: RankPeriod, categorySlug?: string): string {
   return query ? `/rank?${query}` : '/rank';
 }
 
-export function rankingController({ repositories, clock }: SiteContext, rankings: RankingRepository) {
+export function rankingController({ repositories, clock }: SiteContext) {
+  const { rankings } = repositories;
   return {
     async showRankings(req: Request, res: Response) {
       const periodParam = queryString(req, 'period') || DEFAULT_PERIOD;

@@ -3,21 +3,7 @@
 // (IPv4 /24, IPv6 /48) so logs do not hold who read what.
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-
-export function shortenAddress(ip: string): string {
-  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(ip);
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  if (ip.includes(':')) {
-    // expand '::' to the zero groups it stands for, then keep the first three groups
-    const [head = '', tail] = ip.split('::');
-    const headGroups = head === '' ? [] : head.split(':');
-    const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-    const zeros = Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0');
-    const groups = [...headGroups, ...(tail === undefined ? [] : zeros), ...tailGroups];
-    return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/48`;
-  }
-  return 'unknown';
-}
+import { networkOf } from '../../services/network.js';
 
 export interface RequestLogLine {
   method: string | undefined;
@@ -38,7 +24,7 @@ export function logRequest(logger: Logger, line: RequestLogLine): void {
     path: (queryStart === -1 ? line.url : line.url.slice(0, queryStart)).slice(0, 200),
     status: line.status,
     ms: Math.round(ms * 10) / 10,
-    net: shortenAddress(line.address ?? ''),
+    net: networkOf(line.address ?? ''),
   };
   if (line.status >= 500) logger.error(entry, 'request');
   else logger.info(entry, 'request');

@@ -42,7 +42,7 @@ export function readerPages(context: SiteContext, db: Db): Router {
   router.get('/page/:slug', pages.showPage);
   router.use(searchRoutes(context));
   router.get('/robots.txt', operations.robots);
-  router.use(rankingRoutes(context, db));
+  router.use(rankingRoutes(context));
   router.use(feedRoutes(context));
   return router;
 }

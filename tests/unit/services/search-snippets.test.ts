@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { excerpt, hasHit, highlight, type Segment } from '../../../src/services/search-snippets.js';
-import { searchTerms } from '../../../src/services/search-tokens.js';
+import { htmlToPlainText, searchTerms } from '../../../src/services/search-tokens.js';
 
 /** Segments as a string with hits in [brackets], for readable assertions. */
 function show(segments: Segment[]): string {
@@ -55,5 +55,11 @@ describe('search snippets', () => {
     const long = excerpt('字'.repeat(100), searchTerms('法院'), 10);
     assert.equal(show(long), `${'字'.repeat(10)}…`);
     assert.equal(show(excerpt(`${'字'.repeat(20)}法院`, searchTerms('法院'), 10)), '…字字字字字字字字[法院]');
+  });
+
+  it('excerpts join Chinese paragraphs without a stray space, and keep spaces beside Latin words', () => {
+    const body = htmlToPlainText('<h2>不刷脸就进不了门</h2><p>去年，物业在公告中称“为提升安全管理水平”。</p><p>法院审理认为，Chrome 浏览器 也可以。</p>');
+    assert.equal(body, '不刷脸就进不了门 去年，物业在公告中称“为提升安全管理水平”。 法院审理认为，Chrome 浏览器 也可以。', 'the index keeps paragraphs apart');
+    assert.equal(show(excerpt(body, searchTerms('法院'), 200)), '不刷脸就进不了门去年，物业在公告中称“为提升安全管理水平”。[法院]审理认为，Chrome 浏览器也可以。');
   });
 });

@@ -7,17 +7,17 @@ import { createApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { openDatabase } from '../../../src/db/database.js';
 import { migrate } from '../../../src/db/migrate.js';
-import { shortenAddress } from '../../../src/web/middleware/request-log.js';
+import { networkOf } from '../../../src/services/network.js';
 import { makeTempDir } from '../../support/test-app.js';
 
 describe('request log', () => {
   it('keeps only the network of an address', () => {
-    assert.equal(shortenAddress('203.0.113.77'), '203.0.113.0/24');
-    assert.equal(shortenAddress('::ffff:198.51.100.9'), '198.51.100.0/24');
-    assert.equal(shortenAddress('2001:db8:85a3:8d3:1319:8a2e:370:7348'), '2001:db8:85a3::/48');
-    assert.equal(shortenAddress('::1'), '0:0:0::/48');
-    assert.equal(shortenAddress('2001:db8::1'), '2001:db8:0::/48');
-    assert.equal(shortenAddress(''), 'unknown');
+    assert.equal(networkOf('203.0.113.77'), '203.0.113.0/24');
+    assert.equal(networkOf('::ffff:198.51.100.9'), '198.51.100.0/24');
+    assert.equal(networkOf('2001:db8:85a3:8d3:1319:8a2e:370:7348'), '2001:db8:85a3::/48');
+    assert.equal(networkOf('::1'), '0:0:0::/48');
+    assert.equal(networkOf('2001:db8::1'), '2001:db8:0::/48');
+    assert.equal(networkOf(''), 'unknown');
   });
 
   it('logs method, path, status and time, never the query string, cookies or full address', async () => {
