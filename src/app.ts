@@ -118,7 +118,7 @@ export function createApp(deps: AppDeps): Portal {
   const adminContext: AdminContext = {
     ...context,
     audit: new AuditLog(repositories.audit, clock),
-    auth: new AuthService(repositories.users, clock),
+    auth: new AuthService(repositories.users, repositories.sessions, clock),
     images: new ImageUploads(new ImageStore(uploadsDir), repositories.uploads, clock),
   };
 

@@ -33,6 +33,8 @@ export interface UserRepository {
   count(): Promise<number>;
   create(user: Omit<User, 'id'>, now: number): Promise<number>;
   update(id: number, changes: UserChanges): Promise<boolean>;
+  /** Sets a new password hash (and clears failed log-ins); false when there is no such user. */
+  setPassword(id: number, passwordHash: string): Promise<boolean>;
   delete(id: number): Promise<boolean>;
   listSummaries(): Promise<UserSummary[]>;
   /** Creates the account unless the user name is taken; the new id, or undefined when taken. */
@@ -147,6 +149,10 @@ export class SqliteUserRepository implements UserRepository {
     const updated = this.updateProfile.run(changes.displayName, changes.role, id).changes > 0;
     if (updated && changes.passwordHash) this.updatePassword.run(changes.passwordHash, id);
     return updated;
+  }
+
+  async setPassword(id: number, passwordHash: string): Promise<boolean> {
+    return this.updatePassword.run(passwordHash, id).changes > 0;
   }
 
   async delete(id: number): Promise<boolean> {

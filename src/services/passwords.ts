@@ -2,6 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
+/** Passwords of editors' accounts: at least this long (characters), and not absurdly long. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

@@ -5,6 +5,7 @@ const ACTION_LABELS: Record<string, string> = {
   'user.logout': '退出',
   'user.create': '新建用户',
   'user.update': '修改用户',
+  'user.password': '修改自己的密码',
   'user.delete': '删除用户',
   'settings.update': '修改设置',
   'comment.approve': '通过评论',

@@ -27,7 +27,7 @@ export const TEMPLATE_LOCALS = [
   'actionLabel', 'actionLabels', 'actionStatus', 'actions', 'activity', 'chart', 'counts', 'displayNameMax', 'draft',
   'entries', 'error', 'errors', 'fields', 'filter', 'filterCategory', 'form', 'id', 'label', 'labels', 'maxlength', 'mode',
   'modeLabels', 'name', 'notice', 'now', 'passwordMin', 'pattern', 'returnQuery', 'revision', 'revisions', 'roleLabels',
-  'sidebarChosen', 'sidebarPollId', 'span', 'statusLabels', 'statuses', 'timeZones', 'title', 'user', 'users', 'value',
+  'sidebarChosen', 'sidebarPollId', 'span', 'statusLabels', 'statuses', 'timeZones', 'zoneName', 'title', 'user', 'users', 'value',
   'values', 'word', 'wordMax', 'words',
 ];
 

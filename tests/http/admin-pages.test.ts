@@ -110,7 +110,9 @@ describe('admin: static pages', () => {
     const edit = await post('/admin/pages/about', { title: '题'.repeat(61), bodyHtml: '<p>新的正文<script>x</script></p>' });
     assert.equal(edit.status, 422);
     assert.match(textOf(edit.$, '#page-title-error'), /60/);
-    assert.equal(edit.$('#page-bodyHtml').text(), '<p>新的正文<script>x</script></p>', 'the input is kept as typed');
+    assert.equal(edit.$('#page-bodyHtml').text(), '<p>新的正文</p>', 'the input comes back as it would be saved: the WYSIWYG editor loads it as HTML');
+    assert.notEqual(edit.$('#page-bodyHtml').attr('data-wysiwyg'), undefined, '单页 are edited with the WYSIWYG editor');
+    assert.ok(edit.$('script[src*="admin-editor"]').length === 1 && edit.$('link[href*="quill.snow"]').length === 1);
     assert.deepEqual(pageRow('about'), about);
   });
 

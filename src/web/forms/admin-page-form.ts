@@ -1,6 +1,8 @@
-// Parses and validates the static page (单页) form of the editors' area. The body is HTML
-// that the controller sanitizes on save; here it is only bounded.
+// Parses and validates the static page (单页) form of the editors' area. The body is HTML,
+// sanitized here, on write: what is saved, and what a form that comes back shows (the WYSIWYG
+// editor loads it as HTML, so it never sees the raw input).
 import type { StaticPage } from '../../domain/types.js';
+import { sanitizeArticleHtml } from '../../services/html-sanitizer.js';
 import { cleanNickname, visibleLength } from './comment-form.js';
 import { singleField } from './single-field.js';
 
@@ -43,7 +45,10 @@ export function parsePageForm(body: unknown, withSlug: boolean): { values: PageF
   const titleLength = visibleLength(values.title);
   if (titleLength === 0) errors.title = PAGE_TEXTS.titleMissing;
   else if (titleLength > PAGE_TITLE_MAX) errors.title = PAGE_TEXTS.titleTooLong;
-  if (values.bodyHtml.trim() === '') errors.bodyHtml = PAGE_TEXTS.bodyMissing;
-  else if (values.bodyHtml.length > PAGE_BODY_MAX) errors.bodyHtml = PAGE_TEXTS.bodyTooLong;
+  if (values.bodyHtml.length > PAGE_BODY_MAX) errors.bodyHtml = PAGE_TEXTS.bodyTooLong;
+  else {
+    values.bodyHtml = sanitizeArticleHtml(values.bodyHtml);
+    if (values.bodyHtml.replace(/<[^>]*>/g, '').trim() === '' && !/<img\b/.test(values.bodyHtml)) errors.bodyHtml = PAGE_TEXTS.bodyMissing;
+  }
   return { values, errors };
 }

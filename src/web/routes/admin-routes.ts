@@ -8,6 +8,7 @@ import { loadCurrentUser, noStore, requireRole } from '../middleware/admin-auth.
 import { csrfProtection, csrfToken } from '../middleware/csrf.js';
 import { formBody } from '../middleware/form-body.js';
 import { loginRateLimit } from '../middleware/rate-limits.js';
+import { accountRoutes } from './admin/account-routes.js';
 import { articlesRoutes } from './admin/articles-routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { categoriesRoutes } from './admin/categories-routes.js';
@@ -44,6 +45,7 @@ export function adminRoutes(context: AdminContext): Router {
   router.use(requireRole('editor'));
   router.post('/logout', formBody('8kb'), csrfProtection, sessions.logOut);
   router.get('/', dashboard.showDashboard);
+  router.use('/account', accountRoutes(context));
   router.use('/articles', articlesRoutes(context));
   router.use('/uploads', uploadsRoutes(context));
   router.use('/comments', commentsRoutes(context));

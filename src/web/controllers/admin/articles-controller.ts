@@ -4,6 +4,7 @@
 import type { Request, Response } from 'express';
 import type { ArticleFields, AdminArticle, AdminArticleFilter } from '../../../repositories/article-repository.js';
 import { toLocalInputValue } from '../../../services/site-time.js';
+import { timeZoneName } from '../../../services/time-zones.js';
 import type { AdminContext } from '../../admin-context.js';
 import {
   emptyArticleForm,
@@ -16,6 +17,7 @@ import { HttpError, badRequest, notFound } from '../../http-error.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId, queryString } from '../../params.js';
 import { renderArticlePreview } from '../article-page.js';
+import { WYSIWYG_ASSETS } from '../../wysiwyg.js';
 
 const PER_PAGE = 20;
 const TEXT = {
@@ -48,8 +50,8 @@ export function articlesController(context: AdminContext) {
       errors: options.errors,
       notice: options.notice,
       categories: await categoryOptions(),
-      extraStyles: ['/vendor/quill/quill.snow.css'],
-      extraScripts: ['/vendor/quill/quill.js', '/js/admin-editor.js'],
+      zoneName: timeZoneName(res.locals.site.timeZone),
+      ...WYSIWYG_ASSETS,
     });
   }
 

@@ -1,11 +1,11 @@
 // Static pages (单页: 关于本站, 广告服务, 联系我们 ...) in the editors' area: list, create, edit.
-// The body HTML is sanitized ON SAVE, so /page/:slug prints it as stored.
+// The body HTML is sanitized ON SAVE (by the form parser), so /page/:slug prints it as stored.
 import type { Request, Response } from 'express';
 import type { StaticPage } from '../../../domain/types.js';
-import { sanitizeArticleHtml } from '../../../services/html-sanitizer.js';
 import type { AdminContext } from '../../admin-context.js';
 import { PAGE_SLUG, PAGE_TEXTS, pageFormValues, parsePageForm, type PageFormErrors, type PageFormValues } from '../../forms/admin-page-form.js';
 import { notFound } from '../../http-error.js';
+import { WYSIWYG_ASSETS } from '../../wysiwyg.js';
 
 const TEXT = {
   created: (title: string, slug: string) => `单页“${title}”已创建，网址为 /page/${slug}。`,
@@ -21,7 +21,7 @@ export function pagesController({ repositories, audit, clock }: AdminContext) {
   }
 
   function renderForm(res: Response, page: StaticPage | undefined, values: PageFormValues, errors: PageFormErrors = {}, status = 200) {
-    res.status(status).render('admin/pages/form', { page, values, errors });
+    res.status(status).render('admin/pages/form', { page, values, errors, ...WYSIWYG_ASSETS });
   }
 
   return {
@@ -36,8 +36,7 @@ export function pagesController({ repositories, audit, clock }: AdminContext) {
     async createPage(req: Request, res: Response) {
       const { values, errors } = parsePageForm(req.body, true);
       if (Object.keys(errors).length > 0) return renderForm(res, undefined, values, errors, 422);
-      const bodyHtml = sanitizeArticleHtml(values.bodyHtml);
-      const created = await repositories.pages.create({ slug: values.slug, title: values.title, bodyHtml }, clock());
+      const created = await repositories.pages.create({ slug: values.slug, title: values.title, bodyHtml: values.bodyHtml }, clock());
       if (!created) return renderForm(res, undefined, values, { slug: PAGE_TEXTS.slugTaken }, 422);
       await audit.record(res.locals.currentUser!, 'page.create', { type: 'page', id: values.slug }, values.title);
       req.session.flash = { type: 'success', message: TEXT.created(values.title, values.slug) };
@@ -53,8 +52,7 @@ export function pagesController({ repositories, audit, clock }: AdminContext) {
       const page = await findOr404(req.params.slug);
       const { values, errors } = parsePageForm(req.body, false);
       if (Object.keys(errors).length > 0) return renderForm(res, page, { ...values, slug: page.slug }, errors, 422);
-      const bodyHtml = sanitizeArticleHtml(values.bodyHtml);
-      if (!(await repositories.pages.update({ slug: page.slug, title: values.title, bodyHtml }, clock()))) throw notFound(TEXT.notFound);
+      if (!(await repositories.pages.update({ slug: page.slug, title: values.title, bodyHtml: values.bodyHtml }, clock()))) throw notFound(TEXT.notFound);
       await audit.record(res.locals.currentUser!, 'page.update', { type: 'page', id: page.slug }, values.title);
       req.session.flash = { type: 'success', message: TEXT.updated(values.title) };
       res.redirect(303, `/admin/pages/${page.slug}/edit`);

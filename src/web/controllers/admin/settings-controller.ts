@@ -5,6 +5,7 @@ import type { SiteSettings } from '../../../domain/types.js';
 import type { PollSummary } from '../../../repositories/poll-repository.js';
 import { toSiteSettings } from '../../../services/site-settings.js';
 import { isValidTimeZone, yearOf } from '../../../services/site-time.js';
+import { timeZoneChoices } from '../../../services/time-zones.js';
 import type { AdminContext } from '../../admin-context.js';
 import { singleField } from '../../forms/single-field.js';
 
@@ -21,7 +22,7 @@ const TEXT = {
   domainInvalid: '域名格式不正确，只填写域名，例如 www.example.cn（不含 http:// 和路径）。',
   yearInvalid: (max: string) => `请填写 ${FIRST_YEAR} 到 ${max} 之间的四位年份。`,
   urlInvalid: '请填写以 http:// 或 https:// 开头的完整网址。',
-  timeZoneInvalid: '不是有效的时区名称，例如 Asia/Shanghai。',
+  timeZoneInvalid: '请从列表中选择时区。',
   moderationInvalid: '请选择评论审核方式。',
   pollInvalid: '请选择一个已有的投票，或选“最新进行中的投票”。',
   fieldOnce: (name: string) => `字段 ${name} 只能提交一次。`,
@@ -115,7 +116,8 @@ export function settingsController({ repositories, audit, clock }: AdminContext)
       errors,
       polls,
       now: clock(),
-      timeZones: Intl.supportedValuesOf('timeZone'),
+      // the zone the site uses now stays in the list, a zone just refused does not
+      timeZones: timeZoneChoices(errors.timeZone ? res.locals.site.timeZone : values.timeZone),
     });
   }
 

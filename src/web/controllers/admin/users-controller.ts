@@ -3,18 +3,16 @@
 // transaction, so two admins acting at once cannot both get through).
 import type { Request, Response } from 'express';
 import type { Role, User } from '../../../domain/types.js';
-import { hashPassword } from '../../../services/passwords.js';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from '../../../services/passwords.js';
 import type { AdminContext } from '../../admin-context.js';
 import { notFound } from '../../http-error.js';
 import { parseId } from '../../params.js';
 import { singleField } from '../../forms/single-field.js';
+import { ROLE_LABELS } from '../../roles.js';
 
 export const USERNAME = /^[a-z0-9_.-]{3,32}$/;
 export const DISPLAY_NAME_MAX = 30;
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
 
-const ROLE_LABELS: Record<Role, string> = { admin: '管理员', editor: '编辑' };
 
 const TEXT = {
   listTitle: '用户管理',

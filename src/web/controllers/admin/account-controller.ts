@@ -1,0 +1,40 @@
+// 我的账户 (/admin/account): every editor sees their account and changes their own password
+// (the current one required; their other sessions end).
+import type { Request, Response } from 'express';
+import type { AdminContext } from '../../admin-context.js';
+import { parsePasswordForm, PASSWORD_TEXTS, type PasswordFormErrors } from '../../forms/password-form.js';
+import { PASSWORD_MIN } from '../../../services/passwords.js';
+import { ROLE_LABELS } from '../../roles.js';
+
+const TEXT = {
+  title: '我的账户',
+  changed: '密码已修改。您在其他设备和浏览器上的登录已全部退出。',
+} as const;
+
+export function accountController({ auth, audit }: AdminContext) {
+  function render(res: Response, errors: PasswordFormErrors = {}, status = 200) {
+    res.status(status).render('admin/account/show', {
+      title: TEXT.title,
+      errors,
+      roleLabels: ROLE_LABELS,
+      passwordMin: PASSWORD_MIN,
+    });
+  }
+
+  return {
+    showAccount(_req: Request, res: Response) {
+      render(res);
+    },
+
+    async changePassword(req: Request, res: Response) {
+      const user = res.locals.currentUser!;
+      const { current, password, errors } = parsePasswordForm(req.body, user.username);
+      if (Object.keys(errors).length > 0) return render(res, errors, 422);
+      const outcome = await auth.changePassword(user.id, current, password, req.sessionID);
+      if (outcome !== 'changed') return render(res, { current: PASSWORD_TEXTS.currentWrong }, 422);
+      await audit.record(user, 'user.password', { type: 'user', id: user.id }, `${user.username} 修改了自己的密码`);
+      req.session.flash = { type: 'success', message: TEXT.changed };
+      res.redirect(303, '/admin/account');
+    },
+  };
+}
