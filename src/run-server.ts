@@ -13,7 +13,8 @@ import { DatabaseOpenError, openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { seedDemoContentIfEmpty } from './db/seed.js';
 import { ensureSearchIndex } from './repositories/search-repository.js';
-import { ensureFirstAdmin } from './services/first-admin.js';
+import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin.js';
+import { readableLog } from './readable-log.js';
 import { loadOrCreateSessionSecret } from './session-secret.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -36,6 +37,8 @@ interface Prepared {
   config: Config;
   db: Db;
   portal: Portal;
+  /** shown once the portal listens, last, so that it is not lost among other start-up lines */
+  firstAdmin: FirstAdminResult;
 }
 
 /** Opens and migrates the database, builds the app, adds demo content and the first admin. */
@@ -47,26 +50,32 @@ async function prepare(env: Record<string, string | undefined>, overrides: Serve
   ensureSearchIndex(db); // indexes articles written before the search index existed
 
   const sessionSecret = config.sessionSecret ?? loadOrCreateSessionSecret(config.databasePath);
-  const logger = pino({ level: config.logLevel });
+  // JSON lines for a log collector in production; a line a person can read in development
+  const logger = config.isProduction ? pino({ level: config.logLevel }) : pino({ level: config.logLevel }, readableLog(process.stdout));
   const portal = createApp({ config, db, sessionSecret, logger, ...overrides });
   if (await seedDemoContentIfEmpty(db, portal.repositories, Date.now())) {
     console.log('database: empty, demo content added');
   }
-  const admin = await ensureFirstAdmin(portal.repositories.users, config.adminPassword, Date.now());
+  const firstAdmin = await ensureFirstAdmin(portal.repositories.users, config.adminPassword, Date.now());
+  return { config, db, portal, firstAdmin };
+}
+
+/** The first admin's log-in, framed so that it stands out in the terminal. */
+function announceFirstAdmin(admin: FirstAdminResult, loginUrl: string): void {
   if (admin.generatedPassword) {
+    const rule = '─'.repeat(64);
     console.log(
-      `\nFirst admin account created. Log in at /admin/login as\n  user name: admin\n  password:  ${admin.generatedPassword}\n` +
-        'This password is shown only this once: note it now, then change it.\n',
+      `\n${rule}\nFirst admin account created. Log in at ${loginUrl} as\n  user name: admin\n  password:  ${admin.generatedPassword}\n` +
+        `This password is shown only this once: note it now, then change it (我的账户 in /admin).\n${rule}\n`,
     );
   } else if (admin.created) {
     console.log('First admin account "admin" created with the password from ADMIN_PASSWORD.');
   }
-  return { config, db, portal };
 }
 
 /** Starts the portal and installs the shutdown handlers; resolves once it listens. */
 export async function startServer(env: Record<string, string | undefined>, overrides: ServerOverrides = {}): Promise<RunningServer> {
-  const { config, db, portal } = await prepare(env, overrides);
+  const { config, db, portal, firstAdmin } = await prepare(env, overrides);
   portal.start();
   const pruneTimer = setInterval(() => {
     portal.sessionStore.prune().catch(console.error);
@@ -83,6 +92,7 @@ export async function startServer(env: Record<string, string | undefined>, overr
   });
   const { port } = server.address() as AddressInfo;
   console.log(`news portal listening on http://${config.host}:${port} (${config.nodeEnv}, database ${config.databasePath})`);
+  announceFirstAdmin(firstAdmin, `http://${config.host}:${port}/admin/login`);
 
   let shuttingDown = false;
   const shutdown = (signal: string) => {
@@ -141,7 +151,7 @@ export function runServer(env: Record<string, string | undefined>, overrides: Se
 }
 
 async function runPrimary(env: Record<string, string | undefined>, workers: number): Promise<void> {
-  const { db, portal } = await prepare(env, {});
+  const { config, db, portal, firstAdmin } = await prepare(env, {});
   await portal.stop();
   db.close();
 
@@ -157,6 +167,7 @@ async function runPrimary(env: Record<string, string | undefined>, workers: numb
   });
   for (let i = 0; i < workers; i += 1) fork();
   console.log(`cluster: ${workers} worker processes`);
+  announceFirstAdmin(firstAdmin, `http://${config.host}:${config.port}/admin/login`);
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

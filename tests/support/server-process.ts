@@ -73,6 +73,9 @@ process.on('exit', () => {
 });
 
 /** Kills (SIGKILL, by PID) every server process started here that is still running, and waits for them. */
+/** A 5xx answer in the request log, as JSON (production) or as a readable line (development). */
+export const SERVER_ERROR_IN_LOG = /"status":5\d\d|\b(?:GET|HEAD|POST) \S+ 5\d\d\b/;
+
 export async function stopServerProcesses(): Promise<void> {
   const left = [...running];
   for (const server of left) server.kill('SIGKILL');
