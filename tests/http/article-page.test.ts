@@ -1,4 +1,4 @@
-// The article page (../shared/seed-page.md, element by element), view counting over HTTP,
+// The article page (the reference page, element by element), view counting over HTTP,
 // all comments, polls and staff look-up.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
