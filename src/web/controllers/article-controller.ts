@@ -13,7 +13,7 @@ export function articleController(context: SiteContext) {
       const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
       if (!article) throw notFound(MESSAGES.articleNotFound);
       viewCounter.recordArticleRead(article.id, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
-      await renderArticlePage(context, req, res, article);
+      await renderArticlePage(context, res, article);
     },
   };
 }

@@ -2,7 +2,7 @@
 // article (the same page for every reader: cached, no session; the comment form comes in its
 // own per-request frame) and for an editor's preview of any article (the same template with a
 // 预览 banner, no comment form, not indexed).
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Article } from '../../domain/types.js';
 import type { AdminArticle } from '../../repositories/article-repository.js';
 import type { Repositories } from '../../repositories/index.js';
@@ -38,7 +38,7 @@ async function articlePageLocals(repositories: Repositories, res: Response, arti
   };
 }
 
-export async function renderArticlePage({ repositories, viewCounter }: SiteContext, _req: Request, res: Response, article: Article): Promise<void> {
+export async function renderArticlePage({ repositories, viewCounter }: SiteContext, res: Response, article: Article): Promise<void> {
   const locals = await articlePageLocals(repositories, res, article, article.views + viewCounter.pendingArticleReads(article.id));
   cacheAsArticlePage(res, article.id, { countsRead: true });
   res.render('articles/show', {
