@@ -51,7 +51,8 @@ describe('server start-up', () => {
     const dbFile = path.join(dir, 'data', 'portal.db');
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const first = startServer({ DATABASE_PATH: dbFile, PORT: port });
-    await waitFor(() => /listening on/.test(first.output()), 'the server to listen');
+    // the password comes last, framed, once the portal listens
+    await waitFor(() => /listening on[\s\S]*password:\s+\S+\n/.test(first.output()), 'the server to listen and print the password');
     assert.match(first.output(), /demo content added/);
     const password = /password:\s+(\S+)/.exec(first.output())?.[1];
     assert.ok(password && password.length >= 16, 'a generated password is printed');

@@ -75,6 +75,8 @@ process.on('exit', () => {
 /** Kills (SIGKILL, by PID) every server process started here that is still running, and waits for them. */
 /** A 5xx answer in the request log, as JSON (production) or as a readable line (development). */
 export const SERVER_ERROR_IN_LOG = /"status":5\d\d|\b(?:GET|HEAD|POST) \S+ 5\d\d\b/;
+/** A log entry at level error or worse, in either format. */
+export const ERROR_IN_LOG = /"level":[56]0|^\d{2}:\d{2}:\d{2} (?:ERROR|FATAL) /m;
 
 export async function stopServerProcesses(): Promise<void> {
   const left = [...running];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
 import { formatLogLine, readableLog } from '../../src/readable-log.js';
-import { SERVER_ERROR_IN_LOG } from '../support/server-process.js';
+import { ERROR_IN_LOG, SERVER_ERROR_IN_LOG } from '../support/server-process.js';
 
 describe('readable log (development)', () => {
   it('writes one short line per request, and marks warnings and errors', async () => {
@@ -19,6 +19,8 @@ describe('readable log (development)', () => {
     assert.doesNotMatch(lines.join(''), /127\.0\.0/, 'the network stays in the JSON log only');
     assert.match(lines[1]!, SERVER_ERROR_IN_LOG, 'the tests’ check for 5xx reads this format too');
     assert.doesNotMatch(lines[0]!, SERVER_ERROR_IN_LOG);
+    assert.match(lines[1]!, ERROR_IN_LOG);
+    assert.doesNotMatch(lines[0]! + lines[2]!, ERROR_IN_LOG);
   });
 
   it('passes anything that is not JSON through', () => {
