@@ -75,6 +75,12 @@ describe('page caches in two processes on one database', () => {
     // production: the JSON log names the process of every line
     const env = { WORKERS: '2', LOG_LEVEL: 'info', NODE_ENV: 'production', SESSION_SECRET: 'cluster-test-secret-0123456789abcdefghij' };
     const cluster = await startServerProcess({ dbFile, captchaText: ANSWER, env });
+    // startServerProcess returns once one worker answers; wait for the second, or both workers'
+    // share of the requests below would depend on how fast it starts
+    for (let i = 0; (cluster.output().match(/news portal listening on/g) ?? []).length < 2; i += 1) {
+      assert.ok(i < 400, `the second worker did not start:\n${cluster.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     const articleId = withDatabase(dbFile, (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number);
     for (let i = 0; i < 8; i += 1) await freshGet(cluster.baseUrl, `/article/${articleId}`); // both workers cache it
     assert.match(cluster.output(), /cluster: 2 worker processes/);
