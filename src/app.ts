@@ -1,19 +1,26 @@
 // Builds the Express application from its dependencies. No I/O at import; tests inject a
-// database, a clock and settings, and get back the app and the services it runs on.
+// storage, a clock and settings, and get back the app and the services it runs on.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
-import type { Db } from './db/database.js';
 import { publicDir, quillDir, viewsDir } from './paths.js';
-import { createRepositories, type Repositories } from './repositories/index.js';
+import type { Repositories } from './repositories/index.js';
 import { addressHasher } from './services/address-hash.js';
-import { AuditLog } from './services/audit.js';
 import { AuthService } from './services/auth-service.js';
 import { CaptchaService, type CaptchaTextSource } from './services/captcha.js';
 import { type Clock, systemClock } from './services/clock.js';
+import { ArticleService } from './services/article-service.js';
+import { CategoryService } from './services/category-service.js';
 import { CommentService } from './services/comment-service.js';
+import { ModerationService } from './services/moderation-service.js';
+import { PageService } from './services/page-service.js';
+import { PollService } from './services/poll-service.js';
+import { SettingsService } from './services/settings-service.js';
+import { StaffService } from './services/staff-service.js';
+import { SubmissionService } from './services/submission-service.js';
+import { UserAdminService } from './services/user-admin-service.js';
 import { ContentChanges, SITE_SCOPE } from './services/content-changes.js';
 import { ImageStore } from './services/image-store.js';
 import { buildFrontPage } from './services/front-page.js';
@@ -40,10 +47,11 @@ import { StaticAssets } from './web/static-assets.js';
 import { viewEngine } from './web/view-engine.js';
 import './web/session-data.js';
 import type { SiteContext } from './web/site-context.js';
+import type { Storage } from './storage/storage.js';
 
 export interface AppDeps {
   config: Config;
-  db: Db;
+  storage: Storage;
   sessionSecret: string;
   clock?: Clock;
   /** the captcha text generator; tests inject a known one (there is no bypass) */
@@ -68,7 +76,9 @@ export interface Portal {
   /** undefined when PAGE_CACHE=off */
   pageCache: PageCache | undefined;
   changes: ContentChanges;
+  /** the storage's reading repositories */
   repositories: Repositories;
+  storage: Storage;
   viewCounter: ViewCounter;
   chrome: SiteChromeService;
   sessionStore: RepositorySessionStore;
@@ -80,12 +90,12 @@ export interface Portal {
 }
 
 export function createApp(deps: AppDeps): Portal {
-  const { config, db } = deps;
+  const { config, storage } = deps;
   const clock = deps.clock ?? systemClock;
-  const repositories = createRepositories(db);
-  const changes = new ContentChanges(repositories.contentChanges);
-  const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp());
-  const nextScheduledChange = (now: number) => repositories.contentChanges.nextScheduledChange(now);
+  const { repositories, changeFeed } = storage;
+  const changes = new ContentChanges(changeFeed);
+  const nextScheduledChange = (now: number) => changeFeed.nextScheduledChange(now);
+  const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp(), nextScheduledChange);
   const frontPage = new SharedSnapshot((now) => buildFrontPage(repositories, now, chrome.timeZone()), clock, 5000, () => changes.catchUp(), nextScheduledChange);
   const pageCache = config.pageCache.enabled
     ? new PageCache({
@@ -104,22 +114,39 @@ export function createApp(deps: AppDeps): Portal {
     pageCache?.invalidate(scopes);
   });
   const viewCounter = new ViewCounter({
-    repository: repositories.viewStats,
+    save: (batch) => storage.transaction((tx) => tx.viewStats.applyBatch(batch)),
     clock,
     timeZone: () => chrome.timeZone(), // daily buckets follow the site's zone setting
     flushIntervalMs: deps.viewFlushIntervalMs,
   });
-  const sessionStore = new RepositorySessionStore(repositories.sessions, clock);
+  const sessionStore = new RepositorySessionStore(storage, clock);
   const uploadsDir = deps.uploadsDir ?? path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');
-  const captchas = new CaptchaService(repositories.captchas, clock, deps.captchaText);
+  const captchas = new CaptchaService(storage, clock, deps.captchaText);
   const hashAddress = addressHasher(deps.sessionSecret);
-  const commentService = new CommentService(repositories, clock, hashAddress);
-  const context: SiteContext = { repositories, clock, viewCounter, chrome, frontPage, captchas, commentService, hashAddress };
+  const context: SiteContext = {
+    repositories,
+    clock,
+    viewCounter,
+    chrome,
+    frontPage,
+    captchas,
+    hashAddress,
+    commentService: new CommentService(storage, clock, hashAddress),
+    pollService: new PollService(storage, clock),
+    submissions: new SubmissionService(storage, clock),
+    health: () => storage.health(),
+  };
   const adminContext: AdminContext = {
     ...context,
-    audit: new AuditLog(repositories.audit, clock),
-    auth: new AuthService(repositories.users, repositories.sessions, clock),
-    images: new ImageUploads(new ImageStore(uploadsDir), repositories.uploads, clock),
+    auth: new AuthService(storage, clock),
+    images: new ImageUploads(new ImageStore(uploadsDir), storage, clock),
+    articleService: new ArticleService(storage, clock),
+    moderation: new ModerationService(storage, clock),
+    userAdmin: new UserAdminService(storage, clock),
+    settingsService: new SettingsService(storage, clock),
+    categoryService: new CategoryService(storage, clock),
+    staffService: new StaffService(storage, clock),
+    pageService: new PageService(storage, clock),
   };
 
   const app = express();
@@ -153,11 +180,11 @@ export function createApp(deps: AppDeps): Portal {
   app.use(siteLocals(chrome, clock, chromeFragments(renderView)));
   // Reader pages come before the session middleware: they cannot read or write a session, so
   // what they render is the same for everyone and may be cached.
-  const pages = readerPages(context, db);
+  const pages = readerPages(context);
   app.use(pageCache ? cachedRoutes(pages, pageCache, changes) : pages);
   app.use(sessions(sessionStore, deps.sessionSecret));
   app.use('/admin', adminRoutes(adminContext));
-  app.use(readerForms(context, db, { captchaRequestsPerMinute: deps.captchaRequestsPerMinute ?? 30 }));
+  app.use(readerForms(context, { captchaRequestsPerMinute: deps.captchaRequestsPerMinute ?? 30 }));
   app.use(notFoundHandler);
   app.use(errorHandler(!config.isProduction));
 
@@ -169,6 +196,7 @@ export function createApp(deps: AppDeps): Portal {
     pageCache,
     changes,
     repositories,
+    storage,
     viewCounter,
     chrome,
     sessionStore,

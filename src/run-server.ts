@@ -9,10 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, type AppDeps, type Portal } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { DatabaseOpenError, openDatabase, type Db } from './db/database.js';
-import { migrate } from './db/migrate.js';
 import { seedDemoContentIfEmpty } from './db/seed.js';
-import { ensureSearchIndex } from './repositories/search-repository.js';
+import { openStorage } from './storage/open-storage.js';
+import { StorageOpenError, type Storage } from './storage/storage.js';
 import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin.js';
 import { readableLog } from './readable-log.js';
 import { loadOrCreateSessionSecret } from './session-secret.js';
@@ -26,7 +25,7 @@ export type ServerOverrides = Pick<AppDeps, 'captchaText' | 'viewFlushIntervalMs
 
 export interface RunningServer {
   config: Config;
-  db: Db;
+  storage: Storage;
   portal: Portal;
   server: Server;
   /** the port actually listened on (PORT=0 picks a free one) */
@@ -35,29 +34,27 @@ export interface RunningServer {
 
 interface Prepared {
   config: Config;
-  db: Db;
+  storage: Storage;
   portal: Portal;
   /** shown once the portal listens, last, so that it is not lost among other start-up lines */
   firstAdmin: FirstAdminResult;
 }
 
-/** Opens and migrates the database, builds the app, adds demo content and the first admin. */
+/** Opens and migrates the storage, builds the app, adds demo content and the first admin. */
 async function prepare(env: Record<string, string | undefined>, overrides: ServerOverrides): Promise<Prepared> {
   const config = loadConfig(env);
-  const db = openDatabase(config.databasePath);
-  const applied = migrate(db);
-  if (applied.length > 0) console.log(`database: applied migrations ${applied.join(', ')}`);
-  ensureSearchIndex(db); // indexes articles written before the search index existed
+  const { storage, appliedMigrations } = openStorage(config);
+  if (appliedMigrations.length > 0) console.log(`database: applied migrations ${appliedMigrations.join(', ')}`);
 
   const sessionSecret = config.sessionSecret ?? loadOrCreateSessionSecret(config.databasePath);
   // JSON lines for a log collector in production; a line a person can read in development
   const logger = config.isProduction ? pino({ level: config.logLevel }) : pino({ level: config.logLevel }, readableLog(process.stdout));
-  const portal = createApp({ config, db, sessionSecret, logger, ...overrides });
-  if (await seedDemoContentIfEmpty(db, portal.repositories, Date.now())) {
+  const portal = createApp({ config, storage, sessionSecret, logger, ...overrides });
+  if (await seedDemoContentIfEmpty(storage.transaction, Date.now())) {
     console.log('database: empty, demo content added');
   }
-  const firstAdmin = await ensureFirstAdmin(portal.repositories.users, config.adminPassword, Date.now());
-  return { config, db, portal, firstAdmin };
+  const firstAdmin = await ensureFirstAdmin(storage, config.adminPassword, Date.now());
+  return { config, storage, portal, firstAdmin };
 }
 
 /** The first admin's log-in, framed so that it stands out in the terminal. */
@@ -75,7 +72,7 @@ function announceFirstAdmin(admin: FirstAdminResult, loginUrl: string): void {
 
 /** Starts the portal and installs the shutdown handlers; resolves once it listens. */
 export async function startServer(env: Record<string, string | undefined>, overrides: ServerOverrides = {}): Promise<RunningServer> {
-  const { config, db, portal, firstAdmin } = await prepare(env, overrides);
+  const { config, storage, portal, firstAdmin } = await prepare(env, overrides);
   portal.start();
   const pruneTimer = setInterval(() => {
     portal.sessionStore.prune().catch(console.error);
@@ -111,7 +108,7 @@ export async function startServer(env: Record<string, string | undefined>, overr
     server.close(async () => {
       try {
         await portal.stop(); // writes pending view counts
-        db.close();
+        await storage.close();
         process.exit(0);
       } catch (err) {
         console.error('shutdown failed:', err);
@@ -123,7 +120,7 @@ export async function startServer(env: Record<string, string | undefined>, overr
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  return { config, db, portal, server, port };
+  return { config, storage, portal, server, port };
 }
 
 /**
@@ -141,7 +138,7 @@ export function runServer(env: Record<string, string | undefined>, overrides: Se
     await startServer(env, overrides);
   };
   start().catch((err: unknown) => {
-    if (err instanceof ConfigError || err instanceof DatabaseOpenError) {
+    if (err instanceof ConfigError || err instanceof StorageOpenError) {
       console.error(`Cannot start: ${err.message}`);
     } else {
       console.error('Cannot start:', err);
@@ -151,9 +148,9 @@ export function runServer(env: Record<string, string | undefined>, overrides: Se
 }
 
 async function runPrimary(env: Record<string, string | undefined>, workers: number): Promise<void> {
-  const { config, db, portal, firstAdmin } = await prepare(env, {});
+  const { config, storage, portal, firstAdmin } = await prepare(env, {});
   await portal.stop();
-  db.close();
+  await storage.close();
 
   let stopping = false;
   const fork = () => cluster.fork();

@@ -1,10 +1,10 @@
 // npm run backup -- <file>
-// A consistent copy of the database at DATABASE_PATH, taken online with SQLite's backup API
-// while the site keeps serving (WAL: readers and the writer are not blocked for long).
+// A consistent copy of the SQLite database at DATABASE_PATH, taken online while the site keeps
+// serving (SQLite only; a PostgreSQL site uses pg_dump).
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { backupDatabase } from '../storage/sqlite/backup.js';
 
 async function main(): Promise<void> {
   const target = process.argv[2];
@@ -22,24 +22,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  const db = openDatabase(config.databasePath);
   const started = Date.now();
   let lastPercent = -1;
-  let pages = 0;
-  const result = await db.backup(target, {
-    progress({ totalPages, remainingPages }) {
-      pages = totalPages;
-      const percent = totalPages === 0 ? 100 : Math.floor(((totalPages - remainingPages) / totalPages) * 100);
-      if (percent !== lastPercent) {
-        lastPercent = percent;
-        process.stderr.write(`\rbackup: ${totalPages - remainingPages}/${totalPages} pages (${percent}%)`);
-      }
-      return 200; // pages per step: short steps let the site write in between
-    },
+  const pages = await backupDatabase(config.databasePath, target, ({ copiedPages, totalPages }) => {
+    const percent = totalPages === 0 ? 100 : Math.floor((copiedPages / totalPages) * 100);
+    if (percent === lastPercent) return;
+    lastPercent = percent;
+    process.stderr.write(`\rbackup: ${copiedPages}/${totalPages} pages (${percent}%)`);
   });
-  pages = Math.max(pages, result.totalPages);
   process.stderr.write(`\rbackup: ${pages}/${pages} pages (100%)\n`);
-  db.close();
   const bytes = fs.statSync(target).size;
   console.log(`backup: wrote ${target} (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const uploads = path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');

@@ -1,10 +1,10 @@
 // npm run restore -- <backup-file>
-// Replaces the database at DATABASE_PATH with a backup, after checking the backup's integrity.
-// Stop the server first. The database being replaced is kept as <file>.before-restore-<time>.
+// Replaces the SQLite database at DATABASE_PATH with a backup, after checking the backup's
+// integrity (SQLite only). Stop the server first. The database being replaced is kept as
+// <file>.before-restore-<time>.
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
-import { checkPortalDatabase } from '../db/health.js';
+import { restoreDatabase } from '../storage/sqlite/backup.js';
 
 async function main(): Promise<void> {
   const source = process.argv[2];
@@ -17,21 +17,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = loadConfig(process.env);
-  const backup = new Database(source, { fileMustExist: true });
-  const { integrity, isPortal } = checkPortalDatabase(backup);
-  if (integrity !== 'ok' || !isPortal) {
-    console.error(`restore: ${source} is not a sound portal backup (integrity: ${integrity}, portal schema: ${isPortal})`);
+  const outcome = await restoreDatabase(config.databasePath, source, new Date());
+  if (outcome.kind === 'unsound') {
+    console.error(`restore: ${source} is not a sound portal backup (integrity: ${outcome.integrity}, portal schema: ${outcome.isPortal})`);
     process.exit(1);
   }
-  if (fs.existsSync(config.databasePath)) {
-    const kept = `${config.databasePath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    const current = new Database(config.databasePath, { fileMustExist: true });
-    await current.backup(kept);
-    current.close();
-    console.log(`restore: the current database was saved as ${kept}`);
-  }
-  await backup.backup(config.databasePath);
-  backup.close();
+  if (outcome.keptAs) console.log(`restore: the current database was saved as ${outcome.keptAs}`);
   console.log(`restore: ${config.databasePath} now holds the backup ${source}`);
 }
 

@@ -4,12 +4,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { generateArticle, generateComment, seededRandom } from '../db/bulk-content.js';
-import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { inImmediateTransaction, seedDemoContentIfEmpty } from '../db/seed.js';
-import { createRepositories } from '../repositories/index.js';
-import { ensureSearchIndex } from '../repositories/search-repository.js';
+import { seedDemoContentIfEmpty } from '../db/seed.js';
 import type { ViewBatch } from '../repositories/view-stats-repository.js';
+import { openStorage } from '../storage/open-storage.js';
 import { dayKey } from '../services/site-time.js';
 
 const DAY = 24 * 60 * 60_000;
@@ -28,20 +25,18 @@ async function main(): Promise<void> {
   const random = seededRandom(wholeNumber('--seed', values.seed));
   const config = loadConfig(process.env);
   const started = Date.now();
-  const db = openDatabase(config.databasePath);
-  migrate(db);
-  const repositories = createRepositories(db);
+  const { storage } = openStorage(config);
   const now = Date.now();
-  await seedDemoContentIfEmpty(db, repositories, now);
-  const categories = await repositories.categories.listAll();
+  await seedDemoContentIfEmpty(storage.transaction, now);
+  const categories = await storage.repositories.categories.listAll();
   const progress = new Progress(articleCount + commentCount);
 
   const articleIds: number[] = [];
   for (let done = 0; done < articleCount; done += CHUNK) {
-    await inImmediateTransaction(db, async () => {
+    await storage.transaction(async (tx) => {
       for (let i = done; i < Math.min(articleCount, done + CHUNK); i += 1) {
         const content = generateArticle(random, i + 1);
-        const id = await repositories.articles.create(
+        const id = await tx.articles.create(
           {
             ...content,
             categoryId: categories[i % categories.length]!.id,
@@ -60,11 +55,11 @@ async function main(): Promise<void> {
   }
 
   for (let done = 0; done < commentCount; done += CHUNK * 5) {
-    await inImmediateTransaction(db, async () => {
+    await storage.transaction(async (tx) => {
       for (let i = done; i < Math.min(commentCount, done + CHUNK * 5); i += 1) {
         const articleId = articleIds[Math.floor(random() * articleIds.length)];
         if (articleId === undefined) break;
-        await repositories.comments.create(
+        await tx.comments.create(
           { ...generateComment(random), articleId, status: random() < 0.9 ? 'approved' : 'pending', ipHash: '' },
           now - Math.floor(random() * 30 * DAY),
         );
@@ -85,10 +80,9 @@ async function main(): Promise<void> {
     history.articleViews.set(day, perArticle);
     history.pageViews.set(day, 2000 + Math.floor(random() * 3000));
   }
-  await repositories.viewStats.applyBatch(history);
-  ensureSearchIndex(db); // the new articles are indexed as written; this catches any written before
+  await storage.transaction((tx) => tx.viewStats.applyBatch(history));
   progress.finish();
-  db.close();
+  await storage.close();
   console.log(
     `seed:bulk: added ${articleCount} articles and ${commentCount} comments to ${config.databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

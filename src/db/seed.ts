@@ -1,7 +1,7 @@
 // Demo content for a new site: categories, original articles with covers, a poll, staff
 // records, static pages, settings and a few comments. Runs only on an empty database.
-import type { Db } from './database.js';
 import type { Repositories } from '../repositories/index.js';
+import type { Transact } from '../storage/storage.js';
 import type { ViewBatch } from '../repositories/view-stats-repository.js';
 import { sanitizeArticleHtml } from '../services/html-sanitizer.js';
 import { DEFAULT_SETTINGS, toSettingRows } from '../services/site-settings.js';
@@ -18,11 +18,14 @@ const DAY = 24 * HOUR;
 
 export const demoArticles: DemoArticle[] = [...demoArticlesA, ...demoArticlesB];
 
-/** Seeds demo content when the database has no categories yet; returns whether it did. */
-export async function seedDemoContentIfEmpty(db: Db, repositories: Repositories, now: number): Promise<boolean> {
-  return inImmediateTransaction(db, async () => {
-    if ((await repositories.categories.listAll()).length > 0) return false;
-    await seedDemoContent(repositories, now);
+/**
+ * Seeds demo content when the database has no categories yet; returns whether it did. One
+ * transaction: several processes starting on an empty database seed it once.
+ */
+export function seedDemoContentIfEmpty(transaction: Transact, now: number): Promise<boolean> {
+  return transaction(async (tx) => {
+    if ((await tx.categories.listAll()).length > 0) return false;
+    await seedDemoContent(tx, now);
     return true;
   });
 }
@@ -92,22 +95,5 @@ function addPastReads(history: ViewBatch, articleId: number, publishedAt: number
     perArticle.set(articleId, (perArticle.get(articleId) ?? 0) + reads);
     history.articleViews.set(key, perArticle);
     history.pageViews.set(key, (history.pageViews.get(key) ?? 0) + reads * 3 + ageInDays);
-  }
-}
-
-/**
- * Runs async repository calls inside one IMMEDIATE transaction. Safe only where nothing else
- * uses the connection meanwhile (start-up and command-line tools), as better-sqlite3's own
- * transaction helper cannot span awaits.
- */
-export async function inImmediateTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = await work();
-    db.exec('COMMIT');
-    return result;
-  } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
   }
 }

@@ -1,10 +1,9 @@
-// Articles: the only place with their SQL. An article is visible to readers once it is not a
+// Articles: the repository interface (the SQL is in src/storage/<backend>/). An article is visible to readers once it is not a
 // draft, not in the trash, and its publish time has come (scheduling needs no cron).
 // Every write also updates the search index, in the same transaction.
-import type { Db } from '../db/database.js';
 import type { Article, ArticleStatus, ArticleSummary, HomePin, NewArticle } from '../domain/types.js';
 import type { SearchTerm } from '../services/search-tokens.js';
-import { type ArticleSearchResults, SearchIndex } from './search-repository.js';
+import { type ArticleSearchResults } from './search-repository.js';
 import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
 
 export interface ArticleListQuery {
@@ -35,7 +34,8 @@ export interface PinnedArticle extends ArticleSummary {
   homePin: Exclude<HomePin, 'none'>;
 }
 
-const PIN_LEVELS: Record<HomePin, number> = { none: 0, top: 1, headline: 2 };
+/** How a pin is stored: its level orders the home page (头条 above 置顶). */
+export const PIN_LEVELS: Record<HomePin, number> = { none: 0, top: 1, headline: 2 };
 const PIN_OF_LEVEL: HomePin[] = ['none', 'top', 'headline'];
 
 export interface ArticleRepository {
@@ -67,9 +67,7 @@ export interface ArticleRepository {
   search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults>;
 }
 
-
-
-interface FullArticleRow extends ArticleSummaryRow {
+export interface FullArticleRow extends ArticleSummaryRow {
   author: string;
   source: string;
   body_html: string;
@@ -82,256 +80,17 @@ interface FullArticleRow extends ArticleSummaryRow {
   updated_at: number;
 }
 
-const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
-// Keep in step with the partial indexes of migration 0008 (their WHERE is this minus the time).
-const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= @now";
-
-export class SqliteArticleRepository implements ArticleRepository {
-  private readonly byId;
-  private readonly latest;
-  private readonly latestInCategory;
-  private readonly countAll;
-  private readonly countInCategory;
-  private readonly countPerCategory;
-  private readonly mostViewed;
-  private readonly featured;
-  private readonly pinned;
-  private readonly insert;
-  private readonly countRows;
-  private readonly anyById;
-  private readonly adminFilterSql = `(@trash = 1 AND deleted_at IS NOT NULL OR @trash = 0 AND deleted_at IS NULL)
-      AND (@status IS NULL OR status = @status)
-      AND (@categoryId IS NULL OR category_id = @categoryId)
-      AND (@titlePattern IS NULL OR title LIKE @titlePattern ESCAPE '\\')`;
-  private readonly adminList;
-  private readonly adminCount;
-  private readonly updateFields;
-  private readonly trash;
-  private readonly untrash;
-  private readonly purgeTrashed;
-  private readonly searchIndex;
-  private readonly createTx;
-  private readonly updateTx;
-  private readonly trashTx;
-  private readonly restoreTx;
-  private readonly purgeTx;
-
-  constructor(db: Db) {
-    this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(
-      `SELECT * FROM articles WHERE id = @id AND ${VISIBLE}`,
-    );
-    this.latest = db.prepare<{ now: number; limit: number; offset: number }, ArticleSummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE}
-       ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
-    );
-    this.latestInCategory = db.prepare<{ now: number; categoryId: number; limit: number; offset: number }, ArticleSummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE category_id = @categoryId AND ${VISIBLE}
-       ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
-    );
-    this.countAll = db.prepare<{ now: number }, { n: number }>(`SELECT COUNT(*) AS n FROM articles WHERE ${VISIBLE}`);
-    this.countInCategory = db.prepare<{ now: number; categoryId: number }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM articles WHERE category_id = @categoryId AND ${VISIBLE}`,
-    );
-    this.countPerCategory = db.prepare<{ now: number }, { categoryId: number; n: number }>(
-      `SELECT category_id AS categoryId, COUNT(*) AS n FROM articles WHERE ${VISIBLE} GROUP BY category_id`,
-    );
-    this.mostViewed = db.prepare<{ now: number; limit: number }, ArticleSummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE} ORDER BY views DESC, id DESC LIMIT @limit`,
-    );
-    this.featured = db.prepare<{ now: number; limit: number }, ArticleSummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles
-       WHERE is_featured = 1 AND cover_image IS NOT NULL AND ${VISIBLE}
-       ORDER BY published_at DESC, id DESC LIMIT @limit`,
-    );
-    // the partial index articles_pinned (migration 0011) holds exactly these rows but the time checks
-    this.pinned = db.prepare<{ now: number; limit: number }, ArticleSummaryRow & { home_pin: number }>(
-      `SELECT ${SUMMARY_COLUMNS}, home_pin FROM articles
-       WHERE home_pin > 0 AND (pinned_until IS NULL OR pinned_until > @now) AND ${VISIBLE}
-       ORDER BY home_pin DESC, published_at DESC, id DESC LIMIT @limit`,
-    );
-    this.insert = db.prepare(
-      `INSERT INTO articles (category_id, title, author, source, summary, body_html, cover_image,
-         is_featured, status, published_at, home_pin, pinned_until, hide_cover, views, created_at, updated_at)
-       VALUES (@categoryId, @title, @author, @source, @summary, @bodyHtml, @coverImage,
-         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @views, @now, @now)`,
-    );
-    this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
-    this.anyById = db.prepare<[number], AdminArticleRow>('SELECT * FROM articles WHERE id = ?');
-    this.adminList = db.prepare<AdminFilterParams & { limit: number; offset: number }, AdminArticleRow>(
-      `SELECT * FROM articles WHERE ${this.adminFilterSql}
-       ORDER BY COALESCE(published_at, updated_at) DESC, id DESC LIMIT @limit OFFSET @offset`,
-    );
-    this.adminCount = db.prepare<AdminFilterParams, { n: number }>(
-      `SELECT COUNT(*) AS n FROM articles WHERE ${this.adminFilterSql}`,
-    );
-    this.updateFields = db.prepare(
-      `UPDATE articles SET category_id = @categoryId, title = @title, author = @author, source = @source,
-         summary = @summary, body_html = @bodyHtml, cover_image = @coverImage, is_featured = @isFeatured,
-         status = @status, published_at = @publishedAt, home_pin = @homePin, pinned_until = @pinnedUntil,
-         hide_cover = @hideCover, updated_at = @now, version = version + 1
-       WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
-    );
-    this.trash = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
-    this.untrash = db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL');
-    this.purgeTrashed = db.prepare('DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL');
-
-    // Each write and its index entry commit together (a savepoint inside an outer transaction).
-    const index = new SearchIndex(db);
-    this.searchIndex = index;
-    this.createTx = db.transaction((params: Record<string, unknown>) => {
-      const id = Number(this.insert.run(params).lastInsertRowid);
-      index.sync(id);
-      return id;
-    });
-    this.updateTx = db.transaction((params: Record<string, unknown> & { id: number }) => {
-      const changed = this.updateFields.run(params).changes > 0;
-      if (changed) index.sync(params.id);
-      return changed;
-    });
-    this.trashTx = db.transaction((id: number, now: number) => {
-      const changed = this.trash.run(now, now, id).changes > 0;
-      if (changed) index.remove(id);
-      return changed;
-    });
-    this.restoreTx = db.transaction((id: number, now: number) => {
-      const changed = this.untrash.run(now, id).changes > 0;
-      if (changed) index.sync(id);
-      return changed;
-    });
-    this.purgeTx = db.transaction((id: number) => {
-      const changed = this.purgeTrashed.run(id).changes > 0;
-      if (changed) index.remove(id);
-      return changed;
-    });
-  }
-
-  async findVisibleById(id: number, now: number): Promise<Article | undefined> {
-    const row = this.byId.get({ id, now });
-    return row && toArticle(row);
-  }
-
-  async listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]> {
-    const params = { now, limit: query.limit, offset: query.offset ?? 0 };
-    const rows =
-      query.categoryId === undefined
-        ? this.latest.all(params)
-        : this.latestInCategory.all({ ...params, categoryId: query.categoryId });
-    return rows.map(toArticleSummary);
-  }
-
-  async countVisible(categoryId: number | undefined, now: number): Promise<number> {
-    const row = categoryId === undefined ? this.countAll.get({ now }) : this.countInCategory.get({ now, categoryId });
-    return row?.n ?? 0;
-  }
-
-  async countVisibleByCategory(now: number): Promise<Map<number, number>> {
-    return new Map(this.countPerCategory.all({ now }).map((row) => [row.categoryId, row.n]));
-  }
-
-  async listMostViewed(limit: number, now: number): Promise<ArticleSummary[]> {
-    return this.mostViewed.all({ now, limit }).map(toArticleSummary);
-  }
-
-  async listFeaturedWithCover(limit: number, now: number): Promise<ArticleSummary[]> {
-    return this.featured.all({ now, limit }).map(toArticleSummary);
-  }
-
-  async listPinned(limit: number, now: number): Promise<PinnedArticle[]> {
-    return this.pinned.all({ now, limit }).map((row) => ({ ...toArticleSummary(row), homePin: row.home_pin === 2 ? 'headline' : 'top' }));
-  }
-
-  async create(article: NewArticle, now: number): Promise<number> {
-    return this.createTx({ ...columnValues(article), views: article.views ?? 0, now });
-  }
-
-  async count(): Promise<number> {
-    return this.countRows.get()?.n ?? 0;
-  }
-
-  async findById(id: number): Promise<AdminArticle | undefined> {
-    const row = this.anyById.get(id);
-    return row && toAdminArticle(row);
-  }
-
-  async listForAdmin(filter: AdminArticleFilter, limit: number, offset: number): Promise<AdminArticle[]> {
-    return this.adminList.all({ ...adminFilterParams(filter), limit, offset }).map(toAdminArticle);
-  }
-
-  async countForAdmin(filter: AdminArticleFilter): Promise<number> {
-    return this.adminCount.get(adminFilterParams(filter))?.n ?? 0;
-  }
-
-  async update(id: number, expectedVersion: number, fields: ArticleFields, now: number): Promise<boolean> {
-    return this.updateTx({ ...columnValues(fields), id, expectedVersion, now });
-  }
-
-  async moveToTrash(id: number, now: number): Promise<boolean> {
-    return this.trashTx(id, now);
-  }
-
-  async restoreFromTrash(id: number, now: number): Promise<boolean> {
-    return this.restoreTx(id, now);
-  }
-
-  async purge(id: number): Promise<boolean> {
-    return this.purgeTx(id);
-  }
-
-  async search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults> {
-    return this.searchIndex.search(terms, page.limit, page.offset, now);
-  }
-}
-
-interface AdminArticleRow extends Omit<FullArticleRow, 'published_at'> {
+export interface AdminArticleRow extends Omit<FullArticleRow, 'published_at'> {
   published_at: number | null;
   version: number;
   deleted_at: number | null;
 }
 
-interface AdminFilterParams {
-  trash: 0 | 1;
-  status: string | null;
-  categoryId: number | null;
-  titlePattern: string | null;
-}
-
-/** The editable fields as statement parameters (booleans as 0/1, the pin as its level). */
-function columnValues(fields: ArticleFields) {
-  return {
-    categoryId: fields.categoryId,
-    title: fields.title,
-    author: fields.author,
-    source: fields.source,
-    summary: fields.summary,
-    bodyHtml: fields.bodyHtml,
-    coverImage: fields.coverImage,
-    isFeatured: fields.isFeatured ? 1 : 0,
-    status: fields.status,
-    publishedAt: fields.publishedAt,
-    homePin: PIN_LEVELS[fields.homePin ?? 'none'],
-    pinnedUntil: fields.homePin && fields.homePin !== 'none' ? (fields.pinnedUntil ?? null) : null,
-    hideCover: fields.hideCover ? 1 : 0,
-  };
-}
-
-function adminFilterParams(filter: AdminArticleFilter): AdminFilterParams {
-  const trash = filter.status === 'trash';
-  const words = filter.titleContains?.trim();
-  return {
-    trash: trash ? 1 : 0,
-    status: trash ? null : (filter.status ?? null),
-    categoryId: filter.categoryId ?? null,
-    // LIKE with %, _ and \ escaped: what the editor typed is matched literally
-    titlePattern: words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
-  };
-}
-
-function toAdminArticle(row: AdminArticleRow): AdminArticle {
+export function toAdminArticle(row: AdminArticleRow): AdminArticle {
   return { ...toArticle({ ...row, published_at: 0 }), publishedAt: row.published_at, version: row.version, deletedAt: row.deleted_at };
 }
 
-
-function toArticle(row: FullArticleRow): Article {
+export function toArticle(row: FullArticleRow): Article {
   return {
     ...toArticleSummary(row),
     author: row.author,

@@ -1,5 +1,4 @@
 // Captcha challenges: the answer a session must give for one purpose, until it expires.
-import type { Db } from '../db/database.js';
 
 export interface CaptchaChallenge {
   answer: string;
@@ -12,34 +11,4 @@ export interface CaptchaRepository {
   /** Removes and returns the challenge in one statement: of concurrent attempts, one gets it. */
   take(sessionId: string, purpose: string): Promise<CaptchaChallenge | undefined>;
   deleteExpired(now: number): Promise<number>;
-}
-
-export class SqliteCaptchaRepository implements CaptchaRepository {
-  private readonly upsert;
-  private readonly takeOne;
-  private readonly removeExpired;
-
-  constructor(db: Db) {
-    this.upsert = db.prepare(
-      `INSERT INTO captcha_challenges (session_id, purpose, answer, expires_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (session_id, purpose) DO UPDATE SET answer = excluded.answer, expires_at = excluded.expires_at`,
-    );
-    this.takeOne = db.prepare<[string, string], { answer: string; expires_at: number }>(
-      'DELETE FROM captcha_challenges WHERE session_id = ? AND purpose = ? RETURNING answer, expires_at',
-    );
-    this.removeExpired = db.prepare('DELETE FROM captcha_challenges WHERE expires_at <= ?');
-  }
-
-  async save(sessionId: string, purpose: string, challenge: CaptchaChallenge): Promise<void> {
-    this.upsert.run(sessionId, purpose, challenge.answer, challenge.expiresAt);
-  }
-
-  async take(sessionId: string, purpose: string): Promise<CaptchaChallenge | undefined> {
-    const row = this.takeOne.get(sessionId, purpose);
-    return row && { answer: row.answer, expiresAt: row.expires_at };
-  }
-
-  async deleteExpired(now: number): Promise<number> {
-    return this.removeExpired.run(now).changes;
-  }
 }

@@ -1,23 +1,21 @@
-// The repository set the app is built on; a PostgreSQL implementation would provide the same.
-import type { Db } from '../db/database.js';
-import { type ArticleRepository, SqliteArticleRepository } from './article-repository.js';
-import { type ArticleRevisionRepository, SqliteArticleRevisionRepository } from './article-revision-repository.js';
-import { type AuditRepository, SqliteAuditRepository } from './audit-repository.js';
-import { type CaptchaRepository, SqliteCaptchaRepository } from './captcha-repository.js';
-import { type CategoryRepository, SqliteCategoryRepository } from './category-repository.js';
-import { type CommentRepository, SqliteCommentRepository } from './comment-repository.js';
-import { type ContentChangeRepository, SqliteContentChangeRepository } from './content-change-repository.js';
-import { type PageRepository, SqlitePageRepository } from './page-repository.js';
-import { type PollRepository, SqlitePollRepository } from './poll-repository.js';
-import { type RankingRepository, SqliteRankingRepository } from './ranking-repository.js';
-import { type SensitiveWordRepository, SqliteSensitiveWordRepository } from './sensitive-word-repository.js';
-import { type SessionRepository, SqliteSessionRepository } from './session-repository.js';
-import { type SettingsRepository, SqliteSettingsRepository } from './settings-repository.js';
-import { type StaffRepository, SqliteStaffRepository } from './staff-repository.js';
-import { type SubmissionRepository, SqliteSubmissionRepository } from './submission-repository.js';
-import { type UploadRepository, SqliteUploadRepository } from './upload-repository.js';
-import { type UserRepository, SqliteUserRepository } from './user-repository.js';
-import { type ViewStatsRepository, SqliteViewStatsRepository } from './view-stats-repository.js';
+// The repository set the app is built on: every storage implementation (src/storage/) provides it.
+import type { ArticleRepository } from './article-repository.js';
+import type { ArticleRevisionRepository } from './article-revision-repository.js';
+import type { AuditRepository } from './audit-repository.js';
+import type { CaptchaRepository } from './captcha-repository.js';
+import type { CategoryRepository } from './category-repository.js';
+import type { CommentRepository } from './comment-repository.js';
+import type { PageRepository } from './page-repository.js';
+import type { PollRepository } from './poll-repository.js';
+import type { RankingRepository } from './ranking-repository.js';
+import type { SensitiveWordRepository } from './sensitive-word-repository.js';
+import type { SessionRepository } from './session-repository.js';
+import type { SettingsRepository } from './settings-repository.js';
+import type { StaffRepository } from './staff-repository.js';
+import type { SubmissionRepository } from './submission-repository.js';
+import type { UploadRepository } from './upload-repository.js';
+import type { UserRepository } from './user-repository.js';
+import type { ViewStatsRepository } from './view-stats-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
@@ -26,7 +24,6 @@ export interface Repositories {
   captchas: CaptchaRepository;
   categories: CategoryRepository;
   comments: CommentRepository;
-  contentChanges: ContentChangeRepository;
   pages: PageRepository;
   polls: PollRepository;
   rankings: RankingRepository;
@@ -38,27 +35,4 @@ export interface Repositories {
   uploads: UploadRepository;
   users: UserRepository;
   viewStats: ViewStatsRepository;
-}
-
-export function createRepositories(db: Db): Repositories {
-  return {
-    articles: new SqliteArticleRepository(db),
-    articleRevisions: new SqliteArticleRevisionRepository(db),
-    audit: new SqliteAuditRepository(db),
-    captchas: new SqliteCaptchaRepository(db),
-    categories: new SqliteCategoryRepository(db),
-    comments: new SqliteCommentRepository(db),
-    contentChanges: new SqliteContentChangeRepository(db),
-    pages: new SqlitePageRepository(db),
-    polls: new SqlitePollRepository(db),
-    rankings: new SqliteRankingRepository(db),
-    sensitiveWords: new SqliteSensitiveWordRepository(db),
-    sessions: new SqliteSessionRepository(db),
-    settings: new SqliteSettingsRepository(db),
-    staff: new SqliteStaffRepository(db),
-    submissions: new SqliteSubmissionRepository(db),
-    uploads: new SqliteUploadRepository(db),
-    users: new SqliteUserRepository(db),
-    viewStats: new SqliteViewStatsRepository(db),
-  };
 }

@@ -1,7 +1,6 @@
 // Rankings (点击排行): the most-read visible articles over a span of days, summed from the
 // per-day buckets in article_views_daily, or over all time from articles.views. Day keys are
 // computed by the caller in the site's time zone; this module does no date math.
-import type { Db } from '../db/database.js';
 import type { ArticleSummary } from '../domain/types.js';
 import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
 
@@ -29,77 +28,10 @@ export interface RankingRepository {
   topAllTime(query: RankingQuery, now: number): Promise<RankedArticle[]>;
 }
 
-interface RankedRow extends ArticleSummaryRow {
+export interface RankedRow extends ArticleSummaryRow {
   period_views: number;
 }
 
-const COLUMNS = 'a.id, a.category_id, a.title, a.summary, a.cover_image, a.published_at, a.views';
-const VISIBLE = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= @now";
-const ORDER = 'ORDER BY period_views DESC, a.published_at DESC, a.id DESC LIMIT @limit';
-
-/**
- * Site-wide: sum the window's buckets per article first, then join the few thousand sums to
- * articles (joining every bucket row to its article before grouping is several times slower).
- */
-const IN_DAYS_SQL = `SELECT ${COLUMNS}, d.period_views
-  FROM (SELECT article_id, SUM(views) AS period_views FROM article_views_daily
-        WHERE day >= @from AND day <= @to GROUP BY article_id) d
-  JOIN articles a ON a.id = d.article_id
-  WHERE d.period_views > 0 AND ${VISIBLE}
-  ORDER BY d.period_views DESC, a.published_at DESC, a.id DESC LIMIT @limit`;
-
-/** One category: start from its articles (category index), then each one's buckets by primary key. */
-const IN_DAYS_IN_CATEGORY_SQL = `SELECT ${COLUMNS}, SUM(d.views) AS period_views
-  FROM articles a JOIN article_views_daily d ON d.article_id = a.id
-  WHERE a.category_id = @categoryId AND d.day >= @from AND d.day <= @to AND ${VISIBLE}
-  GROUP BY ${COLUMNS}
-  HAVING SUM(d.views) > 0
-  ${ORDER}`;
-
-function allTimeSql(categoryFilter: string): string {
-  return `SELECT ${COLUMNS}, a.views AS period_views FROM articles a
-    WHERE a.views > 0 AND ${VISIBLE}${categoryFilter}
-    ${ORDER}`;
-}
-
-type SpanParams = { from: string; to: string; now: number; limit: number };
-type CategoryParams = { categoryId: number };
-
-export class SqliteRankingRepository implements RankingRepository {
-  private readonly inDays;
-  private readonly inDaysInCategory;
-  private readonly allTime;
-  private readonly allTimeInCategory;
-
-  constructor(db: Db) {
-    // Standard SQL (every selected column grouped, no SQLite functions) so PostgreSQL accepts it too.
-    this.inDays = db.prepare<SpanParams, RankedRow>(IN_DAYS_SQL);
-    this.inDaysInCategory = db.prepare<SpanParams & CategoryParams, RankedRow>(IN_DAYS_IN_CATEGORY_SQL);
-    this.allTime = db.prepare<{ now: number; limit: number }, RankedRow>(allTimeSql(''));
-    this.allTimeInCategory = db.prepare<{ now: number; limit: number } & CategoryParams, RankedRow>(
-      allTimeSql(' AND a.category_id = @categoryId'),
-    );
-  }
-
-  async topInDays(span: DaySpan, query: RankingQuery, now: number): Promise<RankedArticle[]> {
-    const params = { from: span.from, to: span.to, now, limit: query.limit };
-    const rows =
-      query.categoryId === undefined
-        ? this.inDays.all(params)
-        : this.inDaysInCategory.all({ ...params, categoryId: query.categoryId });
-    return rows.map(toRanked);
-  }
-
-  async topAllTime(query: RankingQuery, now: number): Promise<RankedArticle[]> {
-    const params = { now, limit: query.limit };
-    const rows =
-      query.categoryId === undefined
-        ? this.allTime.all(params)
-        : this.allTimeInCategory.all({ ...params, categoryId: query.categoryId });
-    return rows.map(toRanked);
-  }
-}
-
-function toRanked(row: RankedRow): RankedArticle {
+export function toRanked(row: RankedRow): RankedArticle {
   return { ...toArticleSummary(row), periodViews: row.period_views };
 }

@@ -1,5 +1,4 @@
 // Uploaded images: the record of each stored file (the files themselves live on disk).
-import type { Db } from '../db/database.js';
 
 export interface UploadRecord {
   storedName: string;
@@ -12,19 +11,4 @@ export interface UploadRecord {
 
 export interface UploadRepository {
   add(upload: UploadRecord, now: number): Promise<number>;
-}
-
-export class SqliteUploadRepository implements UploadRepository {
-  private readonly insert;
-
-  constructor(db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO uploads (stored_name, original_name, width, height, bytes, user_id, created_at)
-       VALUES (@storedName, @originalName, @width, @height, @bytes, @userId, @now)`,
-    );
-  }
-
-  async add(upload: UploadRecord, now: number): Promise<number> {
-    return Number(this.insert.run({ ...upload, now }).lastInsertRowid);
-  }
 }

@@ -5,8 +5,8 @@
 import { randomInt } from 'node:crypto';
 import { loadSharp } from './load-sharp.js';
 import svgCaptcha from 'svg-captcha';
-import type { CaptchaRepository } from '../repositories/captcha-repository.js';
 import type { Clock } from './clock.js';
+import type { StorageAccess } from './storage-access.js';
 
 export const CAPTCHA_PURPOSES = ['comment', 'poll', 'submission'] as const;
 export type CaptchaPurpose = (typeof CAPTCHA_PURPOSES)[number];
@@ -38,7 +38,7 @@ export function isCaptchaPurpose(value: unknown): value is CaptchaPurpose {
 
 export class CaptchaService {
   constructor(
-    private readonly repository: CaptchaRepository,
+    private readonly storage: StorageAccess,
     private readonly clock: Clock,
     private readonly textSource: CaptchaTextSource = randomCaptchaText,
   ) {}
@@ -46,10 +46,8 @@ export class CaptchaService {
   /** A new challenge for the session and purpose (voiding the previous one), as a PNG. */
   async issue(sessionId: string, purpose: CaptchaPurpose): Promise<Buffer> {
     const text = this.textSource();
-    await this.repository.save(sessionId, purpose, {
-      answer: text.toUpperCase(),
-      expiresAt: this.clock() + CAPTCHA_TTL_MS,
-    });
+    const challenge = { answer: text.toUpperCase(), expiresAt: this.clock() + CAPTCHA_TTL_MS };
+    await this.storage.transaction((tx) => tx.captchas.save(sessionId, purpose, challenge));
     const svg = drawCaptcha(text, {
       width: CAPTCHA_WIDTH,
       height: CAPTCHA_HEIGHT,
@@ -63,13 +61,13 @@ export class CaptchaService {
 
   /** Consumes the session's challenge for the purpose and judges the answer. */
   async verify(sessionId: string, purpose: CaptchaPurpose, answer: string): Promise<CaptchaVerdict> {
-    const challenge = await this.repository.take(sessionId, purpose);
+    const challenge = await this.storage.transaction((tx) => tx.captchas.take(sessionId, purpose));
     if (!challenge) return 'missing';
     if (challenge.expiresAt <= this.clock()) return 'expired';
     return answer.trim().toUpperCase() === challenge.answer ? 'correct' : 'wrong';
   }
 
   async deleteExpired(): Promise<number> {
-    return this.repository.deleteExpired(this.clock());
+    return this.storage.transaction((tx) => tx.captchas.deleteExpired(this.clock()));
   }
 }

@@ -1,14 +1,15 @@
 // Rules for a new comment: moderation (publish at once unless flagged, or everything waits
-// for review), flags (sensitive words, more than two links) and per-address limits.
+// for review), flags (sensitive words, more than two links) and the per-address limits, checked
+// in the same transaction as the insert.
 import type { CommentStatus } from '../domain/types.js';
-import type { CommentLimits } from '../repositories/comment-repository.js';
-import type { Repositories } from '../repositories/index.js';
+import { type AddressLimits, type LimitRefusal, refusalOf } from './address-limits.js';
 import type { AddressHasher } from './address-hash.js';
 import type { Clock } from './clock.js';
 import { networkOf } from './network.js';
+import type { StorageAccess } from './storage-access.js';
 import { countLinks, findSensitiveWords } from './word-filter.js';
 
-export const COMMENT_LIMITS: CommentLimits = { minIntervalMs: 15_000, hourlyCap: 20 };
+export const COMMENT_LIMITS: AddressLimits = { minIntervalMs: 15_000, hourlyCap: 20 };
 const MAX_LINKS = 2;
 
 export interface NewCommentInput {
@@ -20,41 +21,41 @@ export interface NewCommentInput {
   moderation: 'auto' | 'review';
 }
 
-export type SubmitOutcome =
-  | { kind: 'created'; id: number; status: CommentStatus }
-  | { kind: 'too-soon' }
-  | { kind: 'hourly-cap' }
-  | { kind: 'duplicate' };
+export type SubmitOutcome = { kind: 'created'; id: number; status: CommentStatus } | { kind: LimitRefusal };
 
 export class CommentService {
   constructor(
-    private readonly repositories: Repositories,
+    private readonly storage: StorageAccess,
     private readonly clock: Clock,
     private readonly hashAddress: AddressHasher,
-    private readonly limits: CommentLimits = COMMENT_LIMITS,
+    private readonly limits: AddressLimits = COMMENT_LIMITS,
   ) {}
 
   async submit(input: NewCommentInput): Promise<SubmitOutcome> {
     const status = await this.initialStatus(input);
-    const outcome = await this.repositories.comments.createWithinLimits(
-      {
-        articleId: input.articleId,
-        nickname: input.nickname,
-        body: input.body,
-        status,
-        ipHash: this.hashAddress(input.ip),
-        network: networkOf(input.ip),
-      },
-      this.clock(),
-      this.limits,
-    );
-    return outcome.kind === 'created' ? { ...outcome, status } : outcome;
+    const ipHash = this.hashAddress(input.ip);
+    return this.storage.transaction(async (tx) => {
+      const now = this.clock();
+      const refusal = await refusalOf(
+        {
+          countSince: (since) => tx.comments.countFromAddressSince(ipHash, since),
+          isDuplicate: () => tx.comments.hasText(input.articleId, input.body),
+        },
+        this.limits,
+        now,
+      );
+      if (refusal) return { kind: refusal };
+      const id = await tx.comments.create(
+        { articleId: input.articleId, nickname: input.nickname, body: input.body, status, ipHash, network: networkOf(input.ip) },
+        now,
+      );
+      return { kind: 'created', id, status };
+    });
   }
-
 
   private async initialStatus(input: NewCommentInput): Promise<CommentStatus> {
     if (input.moderation === 'review') return 'pending';
-    const words = await this.repositories.sensitiveWords.listAll();
+    const words = await this.storage.repositories.sensitiveWords.listAll();
     const text = `${input.nickname}\n${input.body}`;
     if (findSensitiveWords(text, words).length > 0) return 'pending';
     if (countLinks(input.body) > MAX_LINKS) return 'pending';

@@ -2,7 +2,7 @@
 // invalidations of this process's caches. catchUp() runs before every request: when nothing
 // changed it costs one indexed max(); otherwise it reads the changed scopes and tells each
 // listener. Writes by this process and by other processes on the same file arrive the same way.
-import type { ContentChangeRepository } from '../repositories/content-change-repository.js';
+import type { ChangeFeed } from '../storage/storage.js';
 
 /** a change that can show on any page */
 export const SITE_SCOPE = 'site';
@@ -15,7 +15,7 @@ export class ContentChanges {
   private seen: number;
   private readonly listeners: ChangeListener[] = [];
 
-  constructor(private readonly repository: ContentChangeRepository) {
+  constructor(private readonly repository: ChangeFeed) {
     this.seen = repository.latestSeq();
   }
 

@@ -1,5 +1,5 @@
 // Creates the first admin account (user name `admin`) when there is no user yet.
-import type { UserRepository } from '../repositories/user-repository.js';
+import type { StorageAccess } from './storage-access.js';
 import { generatePassword, hashPassword } from './passwords.js';
 
 export interface FirstAdminResult {
@@ -9,19 +9,19 @@ export interface FirstAdminResult {
 }
 
 export async function ensureFirstAdmin(
-  users: UserRepository,
+  storage: StorageAccess,
   configuredPassword: string | undefined,
   now: number,
 ): Promise<FirstAdminResult> {
-  if ((await users.count()) > 0) return { created: false };
+  if ((await storage.repositories.users.count()) > 0) return { created: false };
   const password = configuredPassword ?? generatePassword();
-  const passwordHash = await hashPassword(password);
-  try {
-    await users.create({ username: 'admin', displayName: '管理员', passwordHash, role: 'admin' }, now);
-  } catch (err) {
-    // Another process starting on the same database created it first.
-    if ((await users.count()) > 0) return { created: false };
-    throw err;
-  }
+  const passwordHash = await hashPassword(password); // before the transaction: it is slow
+  // Counted and created in one transaction: processes starting together create one admin.
+  const created = await storage.transaction(async (tx) => {
+    if ((await tx.users.count()) > 0) return false;
+    await tx.users.create({ username: 'admin', displayName: '管理员', passwordHash, role: 'admin' }, now);
+    return true;
+  });
+  if (!created) return { created: false };
   return configuredPassword ? { created: true } : { created: true, generatedPassword: password };
 }

@@ -35,11 +35,11 @@ export class SiteChromeService {
     clock: Clock,
     /** applies content changes made since the last look (they call invalidate) */
     catchUpWithChanges: () => void = () => {},
+    /** when a scheduled change next happens (the change feed knows) */
+    nextScheduledChange: (now: number) => number | undefined = () => undefined,
     maxAgeMs = 5000,
   ) {
-    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges, (now) =>
-      repositories.contentChanges.nextScheduledChange(now),
-    );
+    this.snapshot = new SharedSnapshot((now) => this.build(now), clock, maxAgeMs, catchUpWithChanges, nextScheduledChange);
   }
 
   get(): Promise<SiteChrome> {

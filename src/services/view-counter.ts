@@ -4,12 +4,13 @@
 import { createHash } from 'node:crypto';
 import { isbot } from 'isbot';
 import { LRUCache } from 'lru-cache';
-import type { ViewBatch, ViewStatsRepository } from '../repositories/view-stats-repository.js';
+import type { ViewBatch } from '../repositories/view-stats-repository.js';
 import type { Clock } from './clock.js';
 import { dayKey } from './site-time.js';
 
 export interface ViewCounterOptions {
-  repository: ViewStatsRepository;
+  /** writes a batch, in a transaction of its own (never inside someone else's) */
+  save: (batch: ViewBatch) => Promise<void>;
   clock: Clock;
   timeZone: () => string;
   /** how long one reader's repeated reads of one article count once */
@@ -105,7 +106,7 @@ export class ViewCounter {
     if (batch.articleViews.size === 0 && batch.pageViews.size === 0) return;
     this.pending = { articleViews: new Map(), pageViews: new Map() };
     try {
-      await this.options.repository.applyBatch(batch);
+      await this.options.save(batch);
     } catch (err) {
       this.mergeBack(batch);
       throw err;

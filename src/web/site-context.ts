@@ -5,6 +5,8 @@ import type { CaptchaService } from '../services/captcha.js';
 import type { Clock } from '../services/clock.js';
 import type { CommentService } from '../services/comment-service.js';
 import type { FrontPage } from '../services/front-page.js';
+import type { PollService } from '../services/poll-service.js';
+import type { SubmissionService } from '../services/submission-service.js';
 import type { SharedSnapshot } from '../services/shared-snapshot.js';
 import type { SiteChromeService } from '../services/site-chrome.js';
 import type { ViewCounter } from '../services/view-counter.js';
@@ -18,6 +20,10 @@ export interface SiteContext {
   frontPage: SharedSnapshot<FrontPage>;
   captchas: CaptchaService;
   commentService: CommentService;
+  pollService: PollService;
+  submissions: SubmissionService;
   /** keyed hash of a client address, for per-address limits */
   hashAddress: AddressHasher;
+  /** whether the storage answers (/healthz) */
+  health: () => Promise<boolean>;
 }

@@ -82,7 +82,7 @@ describe('layout details in Chromium', { skip }, () => {
   it('the comment queue’s 全选 box ticks every comment on the page', async () => {
     const [article] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     for (let i = 0; i < 3; i += 1) {
-      await t.portal.repositories.comments.create({ articleId: article!.id, nickname: `读者${i}`, body: `待审评论${i}`, status: 'pending', ipHash: '' }, t.clock());
+      await t.repos.comments.create({ articleId: article!.id, nickname: `读者${i}`, body: `待审评论${i}`, status: 'pending', ipHash: '' }, t.clock());
     }
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();

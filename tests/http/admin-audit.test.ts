@@ -31,7 +31,7 @@ describe('admin audit log', () => {
     const before = (t.db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number) ?? 0;
     const editorId = await createUser(t, 'temp.editor', 'editor');
     assert.equal((await admin.post(`/admin/users/${editorId}/delete`, { _csrf: admin.csrfToken })).status, 303);
-    await t.portal.repositories.audit.append({
+    await t.repos.audit.append({
       userId: null,
       username: 'gone.user',
       action: 'article.update',
@@ -57,7 +57,7 @@ describe('admin audit log', () => {
 
   it('pages 50 at a time; odd page numbers are 400, pages past the end 404', async () => {
     for (let i = 0; i < 60; i += 1) {
-      await t.portal.repositories.audit.append({ userId: null, username: 'bulk', action: 'test.entry', entityType: 'test', entityId: String(i), summary: `第 ${i} 条`, createdAt: t.clock() + i });
+      await t.repos.audit.append({ userId: null, username: 'bulk', action: 'test.entry', entityType: 'test', entityId: String(i), summary: `第 ${i} 条`, createdAt: t.clock() + i });
     }
     const total = t.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
     const all = t.db.prepare('SELECT id FROM audit_log ORDER BY id DESC').pluck().all() as number[];

@@ -96,7 +96,7 @@ describe('admin: categories', () => {
   });
 
   it('edits a category: the navigation shows the new name at once, audited', async () => {
-    const id = await t.portal.repositories.categories.create({ slug: 'old-name', name: '旧名称', description: '', sortOrder: 50 });
+    const id = await t.repos.categories.create({ slug: 'old-name', name: '旧名称', description: '', sortOrder: 50 });
     t.portal.chrome.invalidate();
     assert.ok((await navNames()).includes('旧名称'));
     const form = await editor.get(`/admin/categories/${id}/edit`);
@@ -120,8 +120,8 @@ describe('admin: categories', () => {
   });
 
   it('refuses to delete a category with articles (the trash included), with a clear message', async () => {
-    const id = await t.portal.repositories.categories.create({ slug: 'has-articles', name: '有文章', description: '', sortOrder: 60 });
-    const articleId = await addArticle(t.portal.repositories, id, t.clock());
+    const id = await t.repos.categories.create({ slug: 'has-articles', name: '有文章', description: '', sortOrder: 60 });
+    const articleId = await addArticle(t.repos, id, t.clock());
     t.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(t.clock(), articleId); // in the trash
     const response = await post(`/admin/categories/${id}/delete`, {});
     assert.equal(response.status, 303);
@@ -132,7 +132,7 @@ describe('admin: categories', () => {
   });
 
   it('deletes an empty category: gone from the navigation at once, audited', async () => {
-    const id = await t.portal.repositories.categories.create({ slug: 'to-delete', name: '待删除', description: '', sortOrder: 70 });
+    const id = await t.repos.categories.create({ slug: 'to-delete', name: '待删除', description: '', sortOrder: 70 });
     t.portal.chrome.invalidate();
     assert.ok((await navNames()).includes('待删除'));
     const response = await post(`/admin/categories/${id}/delete`, {});

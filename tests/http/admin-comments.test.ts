@@ -32,7 +32,7 @@ describe('admin comment queue', () => {
 
   async function addComment(status: CommentStatus, body: string, nickname = '读者', id = articleId): Promise<number> {
     t.clock.advance(1_000);
-    return t.portal.repositories.comments.create({ articleId: id, nickname, body, status, ipHash: '' }, t.clock());
+    return t.repos.comments.create({ articleId: id, nickname, body, status, ipHash: '' }, t.clock());
   }
 
   const statusOf = (id: number) => t.db.prepare('SELECT status FROM comments WHERE id = ?').pluck().get(id) as string | undefined;
@@ -81,7 +81,7 @@ describe('admin comment queue', () => {
       try {
         // a comment posted through the form, from a known address behind a trusted proxy
         const [article] = await proxied.portal.repositories.articles.listVisible({ limit: 1 }, proxied.clock());
-        await proxied.portal.repositories.settings.setMany({ commentModeration: 'review' });
+        await proxied.repos.settings.setMany({ commentModeration: 'review' });
         const commenter = new ReaderSession(proxied, { 'user-agent': 'x', 'x-forwarded-for': '203.0.113.77' });
         await commenter.openCommentForm(article!.id);
         await commenter.captcha();

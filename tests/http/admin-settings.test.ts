@@ -109,7 +109,7 @@ describe('admin settings', () => {
   });
 
   it('the sidebar poll, time zone and moderation mode take effect too', async () => {
-    const otherPoll = await t.portal.repositories.polls.create(
+    const otherPoll = await t.repos.polls.create(
       { question: '您最关心哪类法治新闻？', isMultiple: false, startsAt: t.clock() - 60_000, endsAt: null, options: [{ label: '民生' }, { label: '司法' }] },
       t.clock() - 120_000,
     );

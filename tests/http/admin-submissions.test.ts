@@ -22,7 +22,7 @@ describe('admin: submissions inbox', () => {
   const submit = (fields: Partial<{ name: string; contact: string; title: string; body: string }> = {}) => {
     serial += 1;
     t.clock.advance(60_000);
-    return t.portal.repositories.submissions.create(
+    return t.repos.submissions.create(
       { name: '读者甲', contact: 'reader@example.com', title: `投稿${serial}`, body: '正文内容', ipHash: 'x', ...fields },
       t.clock(),
     );
@@ -46,8 +46,8 @@ describe('admin: submissions inbox', () => {
     const fresh = await submit({ title: '新的投稿' });
     const read = await submit();
     const archived = await submit();
-    await t.portal.repositories.submissions.setStatus(read, 'read');
-    await t.portal.repositories.submissions.setStatus(archived, 'archived');
+    await t.repos.submissions.setStatus(read, 'read');
+    await t.repos.submissions.setStatus(archived, 'archived');
     const page = await editor.get('/admin/submissions');
     assert.equal(page.status, 200);
     const tabs = page.$('.tabs a').map((_, a) => page.$(a).text()).get();

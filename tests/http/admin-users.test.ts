@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { verifyPassword } from '../../src/services/passwords.js';
+import { UserAdminService } from '../../src/services/user-admin-service.js';
 import { createUser, loggedIn, TEST_PASSWORD } from '../support/admin.js';
 import { ReaderSession } from '../support/browser-session.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
@@ -221,18 +222,19 @@ describe('admin users', () => {
   });
 
   describe('the last admin', () => {
-    it('cannot be deleted or demoted (the repository refuses in its transaction)', async () => {
+    it('cannot be deleted or demoted (the service refuses inside its transaction)', async () => {
       const solo = await makeTestApp({ demo: false });
       try {
-        const users = solo.portal.repositories.users;
+        const service = new UserAdminService(solo.storage, solo.clock);
         const only = await createUser(solo, 'only', 'admin');
         const editor = await createUser(solo, 'helper', 'editor');
-        assert.equal(await users.deleteKeepingAnAdmin(only), 'last-admin');
-        assert.equal(await users.updateKeepingAnAdmin(only, { displayName: 'only', role: 'editor' }), 'last-admin');
-        assert.equal(await users.updateKeepingAnAdmin(only, { displayName: '唯一管理员', role: 'admin' }), 'done', 'other changes are fine');
-        assert.equal(await users.deleteKeepingAnAdmin(editor), 'done');
-        assert.equal(await users.deleteKeepingAnAdmin(999999), 'not-found');
-        assert.equal((await users.findById(only))!.role, 'admin');
+        const actor = { id: only, username: 'only' };
+        assert.equal((await service.delete(actor, only)).kind, 'last-admin');
+        assert.equal((await service.update(actor, only, { displayName: 'only', role: 'editor' }, '')).kind, 'last-admin');
+        assert.equal((await service.update(actor, only, { displayName: '唯一管理员', role: 'admin' }, '')).kind, 'changed', 'other changes are fine');
+        assert.equal((await service.delete(actor, editor)).kind, 'changed');
+        assert.equal((await service.delete(actor, 999999)).kind, 'not-found');
+        assert.equal((await solo.portal.repositories.users.findById(only))!.role, 'admin');
       } finally {
         await solo.close();
       }

@@ -114,11 +114,11 @@ describe('article page', () => {
   });
 
   it('bad ids: 404 pages, never a 500', async () => {
-    const draft = await t.portal.repositories.articles.create(
+    const draft = await t.repos.articles.create(
       { categoryId: 1, title: '草稿', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'draft', publishedAt: null },
       t.clock(),
     );
-    const scheduled = await t.portal.repositories.articles.create(
+    const scheduled = await t.repos.articles.create(
       { categoryId: 1, title: '定时', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'scheduled', publishedAt: t.clock() + 3_600_000 },
       t.clock(),
     );
@@ -134,9 +134,9 @@ describe('article page', () => {
   it('查看所有评论 lists approved comments, oldest or newest first, paginated', async () => {
     const now = t.clock();
     for (let i = 1; i <= 25; i += 1) {
-      await t.portal.repositories.comments.create({ articleId, nickname: `读者${i}`, body: `第${i}条\n第二行`, status: 'approved', ipHash: '' }, now + i * 1000);
+      await t.repos.comments.create({ articleId, nickname: `读者${i}`, body: `第${i}条\n第二行`, status: 'approved', ipHash: '' }, now + i * 1000);
     }
-    await t.portal.repositories.comments.create({ articleId, nickname: '待审', body: '不应出现', status: 'pending', ipHash: '' }, now);
+    await t.repos.comments.create({ articleId, nickname: '待审', body: '不应出现', status: 'pending', ipHash: '' }, now);
     const first = await t.get(`/article/${articleId}/comments`);
     assert.equal(first.status, 200);
     assertSiteChrome(first);
@@ -185,7 +185,7 @@ describe('article page', () => {
       assert.equal(page.$('.staff-card').length, 0, q);
       assert.match(textOf(page.$, '.notice'), /查无此人/, q);
     }
-    await t.portal.repositories.staff.create({ name: '周照片', cardNumber: 'SHFZ-2024-0999', position: '记者', department: '法治新闻部', status: 'active', photo: '/images/demo/cover-court.jpg' }, t.clock());
+    await t.repos.staff.create({ name: '周照片', cardNumber: 'SHFZ-2024-0999', position: '记者', department: '法治新闻部', status: 'active', photo: '/images/demo/cover-court.jpg' }, t.clock());
     const withPhoto = await t.get(`/staff?q=${encodeURIComponent('周照片')}`);
     assert.equal(withPhoto.$('.staff-card img').attr('src'), '/images/demo/cover-court.jpg');
     assert.equal(withPhoto.$('.staff-card img').attr('alt'), '周照片的照片');

@@ -127,7 +127,7 @@ describe('article placement', () => {
     it('shows the cover above the body by default, and not when the body shows the same upload', async () => {
       const categoryId = (await t.portal.repositories.categories.findBySlug('law'))!.id;
       const create = (bodyHtml: string, extra: Record<string, unknown> = {}) =>
-        t.portal.repositories.articles.create(
+        t.repos.articles.create(
           { categoryId, title: '封面测试', author: '', source: '', summary: '', bodyHtml, coverImage: uploaded, isFeatured: false, status: 'published', publishedAt: t.clock() - HOUR, ...extra },
           t.clock(),
         );
@@ -159,7 +159,7 @@ describe('article placement', () => {
   describe('预览', () => {
     it('is the reader’s article page with a 预览 banner, for drafts too, never cached or indexed', async () => {
       const categoryId = (await t.portal.repositories.categories.findBySlug('law'))!.id;
-      const draft = await t.portal.repositories.articles.create(
+      const draft = await t.repos.articles.create(
         { categoryId, title: '尚未发布的草稿', author: '记者甲', source: '本网', summary: '摘要', bodyHtml: '<h2>小标题</h2><p>草稿正文。</p>', coverImage: null, isFeatured: false, status: 'draft', publishedAt: null },
         t.clock(),
       );

@@ -142,7 +142,7 @@ describe('posting a comment', () => {
 
   it('unknown or unpublished articles: 404 and nothing stored', async () => {
     const reader = await readyReader();
-    const draft = await t.portal.repositories.articles.create(
+    const draft = await t.repos.articles.create(
       { categoryId: 1, title: '草稿', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'draft', publishedAt: null },
       t.clock(),
     );
@@ -253,7 +253,7 @@ describe('posting a comment', () => {
     });
 
     it('"everything waits for review" holds every comment, with a message saying so', async () => {
-      await t.portal.repositories.settings.setMany({ commentModeration: 'review' });
+      await t.repos.settings.setMany({ commentModeration: 'review' });
       t.portal.chrome.invalidate();
       try {
         const reader = await readyReader();
@@ -263,7 +263,7 @@ describe('posting a comment', () => {
         assert.equal(textOf((await reader.openCommentForm(articleId)).$, '.notice'), '评论已提交，审核通过后将显示。');
         assert.doesNotMatch(textOf(page.$, '.comment-list'), /需要审核的评论/);
       } finally {
-        await t.portal.repositories.settings.setMany({ commentModeration: 'auto' });
+        await t.repos.settings.setMany({ commentModeration: 'auto' });
         t.portal.chrome.invalidate();
       }
     });

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { inImmediateTransaction } from '../../src/db/seed.js';
 import { ARTICLES_PER_SITEMAP } from '../../src/web/controllers/feed-controller.js';
 import { addArticle } from '../support/fixtures.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
@@ -48,7 +47,7 @@ describe('feeds and sitemaps', () => {
   let old: number;
   before(async () => {
     t = await makeTestApp();
-    const repos = t.portal.repositories;
+    const repos = t.repos;
     const now = t.clock();
     const law = (await repos.categories.findBySlug('law'))!.id;
     special = await addArticle(repos, law, now, { title: `${SPECIAL_TITLE}\u0001`, summary: SPECIAL_SUMMARY, publishedAt: now - 10 * 60_000 });
@@ -115,7 +114,7 @@ describe('feeds and sitemaps', () => {
     const locs = urls.map((u) => u.loc);
     assert.equal(new Set(locs).size, locs.length, 'no duplicates');
     assert.ok(locs.length < 50_000);
-    const repos = t.portal.repositories;
+    const repos = t.repos;
     const now = t.clock();
     const articles = await repos.articles.listVisible({ limit: 1000 }, now);
     const categories = await repos.categories.listAll();
@@ -178,12 +177,12 @@ describe('sitemap of a large site', () => {
   const EXTRA = ARTICLES_PER_SITEMAP + 50;
   before(async () => {
     t = await makeTestApp();
-    const repos = t.portal.repositories;
+    const repos = t.repos;
     const now = t.clock();
     const categories = await repos.categories.listAll();
-    await inImmediateTransaction(t.db, async () => {
+    await t.write(async (tx) => {
       for (let i = 0; i < EXTRA; i += 1) {
-        await repos.articles.create(
+        await tx.articles.create(
           {
             categoryId: categories[i % categories.length]!.id,
             title: `批量文章 ${i} & <${i}>`,
@@ -267,7 +266,7 @@ describe('structured data and meta tags of article pages', () => {
   });
 
   it('a hostile title stays inside the JSON-LD; no cover: no image, a summary card', async () => {
-    const repos = t.portal.repositories;
+    const repos = t.repos;
     const law = (await repos.categories.findBySlug('law'))!;
     const title = '坏标题</script><script>alert(1)</script>\u2028<!--';
     const id = await addArticle(repos, law.id, t.clock(), { title });

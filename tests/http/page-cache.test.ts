@@ -112,7 +112,7 @@ describe('page cache', () => {
   });
 
   it('shows an edit, a new article, a deletion and a settings change at once', async () => {
-    const { articles, settings } = t.portal.repositories;
+    const { articles, settings } = t.repos;
     const article = (await articles.findById(articleId))!;
     assert.equal((await t.get('/')).headers.get('x-page-cache'), 'miss');
     assert.equal((await t.get('/')).headers.get('x-page-cache'), 'hit');
@@ -144,7 +144,7 @@ describe('page cache', () => {
   });
 
   it('a scheduled article appears at its time without any write', async () => {
-    const { articles } = t.portal.repositories;
+    const { articles } = t.repos;
     const at = t.clock() + 10 * 60_000;
     await articles.create(
       { categoryId: 1, title: '十分钟后发布', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'scheduled', publishedAt: at },
@@ -164,7 +164,7 @@ describe('page cache', () => {
     await t.get(`/article/${other!.id}`);
     await t.get(`/article/${articleId}/comments`);
 
-    await t.portal.repositories.comments.create({ articleId, nickname: '等待审核', body: '还没通过', status: 'pending', ipHash: 'x' }, t.clock());
+    await t.repos.comments.create({ articleId, nickname: '等待审核', body: '还没通过', status: 'pending', ipHash: 'x' }, t.clock());
     assert.equal((await t.get(`/article/${articleId}`)).headers.get('x-page-cache'), 'hit');
 
     const reader = new ReaderSession(t);

@@ -163,7 +163,7 @@ describe('polls', () => {
   });
 
   it('refuses bad votes with clear 4xx answers and stores nothing', async () => {
-    const otherPoll = await t.portal.repositories.polls.create(
+    const otherPoll = await t.repos.polls.create(
       { question: '另一项调查', isMultiple: false, startsAt: t.clock() - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] },
       t.clock(),
     );
@@ -190,8 +190,8 @@ describe('polls', () => {
 
   it('closed and not-yet-open polls refuse votes', async () => {
     const now = t.clock();
-    const closed = await t.portal.repositories.polls.create({ question: '已结束', isMultiple: false, startsAt: now - 2 * DAY, endsAt: now - DAY, options: [{ label: '甲' }, { label: '乙' }] }, now);
-    const upcoming = await t.portal.repositories.polls.create({ question: '未开始', isMultiple: false, startsAt: now + DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
+    const closed = await t.repos.polls.create({ question: '已结束', isMultiple: false, startsAt: now - 2 * DAY, endsAt: now - DAY, options: [{ label: '甲' }, { label: '乙' }] }, now);
+    const upcoming = await t.repos.polls.create({ question: '未开始', isMultiple: false, startsAt: now + DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
     for (const [id, message] of [[closed, /已经结束/], [upcoming, /还没有开始/]] as const) {
       const reader = new ReaderSession(t);
       const page = await reader.get(`/polls/${id}`);
@@ -207,7 +207,7 @@ describe('polls', () => {
 
   it('multiple choice counts each chosen option', async () => {
     const now = t.clock();
-    const id = await t.portal.repositories.polls.create({ question: '多选', isMultiple: true, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }, { label: '丙' }] }, now);
+    const id = await t.repos.polls.create({ question: '多选', isMultiple: true, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }, { label: '丙' }] }, now);
     const [a, b, c] = (await t.portal.repositories.polls.findById(id))!.options.map((o) => o.id);
     const reader = new ReaderSession(t);
     await reader.get(`/polls/${id}`);
@@ -218,7 +218,7 @@ describe('polls', () => {
 
   it('a daily cap per address that tolerates shared networks (200), then 429', async () => {
     const now = t.clock();
-    const id = await t.portal.repositories.polls.create({ question: '上限', isMultiple: false, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
+    const id = await t.repos.polls.create({ question: '上限', isMultiple: false, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
     const option = (await t.portal.repositories.polls.findById(id))!.options[0]!.id;
     const first = new ReaderSession(t);
     await first.get(`/polls/${id}`);

@@ -27,7 +27,7 @@ async function addViews(t: TestApp, days: Record<string, Record<number, number>>
   for (const [day, perArticle] of Object.entries(days)) {
     batch.articleViews.set(day, new Map(Object.entries(perArticle).map(([id, n]) => [Number(id), n])));
   }
-  await t.portal.repositories.viewStats.applyBatch(batch);
+  await t.repos.viewStats.applyBatch(batch);
 }
 
 describe('rankings page: windows from the daily buckets', () => {
@@ -35,7 +35,7 @@ describe('rankings page: windows from the daily buckets', () => {
   const ids: Record<string, number> = {};
   before(async () => {
     t = await makeTestApp({ demo: false, clock: makeClock(NOON_20TH) });
-    const repos = t.portal.repositories;
+    const repos = t.repos;
     const now = t.clock();
     const law = await addCategory(repos, 'law', '法治要闻');
     const society = await addCategory(repos, 'society', '社会民生');

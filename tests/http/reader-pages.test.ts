@@ -101,7 +101,7 @@ describe('reader pages', () => {
     const category = (await t.portal.repositories.categories.findBySlug('law'))!;
     const now = t.clock();
     for (let i = 0; i < 41; i += 1) {
-      await t.portal.repositories.articles.create(
+      await t.repos.articles.create(
         { categoryId: category.id, title: `分页测试文章${i}`, author: '', source: '', summary: '摘要', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'published', publishedAt: now - 1000 * 3600 * 1000 - i * 1000 },
         now,
       );

@@ -17,7 +17,7 @@ describe('site search', () => {
   const ids: Record<string, number> = {};
 
   async function add(fields: Partial<NewArticle>): Promise<number> {
-    return t.portal.repositories.articles.create(
+    return t.repos.articles.create(
       {
         categoryId,
         title: '测试文章',
@@ -66,7 +66,7 @@ describe('site search', () => {
     ids.draft = await add({ title: '雪松岭林场草稿', status: 'draft' });
     ids.scheduled = await add({ title: '雪松岭林场定时发布', status: 'scheduled', publishedAt: t.clock() + HOUR });
     ids.trashed = await add({ title: '雪松岭林场已删除' });
-    await t.portal.repositories.articles.moveToTrash(ids.trashed, t.clock());
+    await t.repos.articles.moveToTrash(ids.trashed, t.clock());
   });
   after(() => t.close());
 
@@ -213,7 +213,7 @@ describe('site search', () => {
   });
 
   it('follows create, update, publish, trash, restore and purge', async () => {
-    const articles = t.portal.repositories.articles;
+    const articles = t.repos.articles;
     const id = await add({ title: '银杏坡古树名录公布', status: 'draft' });
     assert.deepEqual(await repoIds('银杏坡'), [], 'a draft is not found');
     const current = async () => {

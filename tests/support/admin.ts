@@ -9,7 +9,7 @@ import type { TestApp } from './test-app.js';
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export async function createUser(t: TestApp, username: string, role: Role, password = TEST_PASSWORD): Promise<number> {
-  return t.portal.repositories.users.create(
+  return t.repos.users.create(
     { username, displayName: username, passwordHash: await hashPassword(password), role },
     t.clock(),
   );

@@ -1,5 +1,5 @@
 // makeTestApp(): the real app on a temporary SQLite file, listening on 127.0.0.1 at a free
-// port, with an injectable clock. Fixtures are built through the repositories.
+// port, with an injectable clock. Fixtures are written through the storage's transactions.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -8,10 +8,12 @@ import type { Server } from 'node:http';
 import * as cheerio from 'cheerio';
 import { createApp, type Portal } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { openDatabase, type Db } from '../../src/db/database.js';
-import { migrate } from '../../src/db/migrate.js';
 import { seedDemoContentIfEmpty } from '../../src/db/seed.js';
-import { ensureSearchIndex } from '../../src/repositories/search-repository.js';
+import type { Repositories } from '../../src/repositories/index.js';
+import type { Transact } from '../../src/storage/storage.js';
+import { throughTransactions } from './fixtures.js';
+import type { Db } from '../../src/storage/sqlite/database.js';
+import { openSqliteStorage, type SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
 
 export interface TestClock {
   (): number;
@@ -29,6 +31,12 @@ export function makeClock(start = Date.UTC(2026, 10, 20, 4, 0, 0)): TestClock {
 
 export interface TestApp {
   portal: Portal;
+  storage: SqliteStorage;
+  /** writes fixtures: the storage's transaction */
+  write: Transact;
+  /** the repositories, each call in a transaction of its own (fixtures) */
+  repos: Repositories;
+  /** the write connection, for raw SQL in tests */
   db: Db;
   clock: TestClock;
   baseUrl: string;
@@ -59,26 +67,28 @@ export interface TestAppOptions {
 
 export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = makeTempDir();
-  const db = openDatabase(path.join(dataDir, 'portal.db'));
+  const { storage } = openSqliteStorage(path.join(dataDir, 'portal.db'));
+  const db = storage.database;
   const clock = options.clock ?? makeClock();
-  migrate(db);
   const config = loadConfig({ DATABASE_PATH: path.join(dataDir, 'portal.db'), ...options.env });
   const portal = createApp({
     config,
-    db,
+    storage,
     clock,
     sessionSecret: 'test-secret-0123456789-abcdefghijklmnop',
     captchaText: options.captchaText,
     captchaRequestsPerMinute: options.captchaRequestsPerMinute ?? 10_000,
   });
-  if (options.demo !== false) await seedDemoContentIfEmpty(db, portal.repositories, clock());
-  ensureSearchIndex(db);
+  if (options.demo !== false) await seedDemoContentIfEmpty(storage.transaction, clock());
   const server: Server = await new Promise((resolve) => {
     const s = portal.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     portal,
+    storage,
+    write: storage.transaction,
+    repos: throughTransactions(storage.transaction),
     db,
     clock,
     baseUrl,
@@ -94,7 +104,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
         server.closeAllConnections();
       });
       await portal.stop();
-      db.close();
+      await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

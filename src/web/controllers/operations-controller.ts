@@ -1,12 +1,10 @@
 // Operational endpoints: health check and robots.txt (which points crawlers to the sitemaps).
 import type { Request, Response } from 'express';
-import type { Db } from '../../db/database.js';
-import { isDatabaseReachable } from '../../db/health.js';
 
-export function operationsController(db: Db) {
+export function operationsController(health: () => Promise<boolean>) {
   return {
-    healthz(_req: Request, res: Response) {
-      const ok = isDatabaseReachable(db);
+    async healthz(_req: Request, res: Response) {
+      const ok = await health();
       res.set('Cache-Control', 'no-store');
       res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unreachable' });
     },

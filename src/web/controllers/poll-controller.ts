@@ -4,7 +4,7 @@
 // updated in an IMMEDIATE transaction.
 import type { Request, Response } from 'express';
 import type { Poll } from '../../domain/types.js';
-import { POLL_VOTES_PER_ADDRESS_PER_DAY, pollState, withPercentages } from '../../services/poll-rules.js';
+import { pollState, withPercentages } from '../../services/poll-rules.js';
 import type { SiteContext } from '../site-context.js';
 import { HttpError, badRequest, notFound } from '../http-error.js';
 import { csrfToken } from '../middleware/csrf.js';
@@ -25,7 +25,7 @@ function chosenOptions(raw: unknown, poll: Poll, { strict }: { strict: boolean }
   return [...new Set(ids)];
 }
 
-export function pollController({ repositories, clock, hashAddress }: SiteContext) {
+export function pollController({ repositories, clock, hashAddress, pollService }: SiteContext) {
   async function render(req: Request, res: Response, poll: Poll, options: { selected: number[]; error?: string }) {
     const { results, totalVotes } = withPercentages(poll.options);
     const state = pollState(poll, clock());
@@ -71,14 +71,7 @@ export function pollController({ repositories, clock, hashAddress }: SiteContext
         res.status(422);
         return render(req, res, poll, { selected: [], error: MESSAGES.pollChooseOne });
       }
-      const outcome = await repositories.polls.castVote({
-        pollId: poll.id,
-        optionIds,
-        sessionId: req.sessionID,
-        ipHash: hashAddress(req.ip ?? ''),
-        now: clock(),
-        dailyCapPerAddress: POLL_VOTES_PER_ADDRESS_PER_DAY,
-      });
+      const outcome = await pollService.vote({ pollId: poll.id, optionIds, sessionId: req.sessionID, ipHash: hashAddress(req.ip ?? '') });
       if (outcome === 'address-cap') throw new HttpError(429, MESSAGES.pollAddressCap);
       req.session.flash =
         outcome === 'counted' ? { type: 'success', message: MESSAGES.pollVoted } : { type: 'info', message: MESSAGES.pollAlreadyVoted };

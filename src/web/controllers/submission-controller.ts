@@ -1,15 +1,11 @@
 // 投稿信箱: readers send stories to the editors with a captcha; stored for the inbox in /admin.
 import type { Request, Response } from 'express';
-import { COMMENT_LIMITS } from '../../services/comment-service.js';
 import type { SiteContext } from '../site-context.js';
 import { emptySubmissionForm, parseSubmissionForm, type SubmissionFormErrors } from '../forms/submission-form.js';
 import { csrfToken } from '../middleware/csrf.js';
 import { CAPTCHA_VERDICT_MESSAGES, MESSAGES } from '../messages.js';
 
-/** Submissions are longer and rarer than comments: the same spacing, a lower hourly cap. */
-const SUBMISSION_LIMITS = { ...COMMENT_LIMITS, hourlyCap: 5 };
-
-export function submissionController({ repositories, clock, captchas, hashAddress }: SiteContext) {
+export function submissionController({ repositories, captchas, hashAddress, submissions }: SiteContext) {
   async function render(
     req: Request,
     res: Response,
@@ -38,11 +34,7 @@ export function submissionController({ repositories, clock, captchas, hashAddres
         res.status(422);
         return render(req, res, { values: kept, errors });
       }
-      const outcome = await repositories.submissions.createWithinLimits(
-        { ...kept, ipHash: hashAddress(req.ip ?? '') },
-        clock(),
-        SUBMISSION_LIMITS,
-      );
+      const outcome = await submissions.submit({ ...kept, ipHash: hashAddress(req.ip ?? '') });
       if (outcome.kind !== 'created') {
         const [status, notice] =
           outcome.kind === 'duplicate'

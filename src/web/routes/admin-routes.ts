@@ -34,7 +34,7 @@ function adminLocals(req: Request, res: Response, next: NextFunction) {
 }
 
 export function adminRoutes(context: AdminContext): Router {
-  const sessions = sessionController(context.auth, context.audit);
+  const sessions = sessionController(context.auth);
   const dashboard = dashboardController(context);
   const router = Router();
   router.use(noStore, loadCurrentUser(context.repositories.users), adminLocals);

@@ -4,7 +4,6 @@
 //    they cannot show one visitor's flash message, token or form input to another.
 //  - readerForms: pages and posts that need a session (forms with CSRF tokens, captchas).
 import { Router } from 'express';
-import type { Db } from '../../db/database.js';
 import type { SiteContext } from '../site-context.js';
 import { csrfProtection } from '../middleware/csrf.js';
 import { formBody } from '../middleware/form-body.js';
@@ -25,13 +24,13 @@ import { searchRoutes } from './search-routes.js';
 import { feedRoutes } from './feed-routes.js';
 import { rankingRoutes } from './ranking-routes.js';
 
-export function readerPages(context: SiteContext, db: Db): Router {
+export function readerPages(context: SiteContext): Router {
   const home = homeController(context);
   const categories = categoryController(context);
   const articles = articleController(context);
   const comments = commentController(context);
   const pages = pageController(context);
-  const operations = operationsController(db);
+  const operations = operationsController(context.health);
 
   const router = Router({ strict: false });
   router.use(countPageViews(context.viewCounter));
@@ -47,10 +46,10 @@ export function readerPages(context: SiteContext, db: Db): Router {
   return router;
 }
 
-export function readerForms(context: SiteContext, db: Db, limits: { captchaRequestsPerMinute: number }): Router {
+export function readerForms(context: SiteContext, limits: { captchaRequestsPerMinute: number }): Router {
   const comments = commentController(context);
   const staff = staffController(context);
-  const operations = operationsController(db);
+  const operations = operationsController(context.health);
   const captcha = captchaController(context.captchas);
 
   const router = Router({ strict: false });

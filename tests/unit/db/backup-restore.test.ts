@@ -28,7 +28,7 @@ const articleCount = (file: string) => {
 describe('backup and restore', () => {
   it('backs up online with progress, refuses to overwrite, and restores after an integrity check', async () => {
     const t = makeTestDb();
-    await seedDemoContentIfEmpty(t.db, t.repositories, Date.now());
+    await seedDemoContentIfEmpty(t.storage.transaction, Date.now());
     const before = articleCount(t.file);
     const backupFile = path.join(path.dirname(t.file), 'backups', 'portal-backup.db');
 
@@ -41,7 +41,7 @@ describe('backup and restore', () => {
 
     t.db.prepare('DELETE FROM comments').run();
     t.db.prepare("UPDATE articles SET title = 'changed after the backup'").run();
-    t.db.close(); // the server is stopped before a restore
+    await t.storage.close(); // the server is stopped before a restore
     const restored = run('restore.ts', [backupFile], t.file);
     assert.equal(restored.status, 0, restored.stderr);
     const db = new Database(t.file, { fileMustExist: true });

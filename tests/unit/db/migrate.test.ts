@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { openDatabase } from '../../../src/db/database.js';
-import { migrate } from '../../../src/db/migrate.js';
+import { openDatabase } from '../../../src/storage/sqlite/database.js';
+import { migrate } from '../../../src/storage/sqlite/migrate.js';
 import { makeTempDir } from '../../support/test-app.js';
 
 describe('migrate', () => {

@@ -36,8 +36,8 @@ describe('demo content', () => {
 
   it('fills an empty database once: categories, articles, poll, staff, pages, settings, comments', async () => {
     const t = makeTestDb();
-    assert.equal(await seedDemoContentIfEmpty(t.db, t.repositories, NOW), true);
-    assert.equal(await seedDemoContentIfEmpty(t.db, t.repositories, NOW), false, 'not twice');
+    assert.equal(await seedDemoContentIfEmpty(t.storage.transaction, NOW), true);
+    assert.equal(await seedDemoContentIfEmpty(t.storage.transaction, NOW), false, 'not twice');
     const count = (table: string) => t.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
     assert.ok(count('categories') >= 6);
     assert.equal(count('articles'), demoArticles.length);

@@ -71,9 +71,9 @@ describe('article repository', () => {
     const pinned = await r.articles.listPinned(10, NOW);
     assert.deepEqual(pinned.map((a) => [a.title, a.homePin]), [['头条', 'headline'], ['置顶', 'top']]);
     assert.deepEqual((await r.articles.listPinned(10, NOW + 2 * HOUR)).map((a) => a.title), ['置顶'], 'the 头条 ended');
-    assert.equal(r.contentChanges.nextScheduledChange(NOW), NOW + HOUR, 'the scheduled article goes live first');
-    assert.equal(r.contentChanges.nextScheduledChange(NOW + HOUR), NOW + 2 * HOUR, 'then the pin ends');
-    assert.equal(r.contentChanges.nextScheduledChange(NOW + 2 * HOUR), undefined);
+    assert.equal(t.storage.changeFeed.nextScheduledChange(NOW), NOW + HOUR, 'the scheduled article goes live first');
+    assert.equal(t.storage.changeFeed.nextScheduledChange(NOW + HOUR), NOW + 2 * HOUR, 'then the pin ends');
+    assert.equal(t.storage.changeFeed.nextScheduledChange(NOW + 2 * HOUR), undefined);
     const stored = (await r.articles.findById(headline))!;
     assert.equal(stored.homePin, 'headline');
     assert.equal(stored.pinnedUntil, NOW + 2 * HOUR);

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { openDatabase } from '../../../src/db/database.js';
-import { migrate } from '../../../src/db/migrate.js';
+import { openDatabase } from '../../../src/storage/sqlite/database.js';
+import { migrate } from '../../../src/storage/sqlite/migrate.js';
 import { migrationsDir } from '../../../src/paths.js';
-import { createRepositories } from '../../../src/repositories/index.js';
-import { ensureSearchIndex, matchExpression } from '../../../src/repositories/search-repository.js';
+import { createSqliteRepositories } from '../../../src/storage/sqlite/repositories.js';
+import { ensureSearchIndex, matchExpression } from '../../../src/storage/sqlite/search-index.js';
 import { searchTerms } from '../../../src/services/search-tokens.js';
 import { makeTempDir } from '../../support/test-app.js';
 
@@ -43,7 +43,7 @@ describe('search index', () => {
       insert.run('已删除 法院判决', '<p>x</p>', 'published', NOW - 3000, NOW);
 
       migrate(db, migrationsDir, NOW);
-      const articles = createRepositories(db).articles;
+      const articles = createSqliteRepositories(db).articles;
       const find = async (q: string) => (await articles.search(searchTerms(q), { limit: 20, offset: 0 }, NOW)).hits.map((h) => h.title);
       assert.deepEqual(await find('法院判决'), [], 'an empty index finds nothing');
       assert.deepEqual(ensureSearchIndex(db), { rebuilt: true, indexed: 2, removed: 0 }, 'drafts and the trash are left out');

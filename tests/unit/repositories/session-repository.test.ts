@@ -23,6 +23,6 @@ describe('session repository', () => {
     assert.equal(await sessions.find('e', 0), '{}');
     await sessions.destroy('a');
     assert.equal(await sessions.find('a', 0), undefined);
-    t.close();
+    await t.close();
   });
 });

@@ -29,6 +29,6 @@ describe('view stats repository', () => {
     ]);
     assert.deepEqual(await viewStats.siteTraffic('2026-11-20'), { totalPageViews: 15, todayPageViews: 5 });
     assert.deepEqual(await viewStats.siteTraffic('2026-11-21'), { totalPageViews: 15, todayPageViews: 0 });
-    t.close();
+    await t.close();
   });
 });

@@ -28,7 +28,7 @@ class RecordingRepository implements ViewStatsRepository {
 function setup() {
   const clock = makeClock(Date.UTC(2026, 10, 20, 4, 0));
   const repository = new RecordingRepository();
-  const counter = new ViewCounter({ repository, clock, timeZone: () => 'Asia/Shanghai' });
+  const counter = new ViewCounter({ save: (batch) => repository.applyBatch(batch), clock, timeZone: () => 'Asia/Shanghai' });
   return { clock, repository, counter };
 }
 
@@ -50,7 +50,8 @@ describe('view counter', () => {
 
   it('remembers at most maxRememberedReads readers: the oldest is forgotten and counts again', () => {
     const clock = makeClock(Date.UTC(2026, 10, 20, 4, 0));
-    const counter = new ViewCounter({ repository: new RecordingRepository(), clock, timeZone: () => 'Asia/Shanghai', maxRememberedReads: 2 });
+    const recording = new RecordingRepository();
+    const counter = new ViewCounter({ save: (batch) => recording.applyBatch(batch), clock, timeZone: () => 'Asia/Shanghai', maxRememberedReads: 2 });
     const reader = (n: number) => ({ ip: `203.0.113.${n}`, userAgent: BROWSER });
     assert.equal(counter.recordArticleRead(1, reader(1)), true);
     assert.equal(counter.recordArticleRead(1, reader(2)), true);

@@ -11,7 +11,7 @@ const TEXT = {
   changed: '密码已修改。您在其他设备和浏览器上的登录已全部退出。',
 } as const;
 
-export function accountController({ auth, audit }: AdminContext) {
+export function accountController({ auth }: AdminContext) {
   function render(res: Response, errors: PasswordFormErrors = {}, status = 200) {
     res.status(status).render('admin/account/show', {
       title: TEXT.title,
@@ -32,7 +32,6 @@ export function accountController({ auth, audit }: AdminContext) {
       if (Object.keys(errors).length > 0) return render(res, errors, 422);
       const outcome = await auth.changePassword(user.id, current, password, req.sessionID);
       if (outcome !== 'changed') return render(res, { current: PASSWORD_TEXTS.currentWrong }, 422);
-      await audit.record(user, 'user.password', { type: 'user', id: user.id }, `${user.username} 修改了自己的密码`);
       req.session.flash = { type: 'success', message: TEXT.changed };
       res.redirect(303, '/admin/account');
     },

@@ -1,6 +1,7 @@
 // Articles in the editors' area: list with filters, write and edit (WYSIWYG with an HTML
-// fallback), preview, schedule, trash and restore, revisions. Every save keeps a revision;
-// a save based on an outdated version is refused (409), so no editor silently loses work.
+// fallback), preview, schedule, trash and restore, revisions. The actions themselves are the
+// article service's (one transaction each, with the revision and the audit line); a save based
+// on an outdated version is refused (409), so no editor silently loses work.
 import type { Request, Response } from 'express';
 import type { ArticleFields, AdminArticle, AdminArticleFilter } from '../../../repositories/article-repository.js';
 import { toLocalInputValue } from '../../../services/site-time.js';
@@ -14,6 +15,7 @@ import {
   type ParsedArticle,
 } from '../../forms/admin-article-form.js';
 import { HttpError, badRequest, notFound } from '../../http-error.js';
+import type { Actor } from '../../../services/audit.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId, queryString } from '../../params.js';
 import { renderArticlePreview } from '../article-page.js';
@@ -29,11 +31,12 @@ const TEXT = {
   revisionRestored: '已恢复到所选版本（并保存为新版本）。',
   conflict: '保存失败：在您编辑期间，这篇文章已被其他人修改。您的内容仍保留在下面；请先在新窗口查看最新版本，合并后再保存。',
   notFound: '没有这篇文章。',
+  inTrash: '这篇文章在回收站中，请先恢复。',
 };
 const STATUS_FILTERS = ['draft', 'scheduled', 'published', 'trash'] as const;
 
 export function articlesController(context: AdminContext) {
-  const { repositories, clock, audit, images } = context;
+  const { repositories, clock, images, articleService } = context;
 
   async function categoryOptions() {
     return repositories.categories.listAll();
@@ -81,8 +84,8 @@ export function articlesController(context: AdminContext) {
   }
 
   /** The cover after this save: a new upload, removed, or unchanged. */
-  async function coverFor(req: Request, parsed: ParsedArticle, current: string | null, userId: number): Promise<string | null> {
-    if (req.file) return (await images.save(req.file, userId)).cover.url;
+  async function coverFor(req: Request, parsed: ParsedArticle, current: string | null, actor: Actor): Promise<string | null> {
+    if (req.file) return (await images.save(req.file, actor)).cover.url;
     return parsed.removeCover ? null : current;
   }
 
@@ -156,38 +159,31 @@ export function articlesController(context: AdminContext) {
       const { values, errors, article: parsed } = await parse(req, res);
       if (!parsed) return renderForm(res, { values, errors, status: 422 });
       const user = res.locals.currentUser!;
-      const now = clock();
-      const fields = fieldsOf(parsed, await coverFor(req, parsed, null, user.id), publishTime(parsed, null, now));
-      const id = await repositories.articles.create(fields, now);
-      await repositories.articleRevisions.add(id, user.id, fields, now);
-      await audit.record(user, 'article.create', { type: 'article', id }, fields.title);
+      const fields = fieldsOf(parsed, await coverFor(req, parsed, null, user), publishTime(parsed, null, clock()));
+      const id = await articleService.create(user, fields);
       req.session.flash = { type: 'success', message: TEXT.created };
       res.redirect(303, `/admin/articles/${id}/edit`);
     },
 
     async editArticle(req: Request<{ id: string }>, res: Response) {
       const article = await findOr404(req.params.id);
-      if (article.deletedAt !== null) throw notFound('这篇文章在回收站中，请先恢复。');
+      if (article.deletedAt !== null) throw notFound(TEXT.inTrash);
       await renderForm(res, { article, values: formValuesOf(article, res.locals.site.timeZone), errors: {} });
     },
 
     async updateArticle(req: Request<{ id: string }>, res: Response) {
       const article = await findOr404(req.params.id);
-      if (article.deletedAt !== null) throw notFound('这篇文章在回收站中，请先恢复。');
+      if (article.deletedAt !== null) throw notFound(TEXT.inTrash);
       const { values, errors, article: parsed } = await parse(req, res);
       if (!parsed) return renderForm(res, { article, values, errors, status: 422 });
-      if (parsed.version !== article.version) {
-        return renderForm(res, { article, values: { ...values, version: String(article.version) }, errors: {}, notice: TEXT.conflict, status: 409 });
-      }
+      const conflict = (latest: AdminArticle) =>
+        renderForm(res, { article: latest, values: { ...values, version: String(latest.version) }, errors: {}, notice: TEXT.conflict, status: 409 });
+      if (parsed.version !== article.version) return conflict(article);
       const user = res.locals.currentUser!;
-      const now = clock();
-      const fields = fieldsOf(parsed, await coverFor(req, parsed, article.coverImage, user.id), publishTime(parsed, article.publishedAt, now));
-      if (!(await repositories.articles.update(article.id, parsed.version, fields, now))) {
-        const latest = await findOr404(req.params.id);
-        return renderForm(res, { article: latest, values: { ...values, version: String(latest.version) }, errors: {}, notice: TEXT.conflict, status: 409 });
-      }
-      await repositories.articleRevisions.add(article.id, user.id, fields, now);
-      await audit.record(user, 'article.update', { type: 'article', id: article.id }, fields.title);
+      const fields = fieldsOf(parsed, await coverFor(req, parsed, article.coverImage, user), publishTime(parsed, article.publishedAt, clock()));
+      const outcome = await articleService.update(user, article.id, parsed.version, fields);
+      if (outcome.kind === 'conflict') return conflict(outcome.latest);
+      if (outcome.kind !== 'updated') throw notFound(outcome.kind === 'in-trash' ? TEXT.inTrash : TEXT.notFound);
       req.session.flash = { type: 'success', message: TEXT.updated };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
     },
@@ -197,25 +193,23 @@ export function articlesController(context: AdminContext) {
     },
 
     async trashArticle(req: Request<{ id: string }>, res: Response) {
-      const article = await findOr404(req.params.id);
-      if (!(await repositories.articles.moveToTrash(article.id, clock()))) throw notFound('这篇文章已在回收站中。');
-      await audit.record(res.locals.currentUser!, 'article.trash', { type: 'article', id: article.id }, article.title);
+      const outcome = await articleService.trash(res.locals.currentUser!, parseId(req.params.id));
+      if (outcome !== 'done') throw notFound(outcome === 'unchanged' ? '这篇文章已在回收站中。' : TEXT.notFound);
       req.session.flash = { type: 'success', message: TEXT.trashed };
       res.redirect(303, '/admin/articles');
     },
 
     async restoreArticle(req: Request<{ id: string }>, res: Response) {
-      const article = await findOr404(req.params.id);
-      if (!(await repositories.articles.restoreFromTrash(article.id, clock()))) throw notFound('这篇文章不在回收站中。');
-      await audit.record(res.locals.currentUser!, 'article.restore', { type: 'article', id: article.id }, article.title);
+      const outcome = await articleService.restore(res.locals.currentUser!, parseId(req.params.id));
+      if (outcome !== 'done') throw notFound(outcome === 'unchanged' ? '这篇文章不在回收站中。' : TEXT.notFound);
       req.session.flash = { type: 'success', message: TEXT.restored };
       res.redirect(303, '/admin/articles?status=trash');
     },
 
     async purgeArticle(req: Request<{ id: string }>, res: Response) {
-      const article = await findOr404(req.params.id);
-      if (!(await repositories.articles.purge(article.id))) throw new HttpError(409, '只能永久删除回收站中的文章。');
-      await audit.record(res.locals.currentUser!, 'article.purge', { type: 'article', id: article.id }, article.title);
+      const outcome = await articleService.purge(res.locals.currentUser!, parseId(req.params.id));
+      if (outcome === 'not-found') throw notFound(TEXT.notFound);
+      if (outcome === 'unchanged') throw new HttpError(409, '只能永久删除回收站中的文章。');
       req.session.flash = { type: 'success', message: TEXT.purged };
       res.redirect(303, '/admin/articles?status=trash');
     },
@@ -240,29 +234,19 @@ export function articlesController(context: AdminContext) {
     },
 
     async restoreRevision(req: Request<{ id: string; revisionId: string }>, res: Response) {
-      const article = await findOr404(req.params.id);
-      if (article.deletedAt !== null) throw notFound('这篇文章在回收站中，请先恢复。');
-      const revision = await repositories.articleRevisions.findById(parseId(req.params.revisionId));
-      if (!revision || revision.articleId !== article.id) throw notFound('没有这个版本。');
-      const user = res.locals.currentUser!;
-      const now = clock();
-      // The text comes back; where the article stands on the home page is today's choice, not the revision's.
-      const fields: ArticleFields = { ...revision.fields, homePin: article.homePin, pinnedUntil: article.pinnedUntil };
-      if (!(await repositories.articles.update(article.id, article.version, fields, now))) {
-        throw new HttpError(409, TEXT.conflict);
-      }
-      await repositories.articleRevisions.add(article.id, user.id, fields, now);
-      await audit.record(user, 'article.revision.restore', { type: 'article', id: article.id }, `版本 #${revision.id}`);
+      const articleId = parseId(req.params.id);
+      const outcome = await articleService.restoreRevision(res.locals.currentUser!, articleId, parseId(req.params.revisionId));
+      if (outcome.kind === 'not-found') throw notFound('没有这个版本。');
+      if (outcome.kind === 'in-trash') throw notFound(TEXT.inTrash);
+      if (outcome.kind === 'conflict') throw new HttpError(409, TEXT.conflict);
       req.session.flash = { type: 'success', message: TEXT.revisionRestored };
-      res.redirect(303, `/admin/articles/${article.id}/edit`);
+      res.redirect(303, `/admin/articles/${articleId}/edit`);
     },
 
     /** POST /admin/uploads: an image for the editor (JSON), or from the plain upload form. */
     async uploadImage(req: Request, res: Response) {
       if (!req.file) throw badRequest('请选择要上传的图片。');
-      const user = res.locals.currentUser!;
-      const stored = await images.save(req.file, user.id); // ImageRejected answers 400/415 with its message
-      await audit.record(user, 'upload.create', { type: 'upload', id: stored.storedName }, req.file.originalname.slice(0, 100));
+      const stored = await images.save(req.file, res.locals.currentUser!); // ImageRejected answers 400/415 with its message
       if (req.accepts(['json', 'html']) === 'json') {
         return res.status(201).json({ url: stored.large.url, cover: stored.cover.url, width: stored.large.width, height: stored.large.height });
       }

@@ -23,7 +23,7 @@ const TEXT = {
   notFound: '没有这个栏目。',
 } as const;
 
-export function categoriesController({ repositories, audit }: AdminContext) {
+export function categoriesController({ repositories, categoryService }: AdminContext) {
   async function findOr404(raw: string | undefined): Promise<Category> {
     const category = await repositories.categories.findById(parseId(raw));
     if (!category) throw notFound(TEXT.notFound);
@@ -71,9 +71,8 @@ export function categoriesController({ repositories, audit }: AdminContext) {
     async createCategory(req: Request, res: Response) {
       const { values, errors, category } = parseCategoryForm(req.body);
       if (!category) return renderForm(res, undefined, values, errors, 422);
-      const id = await saveOr422(res, undefined, values, () => repositories.categories.create(category));
+      const id = await saveOr422(res, undefined, values, () => categoryService.create(res.locals.currentUser!, category));
       if (id === undefined) return;
-      await audit.record(res.locals.currentUser!, 'category.create', { type: 'category', id }, `${category.name}（${category.slug}）`);
       req.session.flash = { type: 'success', message: TEXT.created(category.name) };
       res.redirect(303, '/admin/categories');
     },
@@ -88,26 +87,22 @@ export function categoriesController({ repositories, audit }: AdminContext) {
       const { values, errors, category } = parseCategoryForm(req.body);
       if (!category) return renderForm(res, existing, values, errors, 422);
       const saved = await saveOr422(res, existing, values, async () =>
-        (await repositories.categories.update(existing.id, category)) ? existing.id : 0,
+        (await categoryService.update(res.locals.currentUser!, existing, category)) ? existing.id : 0,
       );
       if (saved === undefined) return;
       if (saved === 0) throw notFound(TEXT.notFound);
-      const renamed = existing.name !== category.name || existing.slug !== category.slug;
-      const summary = renamed ? `${existing.name}（${existing.slug}）→ ${category.name}（${category.slug}）` : category.name;
-      await audit.record(res.locals.currentUser!, 'category.update', { type: 'category', id: existing.id }, summary);
       req.session.flash = { type: 'success', message: TEXT.updated(category.name) };
       res.redirect(303, '/admin/categories');
     },
 
     async deleteCategory(req: Request<{ id: string }>, res: Response) {
       const category = await findOr404(req.params.id);
-      const result = await repositories.categories.delete(category.id);
-      if (result.status === 'missing') throw notFound(TEXT.notFound);
-      if (result.status === 'has-articles') {
+      const result = await categoryService.delete(res.locals.currentUser!, category);
+      if (result.kind === 'not-found') throw notFound(TEXT.notFound);
+      if (result.kind === 'has-articles') {
         req.session.flash = { type: 'error', message: TEXT.hasArticles(category.name, result.articleCount) };
         return res.redirect(303, '/admin/categories');
       }
-      await audit.record(res.locals.currentUser!, 'category.delete', { type: 'category', id: category.id }, `${category.name}（${category.slug}）`);
       req.session.flash = { type: 'success', message: TEXT.deleted(category.name) };
       res.redirect(303, '/admin/categories');
     },

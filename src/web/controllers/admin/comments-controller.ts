@@ -1,8 +1,8 @@
 // The comment queue (/admin/comments): tabs by status, bulk and per-row moderation, and the
 // moderation settings (publish-at-once or review-first, the sensitive-word list).
 import type { Request, Response } from 'express';
-import type { Comment, CommentStatus, User } from '../../../domain/types.js';
-import { toSiteSettings } from '../../../services/site-settings.js';
+import type { Comment, CommentStatus } from '../../../domain/types.js';
+import { ACTION_STATUS, MODE_LABELS, type ModerationAction as Action } from '../../../services/moderation-service.js';
 import { normaliseForMatching } from '../../../services/word-filter.js';
 import type { AdminContext } from '../../admin-context.js';
 import { badRequest, notFound } from '../../http-error.js';
@@ -12,9 +12,6 @@ import { singleField } from '../../forms/single-field.js';
 
 export const COMMENTS_PER_PAGE = 20;
 export const WORD_MAX = 30;
-
-type Action = 'approve' | 'reject' | 'spam' | 'delete';
-type Mode = 'auto' | 'review';
 
 const TEXT = {
   queueTitle: '评论管理',
@@ -34,7 +31,7 @@ const TEXT = {
   badIds: '评论编号不正确。',
   commentGone: '这条评论不存在或已被删除。',
   noSuchPage: '没有这一页。',
-  modeLabels: { auto: '先发后审（命中敏感词或链接过多的评论待审）', review: '先审后发（所有评论都要审核）' } as Record<Mode, string>,
+  modeLabels: MODE_LABELS,
   modeInvalid: '请选择评论审核方式。',
   modeSaved: (label: string) => `评论审核方式已改为：${label}。`,
   modeUnchanged: '评论审核方式没有变化。',
@@ -49,7 +46,6 @@ const TEXT = {
 };
 
 const STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected', 'spam'];
-const ACTION_STATUS: Record<Exclude<Action, 'delete'>, CommentStatus> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
 const ACTIONS: readonly Action[] = ['approve', 'reject', 'spam', 'delete'];
 const ID = /^[1-9]\d{0,14}$/;
 
@@ -87,13 +83,8 @@ function queueUrl(status: CommentStatus, page = 1): string {
   return `/admin/comments?status=${status}${page > 1 ? `&page=${page}` : ''}`;
 }
 
-function excerpt(text: string, max = 40): string {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-export function commentsController({ repositories, audit, clock }: AdminContext) {
-  const { comments, sensitiveWords, settings } = repositories;
+export function commentsController({ repositories, moderation }: AdminContext) {
+  const { comments, sensitiveWords } = repositories;
 
   async function renderQueue(
     res: Response,
@@ -120,15 +111,6 @@ export function commentsController({ repositories, audit, clock }: AdminContext)
       returnQuery: `?status=${status}${page > 1 ? `&page=${page}` : ''}`,
       error,
     });
-  }
-
-  /** Applies the action to the comments and audits each one changed. */
-  async function apply(user: User, action: Action, ids: number[]): Promise<Comment[]> {
-    const changed = action === 'delete' ? await comments.deleteMany(ids) : await comments.setStatus(ids, ACTION_STATUS[action]);
-    for (const comment of changed) {
-      await audit.record(user, `comment.${action}`, { type: 'comment', id: comment.id }, `${comment.nickname}：${excerpt(comment.body)}（文章 #${comment.articleId}）`);
-    }
-    return changed;
   }
 
   /** Back to the tab and page the editor came from, or the last page if that one emptied. */
@@ -165,7 +147,7 @@ export function commentsController({ repositories, audit, clock }: AdminContext)
         res.status(422);
         return renderQueue(res, status, page, TEXT.nothingSelected);
       }
-      const changed = await apply(res.locals.currentUser!, action, ids);
+      const changed = await moderation.decide(res.locals.currentUser!, action, ids);
       await backToQueue(req, res, status, page, changed, action);
     },
 
@@ -175,7 +157,7 @@ export function commentsController({ repositories, audit, clock }: AdminContext)
       const page = pageNumber(req);
       const action = actionOf(req.body);
       if (!(await comments.findById(id))) throw notFound(TEXT.commentGone);
-      const changed = await apply(res.locals.currentUser!, action, [id]);
+      const changed = await moderation.decide(res.locals.currentUser!, action, [id]);
       await backToQueue(req, res, status, page, changed, action);
     },
 
@@ -189,14 +171,9 @@ export function commentsController({ repositories, audit, clock }: AdminContext)
         res.status(422);
         return renderSettings(res, { errors: { commentModeration: TEXT.modeInvalid } });
       }
-      const current = toSiteSettings(await settings.getAll()).commentModeration;
-      if (mode === current) {
-        req.session.flash = { type: 'info', message: TEXT.modeUnchanged };
-      } else {
-        await settings.setMany({ commentModeration: mode });
-        await audit.record(res.locals.currentUser!, 'settings.update', { type: 'settings', id: 'commentModeration' }, `评论审核方式：${TEXT.modeLabels[mode]}`);
-        req.session.flash = { type: 'success', message: TEXT.modeSaved(TEXT.modeLabels[mode]) };
-      }
+      req.session.flash = (await moderation.setMode(res.locals.currentUser!, mode))
+        ? { type: 'success', message: TEXT.modeSaved(TEXT.modeLabels[mode]) }
+        : { type: 'info', message: TEXT.modeUnchanged };
       res.redirect(303, '/admin/comments/settings');
     },
 
@@ -207,22 +184,20 @@ export function commentsController({ repositories, audit, clock }: AdminContext)
       if (input === '') error = TEXT.wordEmpty;
       else if (word === '') error = TEXT.wordOnlySymbols;
       else if (Array.from(word).length > WORD_MAX || input.length > WORD_MAX * 4) error = TEXT.wordTooLong;
-      const id = error ? undefined : await sensitiveWords.addIfNew(word, clock());
+      const id = error ? undefined : await moderation.addWord(res.locals.currentUser!, word);
       if (!error && id === undefined) error = TEXT.wordExists(word);
       if (error || id === undefined) {
         res.status(422);
         return renderSettings(res, { word: input, errors: { word: error } });
       }
-      await audit.record(res.locals.currentUser!, 'sensitive-word.add', { type: 'sensitive-word', id }, word);
       req.session.flash = { type: 'success', message: TEXT.wordAdded(word) };
       res.redirect(303, '/admin/comments/settings');
     },
 
     async removeWord(req: Request<{ id: string }>, res: Response) {
       const id = parseId(req.params.id);
-      const word = await sensitiveWords.removeById(id);
+      const word = await moderation.removeWord(res.locals.currentUser!, id);
       if (word === undefined) throw notFound(TEXT.wordGone);
-      await audit.record(res.locals.currentUser!, 'sensitive-word.delete', { type: 'sensitive-word', id }, word);
       req.session.flash = { type: 'success', message: TEXT.wordRemoved(word) };
       res.redirect(303, '/admin/comments/settings');
     },

@@ -13,7 +13,7 @@ const TEXT = {
   notFound: '没有这个单页。',
 } as const;
 
-export function pagesController({ repositories, audit, clock }: AdminContext) {
+export function pagesController({ repositories, pageService }: AdminContext) {
   async function findOr404(slug: string | undefined): Promise<StaticPage> {
     const page = slug !== undefined && PAGE_SLUG.test(slug) ? await repositories.pages.findBySlug(slug) : undefined;
     if (!page) throw notFound(TEXT.notFound);
@@ -36,9 +36,8 @@ export function pagesController({ repositories, audit, clock }: AdminContext) {
     async createPage(req: Request, res: Response) {
       const { values, errors } = parsePageForm(req.body, true);
       if (Object.keys(errors).length > 0) return renderForm(res, undefined, values, errors, 422);
-      const created = await repositories.pages.create({ slug: values.slug, title: values.title, bodyHtml: values.bodyHtml }, clock());
+      const created = await pageService.create(res.locals.currentUser!, { slug: values.slug, title: values.title, bodyHtml: values.bodyHtml });
       if (!created) return renderForm(res, undefined, values, { slug: PAGE_TEXTS.slugTaken }, 422);
-      await audit.record(res.locals.currentUser!, 'page.create', { type: 'page', id: values.slug }, values.title);
       req.session.flash = { type: 'success', message: TEXT.created(values.title, values.slug) };
       res.redirect(303, '/admin/pages');
     },
@@ -52,8 +51,8 @@ export function pagesController({ repositories, audit, clock }: AdminContext) {
       const page = await findOr404(req.params.slug);
       const { values, errors } = parsePageForm(req.body, false);
       if (Object.keys(errors).length > 0) return renderForm(res, page, { ...values, slug: page.slug }, errors, 422);
-      if (!(await repositories.pages.update({ slug: page.slug, title: values.title, bodyHtml: values.bodyHtml }, clock()))) throw notFound(TEXT.notFound);
-      await audit.record(res.locals.currentUser!, 'page.update', { type: 'page', id: page.slug }, values.title);
+      const updated = await pageService.update(res.locals.currentUser!, { slug: page.slug, title: values.title, bodyHtml: values.bodyHtml });
+      if (!updated) throw notFound(TEXT.notFound);
       req.session.flash = { type: 'success', message: TEXT.updated(values.title) };
       res.redirect(303, `/admin/pages/${page.slug}/edit`);
     },

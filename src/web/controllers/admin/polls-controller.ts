@@ -27,7 +27,7 @@ const TEXT = {
   notFound: '没有这项调查。',
 } as const;
 
-export function pollsController({ repositories, audit, clock }: AdminContext) {
+export function pollsController({ repositories, clock, pollService }: AdminContext) {
   async function findOr404(raw: string | undefined): Promise<Poll> {
     const poll = await repositories.polls.findById(parseId(raw));
     if (!poll) throw notFound(TEXT.notFound);
@@ -66,8 +66,7 @@ export function pollsController({ repositories, audit, clock }: AdminContext) {
     async createPoll(req: Request, res: Response) {
       const { values, errors, poll } = parsePollForm(req.body, res.locals.site.timeZone);
       if (!poll) return renderForm(res, undefined, values, errors, 422);
-      const id = await repositories.polls.create(poll, clock());
-      await audit.record(res.locals.currentUser!, 'poll.create', { type: 'poll', id }, poll.question);
+      const id = await pollService.create(res.locals.currentUser!, poll);
       req.session.flash = { type: 'success', message: TEXT.created };
       res.redirect(303, `/admin/polls/${id}`);
     },
@@ -97,7 +96,7 @@ export function pollsController({ repositories, audit, clock }: AdminContext) {
       const { values, errors, poll } = parsePollForm(req.body, res.locals.site.timeZone, existing.options);
       if (!poll) return renderForm(res, existing, values, errors, 422);
       try {
-        if (!(await repositories.polls.update(existing.id, poll))) throw notFound(TEXT.notFound);
+        if (!(await pollService.update(res.locals.currentUser!, existing.id, poll))) throw notFound(TEXT.notFound);
       } catch (err) {
         // a vote arrived for an option while it was being removed: nothing was saved
         if (err instanceof PollOptionHasVotesError) {
@@ -106,33 +105,27 @@ export function pollsController({ repositories, audit, clock }: AdminContext) {
         if (err instanceof UnknownPollOptionError) throw badRequest(POLL_TEXTS.unknownOption);
         throw err;
       }
-      await audit.record(res.locals.currentUser!, 'poll.update', { type: 'poll', id: existing.id }, poll.question);
       req.session.flash = { type: 'success', message: TEXT.updated };
       res.redirect(303, `/admin/polls/${existing.id}`);
     },
 
     async deletePoll(req: Request<{ id: string }>, res: Response) {
       const poll = await findOr404(req.params.id);
-      if (!(await repositories.polls.delete(poll.id))) throw notFound(TEXT.notFound);
-      if ((await chosenSidebarPollId()) === String(poll.id)) await repositories.settings.setMany({ sidebarPollId: '' });
-      const votes = poll.options.reduce((sum, option) => sum + option.votes, 0);
-      await audit.record(res.locals.currentUser!, 'poll.delete', { type: 'poll', id: poll.id }, `${poll.question}（${votes} 票）`);
+      if (!(await pollService.delete(res.locals.currentUser!, poll.id))) throw notFound(TEXT.notFound);
       req.session.flash = { type: 'success', message: TEXT.deleted(poll.question) };
       res.redirect(303, '/admin/polls');
     },
 
     async showInSidebar(req: Request<{ id: string }>, res: Response) {
       const poll = await findOr404(req.params.id);
-      await repositories.settings.setMany({ sidebarPollId: String(poll.id) });
-      await audit.record(res.locals.currentUser!, 'poll.sidebar', { type: 'poll', id: poll.id }, poll.question);
+      await pollService.showInSidebar(res.locals.currentUser!, poll);
       const open = pollState(poll, clock()) === 'open';
       req.session.flash = { type: 'success', message: open ? TEXT.inSidebar(poll.question) : TEXT.inSidebarNotOpen(poll.question) };
       res.redirect(303, '/admin/polls');
     },
 
     async showNewestInSidebar(req: Request, res: Response) {
-      await repositories.settings.setMany({ sidebarPollId: '' });
-      await audit.record(res.locals.currentUser!, 'poll.sidebar', { type: 'poll' }, '自动');
+      await pollService.showInSidebar(res.locals.currentUser!, undefined);
       req.session.flash = { type: 'success', message: TEXT.sidebarAuto };
       res.redirect(303, '/admin/polls');
     },

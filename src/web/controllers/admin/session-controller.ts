@@ -2,7 +2,6 @@
 // session destroyed at log-out.
 import type { Request, Response } from 'express';
 import type { AuthService } from '../../../services/auth-service.js';
-import type { AuditLog } from '../../../services/audit.js';
 import { csrfToken } from '../../middleware/csrf.js';
 import { safeAdminPath } from '../../middleware/admin-auth.js';
 import { SESSION_COOKIE } from '../../middleware/sessions.js';
@@ -19,7 +18,7 @@ function save(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 }
 
-export function sessionController(auth: AuthService, audit: AuditLog) {
+export function sessionController(auth: AuthService) {
   function renderLogin(req: Request, res: Response, values: { username: string; next: string }, error?: string) {
     res.render('admin/session/login', { csrfToken: csrfToken(req), values, error });
   }
@@ -43,7 +42,6 @@ export function sessionController(auth: AuthService, audit: AuditLog) {
       await regenerate(req);
       req.session.userId = result.user.id;
       await save(req);
-      await audit.record(result.user, 'user.login', { type: 'user', id: result.user.id });
       res.redirect(303, next);
     },
 
@@ -51,7 +49,7 @@ export function sessionController(auth: AuthService, audit: AuditLog) {
       const user = res.locals.currentUser;
       await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
       res.clearCookie(SESSION_COOKIE);
-      if (user) await audit.record(user, 'user.logout', { type: 'user', id: user.id });
+      if (user) await auth.logOut(user);
       res.redirect(303, '/admin/login');
     },
   };

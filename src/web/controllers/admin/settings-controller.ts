@@ -104,7 +104,7 @@ export function parseSettingsForm(body: unknown, options: { pollIds: Set<number>
   return { values, errors };
 }
 
-export function settingsController({ repositories, audit, clock }: AdminContext) {
+export function settingsController({ repositories, clock, settingsService }: AdminContext) {
   const { settings } = repositories;
 
   function render(res: Response, values: Values, errors: Errors, polls: PollSummary[]) {
@@ -135,15 +135,8 @@ export function settingsController({ repositories, audit, clock }: AdminContext)
         res.status(422);
         return render(res, values, errors, polls);
       }
-      const current = toSiteSettings(await settings.getAll());
-      const changed = SETTING_FIELDS.filter(({ key }) => current[key] !== values[key]).map(({ key }) => key);
-      if (changed.length === 0) {
-        req.session.flash = { type: 'info', message: TEXT.unchanged };
-        return res.redirect(303, '/admin/settings');
-      }
-      await settings.setMany(values);
-      await audit.record(res.locals.currentUser!, 'settings.update', { type: 'settings' }, `修改：${changed.map((key) => LABELS[key]).join('、')}`);
-      req.session.flash = { type: 'success', message: TEXT.saved };
+      const changed = await settingsService.update(res.locals.currentUser!, values as SiteSettings, LABELS);
+      req.session.flash = changed.length === 0 ? { type: 'info', message: TEXT.unchanged } : { type: 'success', message: TEXT.saved };
       res.redirect(303, '/admin/settings');
     },
   };

@@ -24,11 +24,11 @@ const TEXT = {
   notFound: '没有这条人员记录。',
 } as const;
 
-export function staffController({ repositories, audit, clock, images }: AdminContext) {
+export function staffController({ repositories, images, staffService }: AdminContext) {
   /** The form's fields, with an uploaded photo (re-encoded by the image store) as the photo path. */
   async function fieldsWithPhoto(req: Request, res: Response): Promise<unknown> {
     if (!req.file) return req.body;
-    const stored = await images.save(req.file, res.locals.currentUser!.id); // refused types answer 400/415
+    const stored = await images.save(req.file, res.locals.currentUser!); // refused types answer 400/415
     return { ...(req.body as Record<string, unknown>), photo: stored.large.url };
   }
 
@@ -62,8 +62,6 @@ export function staffController({ repositories, audit, clock, images }: AdminCon
     return undefined;
   }
 
-  const summary = (m: StaffFields) => `${m.name}（${m.cardNumber}）`;
-
   return {
     async listStaff(req: Request, res: Response) {
       const page = pageNumber(req);
@@ -85,9 +83,8 @@ export function staffController({ repositories, audit, clock, images }: AdminCon
     async createStaff(req: Request, res: Response) {
       const { values, errors, member } = parseStaffForm(await fieldsWithPhoto(req, res));
       if (!member) return renderForm(res, undefined, values, errors, 422);
-      const id = await saveOr422(res, undefined, values, member, () => repositories.staff.create(member, clock()));
+      const id = await saveOr422(res, undefined, values, member, () => staffService.create(res.locals.currentUser!, member));
       if (id === undefined) return;
-      await audit.record(res.locals.currentUser!, 'staff.create', { type: 'staff', id }, summary(member));
       req.session.flash = { type: 'success', message: TEXT.created(member.name) };
       res.redirect(303, '/admin/staff');
     },
@@ -101,19 +98,16 @@ export function staffController({ repositories, audit, clock, images }: AdminCon
       const existing = await findOr404(req.params.id);
       const { values, errors, member } = parseStaffForm(await fieldsWithPhoto(req, res));
       if (!member) return renderForm(res, existing, values, errors, 422);
-      const saved = await saveOr422(res, existing, values, member, () => repositories.staff.update(existing.id, member));
+      const saved = await saveOr422(res, existing, values, member, () => staffService.update(res.locals.currentUser!, existing, member));
       if (saved === undefined) return;
       if (!saved) throw notFound(TEXT.notFound);
-      const change = existing.status !== member.status ? `，${member.status === 'left' ? '在职→离职' : '离职→在职'}` : '';
-      await audit.record(res.locals.currentUser!, 'staff.update', { type: 'staff', id: existing.id }, summary(member) + change);
       req.session.flash = { type: 'success', message: TEXT.updated(member.name) };
       res.redirect(303, '/admin/staff');
     },
 
     async deleteStaff(req: Request<{ id: string }>, res: Response) {
       const member = await findOr404(req.params.id);
-      if (!(await repositories.staff.delete(member.id))) throw notFound(TEXT.notFound);
-      await audit.record(res.locals.currentUser!, 'staff.delete', { type: 'staff', id: member.id }, summary(member));
+      if (!(await staffService.delete(res.locals.currentUser!, member))) throw notFound(TEXT.notFound);
       req.session.flash = { type: 'success', message: TEXT.deleted(member.name) };
       res.redirect(303, '/admin/staff');
     },

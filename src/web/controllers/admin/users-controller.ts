@@ -72,8 +72,8 @@ function parseUserForm(body: unknown, creating: boolean) {
   return { values, errors, password, role: values.role as Role };
 }
 
-export function usersController({ repositories, audit, clock }: AdminContext) {
-  const { users, sessions } = repositories;
+export function usersController({ repositories, clock, userAdmin }: AdminContext) {
+  const { users } = repositories;
 
   async function renderList(res: Response, error?: string) {
     res.render('admin/users/index', {
@@ -118,14 +118,14 @@ export function usersController({ repositories, audit, clock }: AdminContext) {
       let id: number | undefined;
       if (Object.keys(errors).length === 0) {
         const passwordHash = await hashPassword(password);
-        id = await users.createIfUsernameFree({ username: values.username, displayName: values.displayName, role, passwordHash }, clock());
-        if (id === undefined) errors.username = TEXT.usernameTaken; // taken in the meantime
+        const outcome = await userAdmin.create(res.locals.currentUser!, { username: values.username, displayName: values.displayName, role, passwordHash });
+        if (outcome.kind === 'created') id = outcome.id;
+        else errors.username = TEXT.usernameTaken; // taken in the meantime
       }
       if (id === undefined) {
         res.status(422);
         return renderForm(res, { values, errors });
       }
-      await audit.record(res.locals.currentUser!, 'user.create', { type: 'user', id }, `${values.username}（${values.displayName}，${ROLE_LABELS[role]}）`);
       req.session.flash = { type: 'success', message: TEXT.created(values.username) };
       res.redirect(303, '/admin/users');
     },
@@ -143,19 +143,11 @@ export function usersController({ repositories, audit, clock }: AdminContext) {
       if (!errors.role && user.id === me.id && role !== 'admin') errors.role = TEXT.cannotDemoteSelf;
       if (Object.keys(errors).length === 0) {
         const passwordHash = password === '' ? undefined : await hashPassword(password);
-        const outcome = await users.updateKeepingAnAdmin(user.id, { displayName: values.displayName, role, passwordHash });
-        if (outcome === 'not-found') throw notFound(TEXT.userGone);
-        if (outcome === 'last-admin') errors.role = TEXT.lastAdmin;
+        const outcome = await userAdmin.update(me, user.id, { displayName: values.displayName, role, passwordHash }, req.sessionID);
+        if (outcome.kind === 'not-found') throw notFound(TEXT.userGone);
+        if (outcome.kind === 'last-admin') errors.role = TEXT.lastAdmin;
         else {
-          const changes = [
-            user.displayName !== values.displayName ? `显示名称：${user.displayName} → ${values.displayName}` : '',
-            user.role !== role ? `角色：${ROLE_LABELS[user.role]} → ${ROLE_LABELS[role]}` : '',
-            passwordHash ? '重设密码' : '',
-          ].filter(Boolean);
-          // A new password or a lower role ends the user's other sessions at once.
-          if (passwordHash || (user.role === 'admin' && role !== 'admin')) await sessions.deleteForUser(user.id, req.sessionID);
-          if (changes.length > 0) await audit.record(me, 'user.update', { type: 'user', id: user.id }, `${user.username}：${changes.join('；')}`);
-          req.session.flash = changes.length > 0 ? { type: 'success', message: TEXT.updated(user.username) } : { type: 'info', message: TEXT.unchanged };
+          req.session.flash = outcome.kind === 'changed' ? { type: 'success', message: TEXT.updated(user.username) } : { type: 'info', message: TEXT.unchanged };
           return res.redirect(303, '/admin/users');
         }
       }
@@ -166,14 +158,12 @@ export function usersController({ repositories, audit, clock }: AdminContext) {
     async deleteUser(req: Request<{ id: string }>, res: Response) {
       const user = await findUser(req.params.id);
       const me = res.locals.currentUser!;
-      const outcome = user.id === me.id ? 'self' : await users.deleteKeepingAnAdmin(user.id);
+      const outcome = user.id === me.id ? 'self' : (await userAdmin.delete(me, user.id)).kind;
       if (outcome === 'not-found') throw notFound(TEXT.userGone);
       if (outcome === 'self' || outcome === 'last-admin') {
         res.status(422);
         return renderList(res, outcome === 'self' ? TEXT.cannotDeleteSelf : TEXT.lastAdmin);
       }
-      await sessions.deleteForUser(user.id);
-      await audit.record(me, 'user.delete', { type: 'user', id: user.id }, `${user.username}（${user.displayName}，${ROLE_LABELS[user.role]}）`);
       req.session.flash = { type: 'success', message: TEXT.deleted(user.username) };
       res.redirect(303, '/admin/users');
     },

@@ -1,27 +1,10 @@
-// The content change feed (migration 0007): triggers write it, every process reads it.
-// Unlike the other repositories this one is synchronous: it is read before every request, and
-// one indexed max() is cheaper than a promise. A PostgreSQL port would use LISTEN/NOTIFY here.
-import type { Db } from '../db/database.js';
+// The content change feed in SQLite (migration 0007): triggers write it in the same
+// transaction as every write; every process reads it (on the read connection, so it never sees
+// a change that is not committed).
+import type { Db } from './database.js';
+import type { ChangeFeed, ContentChange } from '../storage.js';
 
-export interface ContentChange {
-  /** 'site', 'article:<id>' or 'poll:<id>' */
-  scope: string;
-  seq: number;
-}
-
-export interface ContentChangeRepository {
-  /** sequence number of the latest change (0 before any) */
-  latestSeq(): number;
-  /** the scopes changed after `seq`, oldest first */
-  changedSince(seq: number): ContentChange[];
-  /**
-   * The earliest time after `now` at which pages change without a write: a scheduled article
-   * becomes visible, or a home-page pin (头条/置顶) ends.
-   */
-  nextScheduledChange(now: number): number | undefined;
-}
-
-export class SqliteContentChangeRepository implements ContentChangeRepository {
+export class SqliteChangeFeed implements ChangeFeed {
   private readonly latest;
   private readonly since;
   private readonly nextScheduled;

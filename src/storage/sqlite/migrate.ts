@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './database.js';
-import { migrationsDir } from '../paths.js';
+import { migrationsDir } from '../../paths.js';
 
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 

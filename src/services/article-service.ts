@@ -1,0 +1,168 @@
+// Editorial actions on articles. Each is one transaction with everything it implies: the
+// article, its revision (every save keeps one) and the audit line commit together or not at
+// all, and the checks they depend on (the version an editor started from, the trash, whether a
+// submission was already turned into a draft) are made inside the same transaction.
+import type { AdminArticle, ArticleFields } from '../repositories/article-repository.js';
+import type { Repositories } from '../repositories/index.js';
+import type { Actor } from './audit.js';
+import { auditEntry } from './audit.js';
+import type { Clock } from './clock.js';
+import { sanitizeArticleHtml } from './html-sanitizer.js';
+import type { StorageAccess } from './storage-access.js';
+
+export type UpdateOutcome =
+  | { kind: 'updated' }
+  /** someone saved first: the article as it is now */
+  | { kind: 'conflict'; latest: AdminArticle }
+  | { kind: 'not-found' }
+  | { kind: 'in-trash' };
+
+export type TrashOutcome = 'done' | 'not-found' | 'unchanged';
+
+export type DraftOutcome =
+  | { kind: 'created'; articleId: number }
+  /** the submission had been turned into this draft already (a double submit) */
+  | { kind: 'existing'; articleId: number }
+  | { kind: 'not-found' };
+
+export const SUBMISSION_ARTICLE_SOURCE = '读者投稿';
+const ARTICLE_TITLE_MAX = 120;
+const ARTICLE_AUTHOR_MAX = 60;
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Plain text as HTML: blank lines separate paragraphs, single newlines become <br>, every character escaped. */
+export function plainTextToParagraphs(text: string): string {
+  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u3000]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${paragraph.split('\n').map((line) => escape(line.trim())).join('<br>')}</p>`)
+    .join('\n');
+}
+
+const cut = (text: string, max: number) => Array.from(text.trim()).slice(0, max).join('');
+
+export class ArticleService {
+  constructor(
+    private readonly storage: StorageAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new article with its first revision; returns its id. */
+  create(actor: Actor, fields: ArticleFields): Promise<number> {
+    return this.storage.transaction(async (tx) => {
+      const now = this.clock();
+      const id = await tx.articles.create(fields, now);
+      await this.keep(tx, actor, id, fields, 'article.create', fields.title, now);
+      return id;
+    });
+  }
+
+  /** Saves the fields if the article is still at the version the editor started from. */
+  update(actor: Actor, id: number, expectedVersion: number, fields: ArticleFields): Promise<UpdateOutcome> {
+    return this.storage.transaction(async (tx) => {
+      const current = await tx.articles.findById(id);
+      if (!current) return { kind: 'not-found' };
+      if (current.deletedAt !== null) return { kind: 'in-trash' };
+      const now = this.clock();
+      if (current.version !== expectedVersion || !(await tx.articles.update(id, expectedVersion, fields, now))) {
+        return { kind: 'conflict', latest: current };
+      }
+      await this.keep(tx, actor, id, fields, 'article.update', fields.title, now);
+      return { kind: 'updated' };
+    });
+  }
+
+  /**
+   * Brings back a revision's text as a new version. Where the article stands on the home page
+   * is today's choice, not the revision's.
+   */
+  restoreRevision(actor: Actor, articleId: number, revisionId: number): Promise<UpdateOutcome> {
+    return this.storage.transaction(async (tx) => {
+      const current = await tx.articles.findById(articleId);
+      const revision = await tx.articleRevisions.findById(revisionId);
+      if (!current || !revision || revision.articleId !== articleId) return { kind: 'not-found' };
+      if (current.deletedAt !== null) return { kind: 'in-trash' };
+      const fields: ArticleFields = { ...revision.fields, homePin: current.homePin, pinnedUntil: current.pinnedUntil };
+      const now = this.clock();
+      if (!(await tx.articles.update(articleId, current.version, fields, now))) return { kind: 'conflict', latest: current };
+      await this.keep(tx, actor, articleId, fields, 'article.revision.restore', `版本 #${revision.id}`, now);
+      return { kind: 'updated' };
+    });
+  }
+
+  trash(actor: Actor, id: number): Promise<TrashOutcome> {
+    return this.storage.transaction(async (tx) => {
+      const article = await tx.articles.findById(id);
+      if (!article) return 'not-found';
+      const now = this.clock();
+      if (!(await tx.articles.moveToTrash(id, now))) return 'unchanged';
+      await tx.audit.append(auditEntry(actor, 'article.trash', { type: 'article', id }, article.title, now));
+      return 'done';
+    });
+  }
+
+  restore(actor: Actor, id: number): Promise<TrashOutcome> {
+    return this.storage.transaction(async (tx) => {
+      const article = await tx.articles.findById(id);
+      if (!article) return 'not-found';
+      const now = this.clock();
+      if (!(await tx.articles.restoreFromTrash(id, now))) return 'unchanged';
+      await tx.audit.append(auditEntry(actor, 'article.restore', { type: 'article', id }, article.title, now));
+      return 'done';
+    });
+  }
+
+  /** Deletes an article in the trash for good ('unchanged': it is not in the trash). */
+  purge(actor: Actor, id: number): Promise<TrashOutcome> {
+    return this.storage.transaction(async (tx) => {
+      const article = await tx.articles.findById(id);
+      if (!article) return 'not-found';
+      if (!(await tx.articles.purge(id))) return 'unchanged';
+      await tx.audit.append(auditEntry(actor, 'article.purge', { type: 'article', id }, article.title, this.clock()));
+      return 'done';
+    });
+  }
+
+  /**
+   * Turns a reader's submission into a draft article in the category, once: a second request
+   * (a double submit, another process) finds the draft the first one made.
+   */
+  draftFromSubmission(actor: Actor, submissionId: number, categoryId: number): Promise<DraftOutcome> {
+    return this.storage.transaction(async (tx) => {
+      const submission = await tx.submissions.findById(submissionId);
+      if (!submission) return { kind: 'not-found' };
+      // article_id is cleared when the article is deleted for good, so a set one still exists
+      if (submission.articleId !== null) return { kind: 'existing', articleId: submission.articleId };
+      const now = this.clock();
+      const title = cut(submission.title, ARTICLE_TITLE_MAX);
+      const fields: ArticleFields = {
+        categoryId,
+        title,
+        author: cut(submission.name, ARTICLE_AUTHOR_MAX),
+        source: SUBMISSION_ARTICLE_SOURCE,
+        summary: '',
+        bodyHtml: sanitizeArticleHtml(plainTextToParagraphs(submission.body)),
+        coverImage: null,
+        isFeatured: false,
+        status: 'draft',
+        publishedAt: null,
+      };
+      const articleId = await tx.articles.create(fields, now);
+      await this.keep(tx, actor, articleId, fields, 'article.create', `草稿，来自投稿 #${submission.id}：${title}`, now);
+      await tx.submissions.linkArticle(submission.id, articleId);
+      if (submission.status === 'new') await tx.submissions.markRead(submission.id);
+      await tx.audit.append(auditEntry(actor, 'submission.draft', { type: 'submission', id: submission.id }, `转为草稿文章 #${articleId}：${title}`, now));
+      return { kind: 'created', articleId };
+    });
+  }
+
+  /** The revision and the audit line of a save. */
+  private async keep(tx: Repositories, actor: Actor, articleId: number, fields: ArticleFields, action: string, summary: string, now: number) {
+    await tx.articleRevisions.add(articleId, actor.id, fields, now);
+    await tx.audit.append(auditEntry(actor, action, { type: 'article', id: articleId }, summary, now));
+  }
+}

@@ -1,0 +1,42 @@
+// The repository set on one SQLite connection (the storage builds one set per connection).
+import type { Repositories } from '../../repositories/index.js';
+import type { Db } from './database.js';
+import { SqliteArticleRepository } from './article-repository.js';
+import { SqliteArticleRevisionRepository } from './article-revision-repository.js';
+import { SqliteAuditRepository } from './audit-repository.js';
+import { SqliteCaptchaRepository } from './captcha-repository.js';
+import { SqliteCategoryRepository } from './category-repository.js';
+import { SqliteCommentRepository } from './comment-repository.js';
+import { SqlitePageRepository } from './page-repository.js';
+import { SqlitePollRepository } from './poll-repository.js';
+import { SqliteRankingRepository } from './ranking-repository.js';
+import { SqliteSensitiveWordRepository } from './sensitive-word-repository.js';
+import { SqliteSessionRepository } from './session-repository.js';
+import { SqliteSettingsRepository } from './settings-repository.js';
+import { SqliteStaffRepository } from './staff-repository.js';
+import { SqliteSubmissionRepository } from './submission-repository.js';
+import { SqliteUploadRepository } from './upload-repository.js';
+import { SqliteUserRepository } from './user-repository.js';
+import { SqliteViewStatsRepository } from './view-stats-repository.js';
+
+export function createSqliteRepositories(db: Db): Repositories {
+  return {
+    articles: new SqliteArticleRepository(db),
+    articleRevisions: new SqliteArticleRevisionRepository(db),
+    audit: new SqliteAuditRepository(db),
+    captchas: new SqliteCaptchaRepository(db),
+    categories: new SqliteCategoryRepository(db),
+    comments: new SqliteCommentRepository(db),
+    pages: new SqlitePageRepository(db),
+    polls: new SqlitePollRepository(db),
+    rankings: new SqliteRankingRepository(db),
+    sensitiveWords: new SqliteSensitiveWordRepository(db),
+    sessions: new SqliteSessionRepository(db),
+    settings: new SqliteSettingsRepository(db),
+    staff: new SqliteStaffRepository(db),
+    submissions: new SqliteSubmissionRepository(db),
+    uploads: new SqliteUploadRepository(db),
+    users: new SqliteUserRepository(db),
+    viewStats: new SqliteViewStatsRepository(db),
+  };
+}
