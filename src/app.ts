@@ -26,7 +26,7 @@ import { ImageStore } from './services/image-store.js';
 import { buildFrontPage } from './services/front-page.js';
 import { ImageUploads } from './services/image-uploads.js';
 import { PageCache } from './services/page-cache.js';
-import { RepositorySessionStore } from './services/session-store.js';
+import { RepositorySessionStore } from './web/middleware/session-store.js';
 import { SharedSnapshot } from './services/shared-snapshot.js';
 import { SiteChromeService } from './services/site-chrome.js';
 import { startOfNextDay } from './services/site-time.js';
@@ -113,8 +113,10 @@ export function createApp(deps: AppDeps): Portal {
     }
     pageCache?.invalidate(scopes);
   });
+  const logger = deps.logger ?? pino({ level: 'silent' });
   const viewCounter = new ViewCounter({
     save: (batch) => storage.transaction((tx) => tx.viewStats.applyBatch(batch)),
+    onFlushError: (err) => logger.error({ err }, 'view counter: flush failed, counts kept for the next try'),
     clock,
     timeZone: () => chrome.timeZone(), // daily buckets follow the site's zone setting
     flushIntervalMs: deps.viewFlushIntervalMs,
@@ -159,7 +161,6 @@ export function createApp(deps: AppDeps): Portal {
   app.engine('ejs', viewEngine({ root: viewsDir, cache: config.isProduction }));
   app.set('query parser', 'simple');
 
-  const logger = deps.logger ?? pino({ level: 'silent' });
   const assets = new StaticAssets(publicDir);
   app.locals.asset = assets.url;
 
@@ -186,7 +187,7 @@ export function createApp(deps: AppDeps): Portal {
   app.use('/admin', adminRoutes(adminContext));
   app.use(readerForms(context, { captchaRequestsPerMinute: deps.captchaRequestsPerMinute ?? 30 }));
   app.use(notFoundHandler);
-  app.use(errorHandler(!config.isProduction));
+  app.use(errorHandler(!config.isProduction, logger));
 
   const handle = pageCacheFront({ app, changes, cache: pageCache, viewCounter, logger, trustProxy: app.get('trust proxy fn') });
   return {

@@ -11,6 +11,8 @@ interface LogLine {
   path?: string;
   status?: number;
   ms?: number;
+  /** an error, as pino's serializer writes it */
+  err?: { stack?: string; message?: string };
 }
 
 const LEVELS: Record<number, string> = { 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
@@ -29,7 +31,8 @@ export function formatLogLine(json: string): string {
   const level = LEVELS[line.level ?? 30];
   const prefix = `${clock(line.time)}${level ? ` ${level}` : ''}`;
   if (line.msg === 'request' && line.method !== undefined) return `${prefix} ${line.method} ${line.path} ${line.status} ${line.ms} ms`;
-  return `${prefix} ${line.msg ?? json}`;
+  const error = line.err?.stack ?? line.err?.message;
+  return `${prefix} ${line.msg ?? json}${error ? `\n${error}` : ''}`;
 }
 
 /** A pino destination that writes each entry as a readable line to `out`. */

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, type AppDeps, type Portal } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { seedDemoContentIfEmpty } from './db/seed.js';
+import { seedDemoContentIfEmpty } from './content/seed.js';
 import { openStorage } from './storage/open-storage.js';
 import { StorageOpenError, type Storage } from './storage/storage.js';
 import { ensureFirstAdmin, type FirstAdminResult } from './services/first-admin.js';

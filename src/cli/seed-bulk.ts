@@ -3,8 +3,8 @@
 // articles, comments and past view counts, for benchmarks and tests.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { generateArticle, generateComment, seededRandom } from '../db/bulk-content.js';
-import { seedDemoContentIfEmpty } from '../db/seed.js';
+import { generateArticle, generateComment, seededRandom } from '../content/bulk-content.js';
+import { seedDemoContentIfEmpty } from '../content/seed.js';
 import type { ViewBatch } from '../repositories/view-stats-repository.js';
 import { openStorage } from '../storage/open-storage.js';
 import { dayKey } from '../services/site-time.js';

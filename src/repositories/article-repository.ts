@@ -2,7 +2,7 @@
 // draft, not in the trash, and its publish time has come (scheduling needs no cron).
 // Every write also updates the search index, in the same transaction.
 import type { Article, ArticleStatus, ArticleSummary, HomePin, NewArticle } from '../domain/types.js';
-import type { SearchTerm } from '../services/search-tokens.js';
+import type { SearchTerm } from '../lib/search-tokens.js';
 import { type ArticleSearchResults } from './search-repository.js';
 import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
 

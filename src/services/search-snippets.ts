@@ -1,7 +1,7 @@
 // Highlighted snippets for search results, cut from the ORIGINAL plain text (title, summary,
 // body text) by finding the query's terms in it. Returns plain segments; the view prints each
 // escaped, inside <mark> when it is a hit, so no HTML is ever built here.
-import { charKind, normalizeForSearch, type SearchTerm } from './search-tokens.js';
+import { charKind, normalizeForSearch, type SearchTerm } from '../lib/search-tokens.js';
 
 export interface Segment {
   text: string;
@@ -10,7 +10,7 @@ export interface Segment {
 
 const GRAPHEMES = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
 const UNIFIED_IDEOGRAPH = /^[\u4e00-\u9fff]$/;
-const CLUSTERS = /[\p{M}\u200d\ufe00-\ufe0f\u{1f1e6}-\u{1f1ff}\r]/u;
+const CLUSTERS = /\p{M}|\u200d|[\ufe00-\ufe0f]|\p{Regional_Indicator}|\r/u;
 /** Characters around the first hit that an excerpt looks at: bounds work on long bodies. */
 const EXCERPT_WINDOW = 400;
 

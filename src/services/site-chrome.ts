@@ -57,7 +57,7 @@ export class SiteChromeService {
   }
 
   private async build(now: number): Promise<SiteChrome> {
-    const { articles, categories, settings, polls, viewStats } = this.repositories;
+    const { articles, categories, settings, viewStats } = this.repositories;
     const siteSettings = toSiteSettings(await settings.getAll());
     const allCategories = await categories.listAll();
     return {

@@ -20,6 +20,8 @@ export interface ViewCounterOptions {
   flushIntervalMs?: number;
   /** told after each flush that wrote something (e.g. to refresh rankings) */
   onFlush?: () => void;
+  /** told when a timed flush fails; the counts stay pending for the next try */
+  onFlushError: (err: unknown) => void;
 }
 
 export interface Reader {
@@ -82,7 +84,7 @@ export class ViewCounter {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.flush().catch(reportFlushError), this.options.flushIntervalMs ?? 3000);
+    this.timer = setInterval(() => void this.flush().catch(this.options.onFlushError), this.options.flushIntervalMs ?? 3000);
     this.timer.unref();
   }
 
@@ -143,8 +145,4 @@ export class ViewCounter {
 /** A reader is known by a hash of address and browser: no cookie or session needed. */
 function readerKey(reader: Reader): string {
   return createHash('sha256').update(`${reader.ip}\n${reader.userAgent}`).digest('base64url').slice(0, 22);
-}
-
-function reportFlushError(err: unknown): void {
-  console.error('view counter: flush failed, counts kept for the next try:', err);
 }

@@ -3,12 +3,11 @@
 // reader site at once; CSRF, 422, 404.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoPolls } from '../../src/db/demo/site-data.js';
+import { demoPolls } from '../../src/content/demo/site-data.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
-const HOUR = 60 * 60_000;
 
 describe('admin: polls', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@
 // /staff?q= answers from the changed records at once; CSRF, 422, 404.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoStaff } from '../../src/db/demo/site-data.js';
+import { demoStaff } from '../../src/content/demo/site-data.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
 import sharp from 'sharp';

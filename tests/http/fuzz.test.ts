@@ -389,7 +389,6 @@ function parseResponses(bytes: Buffer, isHead: boolean): { statuses: number[]; c
     statuses.push(code);
     at = headEnd + 4;
     if (code < 200) continue; // 100 Continue: the real answer follows
-    complete = false;
     if (isHead || code === 204 || code === 304) {
       complete = true;
     } else if (/\r\ntransfer-encoding:[^\r]*chunked/i.test(head)) {

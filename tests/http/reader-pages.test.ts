@@ -2,8 +2,8 @@
 // the chrome every page shares (top bar, navigation, sidebars, footer), 404/500 pages.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoArticles } from '../../src/db/seed.js';
-import { demoCategories } from '../../src/db/demo/site-data.js';
+import { demoArticles } from '../../src/content/seed.js';
+import { demoCategories } from '../../src/content/demo/site-data.js';
 import { assertSiteChrome, FOOTER_LINKS } from '../support/site-chrome.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
@@ -175,8 +175,6 @@ describe('reader pages', () => {
     articles.findVisibleById = async () => {
       throw new Error('SECRET internal detail');
     };
-    const consoleError = console.error;
-    console.error = () => undefined;
     try {
       const prodApp = await makeTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) } });
       prodApp.portal.repositories.articles.findVisibleById = articles.findVisibleById;
@@ -188,7 +186,6 @@ describe('reader pages', () => {
       await prodApp.close();
     } finally {
       articles.findVisibleById = original;
-      console.error = consoleError;
     }
   });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { NewArticle } from '../../src/domain/types.js';
 import { sanitizeArticleHtml } from '../../src/services/html-sanitizer.js';
-import { htmlToPlainText, normalizeForSearch, searchTerms } from '../../src/services/search-tokens.js';
+import { htmlToPlainText, normalizeForSearch, searchTerms } from '../../src/lib/search-tokens.js';
 import { assertSiteChrome } from '../support/site-chrome.js';
 import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
 

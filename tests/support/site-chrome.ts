@@ -1,6 +1,6 @@
 // Assertions on what every reader page shares: top bar, navigation, sidebars, footer.
 import assert from 'node:assert/strict';
-import { demoCategories } from '../../src/db/demo/site-data.js';
+import { demoCategories } from '../../src/content/demo/site-data.js';
 import { textOf, type Page } from './test-app.js';
 
 export const FOOTER_LINKS = [

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import * as cheerio from 'cheerio';
 import { createApp, type Portal } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { seedDemoContentIfEmpty } from '../../src/db/seed.js';
+import { seedDemoContentIfEmpty } from '../../src/content/seed.js';
 import type { Repositories } from '../../src/repositories/index.js';
 import type { Transact } from '../../src/storage/storage.js';
 import { throughTransactions } from './fixtures.js';

@@ -23,6 +23,15 @@ describe('readable log (development)', () => {
     assert.doesNotMatch(lines[0]! + lines[2]!, ERROR_IN_LOG);
   });
 
+  it('shows the stack of a logged error under its line', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, readableLog({ write: (text: string) => lines.push(text) }));
+    logger.error({ err: new Error('disk on fire'), method: 'GET', path: '/x' }, 'request failed');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.match(lines[0]!, /^\d{2}:\d{2}:\d{2} ERROR request failed\nError: disk on fire\n\s+at /);
+    assert.match(lines[0]!, ERROR_IN_LOG);
+  });
+
   it('passes anything that is not JSON through', () => {
     assert.equal(formatLogLine('plain text'), 'plain text');
   });

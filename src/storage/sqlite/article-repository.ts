@@ -1,7 +1,7 @@
 // Articles in SQLite: their SQL, and the search index kept in step with every write.
 import type { Db } from './database.js';
-import type { Article, ArticleSummary, HomePin, NewArticle } from '../../domain/types.js';
-import type { SearchTerm } from '../../services/search-tokens.js';
+import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
+import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
 import { SearchIndex } from './search-index.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';

@@ -3,7 +3,7 @@
 // (scheduled ones too: they become visible by time alone, so the query checks visibility).
 // The article repository keeps the index in step with every write, in the caller's transaction.
 import type { Db } from './database.js';
-import { SEARCH_TOKENS_VERSION, htmlToPlainText, indexTokens, type SearchTerm } from '../../services/search-tokens.js';
+import { SEARCH_TOKENS_VERSION, htmlToPlainText, indexTokens, type SearchTerm } from '../../lib/search-tokens.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
 

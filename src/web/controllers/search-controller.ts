@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
 import type { ArticleSearchHit } from '../../repositories/search-repository.js';
 import { excerpt, hasHit, highlight, type Segment } from '../../services/search-snippets.js';
-import { htmlToPlainText, searchTerms, type SearchTerm } from '../../services/search-tokens.js';
+import { htmlToPlainText, searchTerms, type SearchTerm } from '../../lib/search-tokens.js';
 import { notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, queryString } from '../params.js';

@@ -9,7 +9,7 @@ export const STAFF_NAME_MAX = 20;
 export const STAFF_TEXT_MAX = 30;
 export const CARD_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 // A path on this site (/images/…, /uploads/…): no scheme, no "//", no "..", no query.
-const PHOTO_PATH = /^\/(?!\/)[A-Za-z0-9._\/-]{1,199}$/;
+const PHOTO_PATH = /^\/(?!\/)[A-Za-z0-9._/-]{1,199}$/;
 
 export const STAFF_TEXTS = {
   nameMissing: '请填写姓名。',

@@ -1,6 +1,7 @@
 // 404 and error pages with the full site chrome. Clients get a clear message and the right
 // status; err.message and stacks are never shown outside development.
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
 import { HttpError } from '../http-error.js';
 import { MESSAGES, STATUS_MESSAGES } from '../messages.js';
 
@@ -16,12 +17,12 @@ export function notFoundHandler(_req: Request, _res: Response, next: NextFunctio
   next(new HttpError(404, STATUS_MESSAGES[404]!));
 }
 
-export function errorHandler(isDevelopment: boolean) {
+export function errorHandler(isDevelopment: boolean, logger: Logger) {
   return (err: ErrorWithStatus, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = statusOf(err);
     const isClientError = status < 500;
-    if (!isClientError) console.error(`${req.method} ${req.originalUrl}:`, err);
+    if (!isClientError) logger.error({ err, method: req.method, path: req.path }, 'request failed');
     const message = isClientError
       ? err instanceof HttpError || err.expose
         ? err.message
@@ -31,7 +32,7 @@ export function errorHandler(isDevelopment: boolean) {
     res.status(status);
     res.set('Cache-Control', 'no-store');
     const locals = { status, message, detail: isDevelopment && !isClientError ? err.stack : undefined };
-    if (res.locals.chrome) return res.render(view, locals, renderedOrPlain(res, message));
+    if (res.locals.chrome) return res.render(view, locals, renderedOrPlain(res, message, logger));
     // The chrome could not be loaded (e.g. the database is down): a page without it.
     res.type('html').send(plainErrorPage(status, message));
   };
@@ -42,10 +43,10 @@ function statusOf(err: ErrorWithStatus): number {
   return typeof status === 'number' && status >= 400 && status <= 599 ? status : 500;
 }
 
-function renderedOrPlain(res: Response, message: string) {
+function renderedOrPlain(res: Response, message: string, logger: Logger) {
   return (renderError: Error | null, html?: string) => {
     if (renderError) {
-      console.error('error page failed to render:', renderError);
+      logger.error({ err: renderError }, 'error page failed to render');
       res.type('html').send(plainErrorPage(res.statusCode, message));
     } else {
       res.send(html);

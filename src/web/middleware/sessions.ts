@@ -1,7 +1,7 @@
 // Sessions in the portal's database. No session is created for a reader until a page needs
 // one (a form's CSRF token, a captcha), so plain reading stays cookie-free.
 import session from 'express-session';
-import type { RepositorySessionStore } from '../../services/session-store.js';
+import type { RepositorySessionStore } from './session-store.js';
 
 export const SESSION_COOKIE = 'portal.sid';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { seedDemoContentIfEmpty } from '../../../src/db/seed.js';
+import { seedDemoContentIfEmpty } from '../../../src/content/seed.js';
 import { projectRoot } from '../../../src/paths.js';
 import { makeTestDb } from '../../support/fixtures.js';
 

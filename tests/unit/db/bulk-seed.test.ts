@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { projectRoot } from '../../../src/paths.js';
-import { demoArticles } from '../../../src/db/seed.js';
+import { demoArticles } from '../../../src/content/seed.js';
 import { makeTempDir } from '../../support/test-app.js';
 
 describe('seed:bulk', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { demoArticles, seedDemoContentIfEmpty } from '../../../src/db/seed.js';
+import { demoArticles, seedDemoContentIfEmpty } from '../../../src/content/seed.js';
 import { publicDir } from '../../../src/paths.js';
 import { makeTestDb } from '../../support/fixtures.js';
 

@@ -9,7 +9,7 @@ import { migrate } from '../../../src/storage/sqlite/migrate.js';
 import { migrationsDir } from '../../../src/paths.js';
 import { createSqliteRepositories } from '../../../src/storage/sqlite/repositories.js';
 import { ensureSearchIndex, matchExpression } from '../../../src/storage/sqlite/search-index.js';
-import { searchTerms } from '../../../src/services/search-tokens.js';
+import { searchTerms } from '../../../src/lib/search-tokens.js';
 import { makeTempDir } from '../../support/test-app.js';
 
 const NOW = Date.UTC(2026, 10, 20, 4, 0, 0);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { excerpt, hasHit, highlight, type Segment } from '../../../src/services/search-snippets.js';
-import { htmlToPlainText, searchTerms } from '../../../src/services/search-tokens.js';
+import { htmlToPlainText, searchTerms } from '../../../src/lib/search-tokens.js';
 
 /** Segments as a string with hits in [brackets], for readable assertions. */
 function show(segments: Segment[]): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { htmlToPlainText, indexTokens, normalizeForSearch, searchTerms } from '../../../src/services/search-tokens.js';
+import { htmlToPlainText, indexTokens, normalizeForSearch, searchTerms } from '../../../src/lib/search-tokens.js';
 
 describe('search tokens', () => {
   it('index CJK runs as overlapping bigrams followed by the single characters', () => {

@@ -25,10 +25,16 @@ class RecordingRepository implements ViewStatsRepository {
   }
 }
 
-function setup() {
+function setup(options: { flushIntervalMs?: number; onFlushError?: (err: unknown) => void } = {}) {
   const clock = makeClock(Date.UTC(2026, 10, 20, 4, 0));
   const repository = new RecordingRepository();
-  const counter = new ViewCounter({ save: (batch) => repository.applyBatch(batch), clock, timeZone: () => 'Asia/Shanghai' });
+  const counter = new ViewCounter({
+    save: (batch) => repository.applyBatch(batch),
+    clock,
+    timeZone: () => 'Asia/Shanghai',
+    onFlushError: options.onFlushError ?? ((err) => assert.fail(`unexpected flush error: ${String(err)}`)),
+    flushIntervalMs: options.flushIntervalMs,
+  });
   return { clock, repository, counter };
 }
 
@@ -51,7 +57,13 @@ describe('view counter', () => {
   it('remembers at most maxRememberedReads readers: the oldest is forgotten and counts again', () => {
     const clock = makeClock(Date.UTC(2026, 10, 20, 4, 0));
     const recording = new RecordingRepository();
-    const counter = new ViewCounter({ save: (batch) => recording.applyBatch(batch), clock, timeZone: () => 'Asia/Shanghai', maxRememberedReads: 2 });
+    const counter = new ViewCounter({
+      save: (batch) => recording.applyBatch(batch),
+      clock,
+      timeZone: () => 'Asia/Shanghai',
+      onFlushError: () => undefined,
+      maxRememberedReads: 2,
+    });
     const reader = (n: number) => ({ ip: `203.0.113.${n}`, userAgent: BROWSER });
     assert.equal(counter.recordArticleRead(1, reader(1)), true);
     assert.equal(counter.recordArticleRead(1, reader(2)), true);
@@ -113,6 +125,20 @@ describe('view counter', () => {
     await counter.flush();
     assert.equal(repository.batches.length, 1);
     assert.equal(repository.batches[0]!.articleViews.get('2026-11-20')?.get(3), 2);
+  });
+
+  it('reports a failed timed flush to onFlushError and keeps the counts', async () => {
+    let reported!: (err: unknown) => void;
+    const failure = new Promise<unknown>((resolve) => (reported = resolve));
+    const { counter, repository } = setup({ flushIntervalMs: 5, onFlushError: (err) => reported(err) });
+    counter.recordArticleRead(4, { ip: 'a', userAgent: BROWSER });
+    repository.failNext = true;
+    counter.start();
+    const err = await failure;
+    assert.match(String(err), /locked/);
+    await counter.stop();
+    assert.equal(repository.batches.length, 1, 'the kept count is written on stop');
+    assert.equal(repository.batches[0]!.articleViews.get('2026-11-20')?.get(4), 1);
   });
 
   it('flushes what is pending on stop', async () => {

@@ -2,9 +2,9 @@
 // database (never MemoryStore), whichever it is. Reads from the storage's read connection,
 // writes each in a transaction of their own.
 import session from 'express-session';
-import type { Clock } from './clock.js';
-import type { StorageAccess } from './storage-access.js';
-import '../web/session-data.js';
+import type { Clock } from '../../services/clock.js';
+import type { StorageAccess } from '../../services/storage-access.js';
+import '../session-data.js';
 
 const DEFAULT_TTL_MS = 24 * 60 * 60_000;
 
