@@ -11,7 +11,10 @@ import tseslint from 'typescript-eslint';
 const DRIVERS = { group: ['better-sqlite3', 'pg'], message: 'Database drivers stay inside src/storage/<backend>/.' };
 const WEB = { group: ['**/web/**'], message: 'Only the web layer imports the web layer.' };
 const SERVICES = { group: ['**/services/**'], message: 'Storage and repositories do not depend on services.' };
-const EXPRESS = { group: ['express', 'express-session', 'express-rate-limit', 'multer', 'csrf-sync', 'helmet'], message: 'Services do not know Express.' };
+const EXPRESS = {
+  group: ['express', 'express-session', 'express-rate-limit', 'multer', 'csrf-sync', 'helmet'],
+  message: 'Services do not know Express.',
+};
 const STORAGE = { group: ['**/storage/**'], message: 'The web layer reaches storage through services and the repositories it is given.' };
 const APP_MODULES = { group: ['../**', './**'], message: 'This module imports nothing of the app.' };
 
@@ -35,8 +38,14 @@ export default tseslint.config(
 
   layer(['src/**/*.ts'], DRIVERS),
   layer(['src/storage/**/*.ts'], WEB, SERVICES),
-  layer(['src/repositories/**/*.ts'], WEB, SERVICES, DRIVERS, { group: ['**/storage/sqlite/**'], message: 'Interfaces do not know an implementation.' }),
-  layer(['src/services/**/*.ts', 'src/content/**/*.ts'], WEB, EXPRESS, DRIVERS, { group: ['**/storage/sqlite/**'], message: 'Services use the storage seam, not an implementation.' }),
+  layer(['src/repositories/**/*.ts'], WEB, SERVICES, DRIVERS, {
+    group: ['**/storage/sqlite/**'],
+    message: 'Interfaces do not know an implementation.',
+  }),
+  layer(['src/services/**/*.ts', 'src/content/**/*.ts'], WEB, EXPRESS, DRIVERS, {
+    group: ['**/storage/sqlite/**'],
+    message: 'Services use the storage seam, not an implementation.',
+  }),
   layer(['src/web/**/*.ts'], STORAGE, DRIVERS),
   layer(['src/domain/**/*.ts', 'src/lib/**/*.ts'], APP_MODULES, DRIVERS),
   layer(['src/cli/backup.ts', 'src/cli/restore.ts'], WEB, SERVICES),

@@ -9,9 +9,7 @@ const options = { url, connections, duration, timeout: 10 };
 if (acceptEncoding) options.headers = { 'accept-encoding': acceptEncoding };
 if (randomArticleMax > 0) {
   // a random article id for every request
-  options.requests = [
-    { setupRequest: (req) => ({ ...req, path: `/article/${1 + Math.floor(Math.random() * randomArticleMax)}` }) },
-  ];
+  options.requests = [{ setupRequest: (req) => ({ ...req, path: `/article/${1 + Math.floor(Math.random() * randomArticleMax)}` }) }];
 }
 const result = await autocannon(options);
 console.log(

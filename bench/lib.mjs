@@ -192,7 +192,16 @@ export async function getAll(urls, { concurrency, acceptEncoding, timeoutMs }) {
     agent.destroy();
   }
   const requested = Object.values(statuses).reduce((a, b) => a + b, 0) + errors;
-  return { requested, of: urls.length, complete: requested === urls.length, statuses, errors, gzipBytes, gzipAnswers, ms: Date.now() - started };
+  return {
+    requested,
+    of: urls.length,
+    complete: requested === urls.length,
+    statuses,
+    errors,
+    gzipBytes,
+    gzipAnswers,
+    ms: Date.now() - started,
+  };
 }
 
 /**

@@ -131,9 +131,7 @@ async function databaseFacts() {
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
   try {
-    const articles = db
-      .prepare("SELECT count(*) AS n, min(id) AS minId, max(id) AS maxId FROM articles WHERE status = 'published'")
-      .get();
+    const articles = db.prepare("SELECT count(*) AS n, min(id) AS minId, max(id) AS maxId FROM articles WHERE status = 'published'").get();
     const sessions = db.prepare('SELECT count(*) AS n FROM sessions').get().n;
     return { published: articles.n, minId: articles.minId, maxId: articles.maxId, sessions };
   } finally {
@@ -179,7 +177,11 @@ async function startPortal(pass, secrets, extraEnv) {
     ...extraEnv,
   };
   fs.appendFileSync(SERVER_LOG, `--- bench: ${pass} pass, ${new Date().toISOString()}, ${JSON.stringify(extraEnv)} ---\n`);
-  log(`${pass} pass: starting the portal on ${base} (${Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`).join(' ')}; log: ${SERVER_LOG})`);
+  log(
+    `${pass} pass: starting the portal on ${base} (${Object.entries(extraEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}; log: ${SERVER_LOG})`,
+  );
   const started = Date.now();
   const child = startProcess(`portal (${pass})`, ...pinned(SERVER_CORE, process.execPath, serveArgs()), {
     env,
@@ -207,7 +209,17 @@ async function stopPortal(portal, pass, before, notes) {
   if (sessionsWritten > 0) {
     notes.push(`${pass} pass: ${sessionsWritten} session rows were written (anonymous GETs that store a session)`);
   }
-  return { after, info: { startupMs: portal.startupMs, shutdownMs, rssAfterStartupMb: portal.idleRssMb, maxRssMb: portal.rss.maxKb / 1024, sessionsWritten, exit } };
+  return {
+    after,
+    info: {
+      startupMs: portal.startupMs,
+      shutdownMs,
+      rssAfterStartupMb: portal.idleRssMb,
+      maxRssMb: portal.rss.maxKb / 1024,
+      sessionsWritten,
+      exit,
+    },
+  };
 }
 
 /** One plain GET of each target first (it must be a 200); the random-id target: the first and last id. */
@@ -245,12 +257,13 @@ async function measure(targets, { opts, rss, progress, beforeTarget }) {
       const row = { target: t.name, base: t.base, pass: t.pass, path: t.path, connections, encoding: t.encoding, ...r };
       row.rssMaxMb = rss.takeWindowMax() / 1024;
       row.endedAt = Date.now();
-      row.pageCache = t.name === 'ceiling'
-        ? null
-        : await sampleCache(() => (t.randomArticleMax ? t.articleUrl(randomId(t.randomArticleMax)) : t.url), {
-            count: CACHE_SAMPLE,
-            acceptEncoding: ACCEPT_ENCODING[t.encoding],
-          });
+      row.pageCache =
+        t.name === 'ceiling'
+          ? null
+          : await sampleCache(() => (t.randomArticleMax ? t.articleUrl(randomId(t.randomArticleMax)) : t.url), {
+              count: CACHE_SAMPLE,
+              acceptEncoding: ACCEPT_ENCODING[t.encoding],
+            });
       rows.push(row);
     }
   }
@@ -277,12 +290,10 @@ function portalTargets(base, maxId, { pass, encoding, connections, withIdentity 
     // informational: what unzipping per request costs for clients that do not accept gzip
     targets.push({ ...t('article-identity', '/'), ...article, encoding: 'identity', connections: [THROUGHPUT] });
   }
-  targets.push(
-    t('home', '/'),
-    t('category', '/category/law'),
-    t('category-p80', '/category/law?page=80'),
-    { ...t('search', `/search?q=${encodeURIComponent('法院')}`), path: '/search?q=法院' },
-  );
+  targets.push(t('home', '/'), t('category', '/category/law'), t('category-p80', '/category/law?page=80'), {
+    ...t('search', `/search?q=${encodeURIComponent('法院')}`),
+    path: '/search?q=法院',
+  });
   return targets;
 }
 
@@ -322,9 +333,12 @@ async function main() {
   const page = await rawGet(`${cached.base}/article/${sampleId}`, { acceptEncoding: ACCEPT_ENCODING[opts.encoding] });
   if (page.status !== 200) throw new Error(`/article/${sampleId} answered ${page.status}`);
   const ceilingEncoding = page.headers['content-encoding'] ?? 'identity';
-  if (ceilingEncoding !== 'gzip' && ceilingEncoding !== 'identity') throw new Error(`/article/${sampleId}: unexpected Content-Encoding ${ceilingEncoding}`);
-  if (opts.encoding === 'gzip' && ceilingEncoding !== 'gzip') notes.push(`/article/${sampleId} answered without gzip to Accept-Encoding: ${ACCEPT_ENCODING.gzip}`);
-  if (opts.encoding === 'identity' && ceilingEncoding !== 'identity') notes.push(`/article/${sampleId} answered ${ceilingEncoding} to a request without Accept-Encoding`);
+  if (ceilingEncoding !== 'gzip' && ceilingEncoding !== 'identity')
+    throw new Error(`/article/${sampleId}: unexpected Content-Encoding ${ceilingEncoding}`);
+  if (opts.encoding === 'gzip' && ceilingEncoding !== 'gzip')
+    notes.push(`/article/${sampleId} answered without gzip to Accept-Encoding: ${ACCEPT_ENCODING.gzip}`);
+  if (opts.encoding === 'identity' && ceilingEncoding !== 'identity')
+    notes.push(`/article/${sampleId} answered ${ceilingEncoding} to a request without Accept-Encoding`);
   const ceilingPage = {
     articleId: sampleId,
     bytes: page.body.length,
@@ -335,7 +349,12 @@ async function main() {
   const ceilingPort = await freePort();
   const ceilingServer = startProcess(
     'ceiling',
-    ...pinned(SERVER_CORE, process.execPath, [path.join(ROOT, 'bench', 'ceiling-server.mjs'), PAGE_FILE, String(ceilingPort), ceilingEncoding]),
+    ...pinned(SERVER_CORE, process.execPath, [
+      path.join(ROOT, 'bench', 'ceiling-server.mjs'),
+      PAGE_FILE,
+      String(ceilingPort),
+      ceilingEncoding,
+    ]),
     { cwd: ROOT },
   );
   await waitForOk(`http://127.0.0.1:${ceilingPort}/`, Date.now(), 10_000, ceilingServer);
@@ -356,7 +375,8 @@ async function main() {
   ];
   await probeTargets(cachedTargets, notes);
   for (const t of cachedTargets) {
-    if (t.name !== 'ceiling' && t.encoding === 'gzip' && t.contentEncoding !== 'gzip') notes.push(`${t.name}: answered ${t.contentEncoding} to Accept-Encoding: ${ACCEPT_ENCODING.gzip}`);
+    if (t.name !== 'ceiling' && t.encoding === 'gzip' && t.contentEncoding !== 'gzip')
+      notes.push(`${t.name}: answered ${t.contentEncoding} to Accept-Encoding: ${ACCEPT_ENCODING.gzip}`);
   }
 
   // Warm cache: every article once, just before the article runs.
@@ -370,7 +390,13 @@ async function main() {
     log(`primed ${r.requested} pages in ${(r.ms / 1000).toFixed(1)} s (portal RSS now ${priming.rssAfterMb.toFixed(1)} MB)`);
     if (!r.complete) notes.push(`priming stopped after ${PRIME_TIMEOUT_MS / 1000} s: ${r.requested} of ${r.of} articles requested`);
     const odd = Object.entries(r.statuses).filter(([s]) => s !== '200');
-    if (odd.length || r.errors) notes.push(`priming: ${odd.map(([s, n]) => `${n} x ${s}`).concat(r.errors ? [`${r.errors} errors`] : []).join(', ')}`);
+    if (odd.length || r.errors)
+      notes.push(
+        `priming: ${odd
+          .map(([s, n]) => `${n} x ${s}`)
+          .concat(r.errors ? [`${r.errors} errors`] : [])
+          .join(', ')}`,
+      );
   };
   const cachedRows = await measure(cachedTargets, { opts, rss: cached.rss, progress, beforeTarget: primeCache });
 
@@ -399,14 +425,17 @@ async function main() {
     if (row.non2xx > 0) notes.push(`${row.target} at ${row.connections} connections: ${row.non2xx} answers with status >= 400`);
     if (row.errors > 0) notes.push(`${row.target} at ${row.connections} connections: ${row.errors} socket errors/timeouts`);
     const s = row.pageCache;
-    if (s && (s.non200 || s.errors)) notes.push(`${row.target} at ${row.connections}: x-page-cache sample had ${s.non200} non-200 answers, ${s.errors} errors`);
+    if (s && (s.non200 || s.errors))
+      notes.push(`${row.target} at ${row.connections}: x-page-cache sample had ${s.non200} non-200 answers, ${s.errors} errors`);
     if (s && row.pass === 'uncached' && s.none < s.sampled) notes.push(`${row.target}: x-page-cache header seen with PAGE_CACHE=off`);
   }
   const missed = cachedRows.filter((row) => row.pageCache && row.pageCache.hit < row.pageCache.sampled);
   if (missed.length) {
     notes.push(
       `warm cache, yet not every sampled request was an x-page-cache hit (hit/miss/no header after the run): ` +
-        missed.map((row) => `${row.target} ${row.connections} conn ${row.pageCache.hit}/${row.pageCache.miss}/${row.pageCache.none}`).join(', '),
+        missed
+          .map((row) => `${row.target} ${row.connections} conn ${row.pageCache.hit}/${row.pageCache.miss}/${row.pageCache.none}`)
+          .join(', '),
     );
   }
   if (priming) {
@@ -421,9 +450,13 @@ async function main() {
           `more than PAGE_CACHE_MB ${limitMb}: about ${Math.round((100 * limitMb) / neededMb)}% of them fit, so random-id article requests cannot all be hits`,
       );
     }
-    const lastArticleRun = Math.max(...cachedRows.filter((r) => r.base === 'article' || r.base === 'article-identity').map((r) => r.endedAt));
+    const lastArticleRun = Math.max(
+      ...cachedRows.filter((r) => r.base === 'article' || r.base === 'article-identity').map((r) => r.endedAt),
+    );
     if (lastArticleRun - priming.startedAt > maxAgeMs) {
-      notes.push(`the article runs ended ${((lastArticleRun - priming.startedAt) / 1000).toFixed(0)} s after priming began: pages primed first had passed PAGE_CACHE_MAX_AGE`);
+      notes.push(
+        `the article runs ended ${((lastArticleRun - priming.startedAt) / 1000).toFixed(0)} s after priming began: pages primed first had passed PAGE_CACHE_MAX_AGE`,
+      );
     }
   }
   const cookieTargets = [...cachedTargets, ...uncachedTargets].filter((t) => t.setsCookie && t.name !== 'ceiling').map((t) => t.name);
@@ -493,7 +526,9 @@ function report(r) {
   );
   const accept = ACCEPT_ENCODING[r.opts.encoding];
   const p = r.priming;
-  const render = Object.entries(STRAIGHTFORWARD_RENDER.rps).map(([t, n]) => `${t} ${n}`).join(', ');
+  const render = Object.entries(STRAIGHTFORWARD_RENDER.rps)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
   const lines = [
     '',
     `news portal benchmark, ${new Date().toISOString()} (${r.opts.tool}, ${r.opts.seconds} s per run after ${r.opts.warmup} s warm-up` +
@@ -534,7 +569,13 @@ function report(r) {
   });
   const result = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, portalNodeFlags: serveArgs().slice(0, -1), platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      node: process.version,
+      portalNodeFlags: serveArgs().slice(0, -1),
+      platform: `${os.platform()} ${os.release()}`,
+    },
     tool: toolVersion(r.opts.tool),
     settings: {
       seconds: r.opts.seconds,

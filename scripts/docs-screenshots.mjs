@@ -40,7 +40,10 @@ try {
     });
     server.on('exit', (code) => reject(new Error(`the portal exited (${code}) before it listened:\n${output}`)));
   });
-  const browser = await chromium.launch({ executablePath: browserPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   fs.mkdirSync(out, { recursive: true });
   const shoot = async (name, viewport, url, prepare) => {
     const context = await browser.newContext({ viewport });
@@ -49,7 +52,9 @@ try {
     await page.goto(base + url);
     await page.waitForLoadState('networkidle');
     // a palette PNG: a third of the size, and these are committed
-    await sharp(await page.screenshot()).png({ palette: true, quality: 90, effort: 10 }).toFile(path.join(out, `${name}.png`));
+    await sharp(await page.screenshot())
+      .png({ palette: true, quality: 90, effort: 10 })
+      .toFile(path.join(out, `${name}.png`));
     await context.close();
     console.log(`docs/screenshots/${name}.png`);
   };

@@ -37,9 +37,7 @@ function rng(seed) {
 const r1 = (n) => Math.round(n * 10) / 10;
 
 function stops(list) {
-  return list
-    .map(([o, c, op]) => `<stop offset="${o}" stop-color="${c}"${op == null ? '' : ` stop-opacity="${op}"`}/>`)
-    .join('');
+  return list.map(([o, c, op]) => `<stop offset="${o}" stop-color="${c}"${op == null ? '' : ` stop-opacity="${op}"`}/>`).join('');
 }
 
 /** Linear gradient; default direction is top to bottom. */
@@ -57,12 +55,10 @@ function svgDoc(defs, body) {
 
 const rect = (x, y, w, h, fill, extra = '') =>
   `<rect x="${r1(x)}" y="${r1(y)}" width="${r1(w)}" height="${r1(h)}" fill="${fill}" ${extra}/>`;
-const circle = (cx, cy, r, fill, extra = '') =>
-  `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(r)}" fill="${fill}" ${extra}/>`;
+const circle = (cx, cy, r, fill, extra = '') => `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="${r1(r)}" fill="${fill}" ${extra}/>`;
 const ellipse = (cx, cy, rx, ry, fill, extra = '') =>
   `<ellipse cx="${r1(cx)}" cy="${r1(cy)}" rx="${r1(rx)}" ry="${r1(ry)}" fill="${fill}" ${extra}/>`;
-const poly = (pts, fill, extra = '') =>
-  `<polygon points="${pts.map(([x, y]) => `${r1(x)},${r1(y)}`).join(' ')}" fill="${fill}" ${extra}/>`;
+const poly = (pts, fill, extra = '') => `<polygon points="${pts.map(([x, y]) => `${r1(x)},${r1(y)}`).join(' ')}" fill="${fill}" ${extra}/>`;
 const pathEl = (d, fill, extra = '') => `<path d="${d}" fill="${fill}" ${extra}/>`;
 
 /** A soft cloud made of overlapping circles. */
@@ -113,10 +109,27 @@ function windows(x, y, w, h, cols, rows, fill, { padX = 6, padY = 8, gap = 5, li
 
 function court() {
   const defs = [
-    lg('sky', [[0, '#c5d3de'], [1, '#eef1f2']]),
-    lg('col', [[0, '#d9cfbb'], [0.35, '#f3ede1'], [1, '#c4b79e']], [0, 0, 1, 0]),
-    lg('wall', [[0, '#a89b83'], [1, '#bdb099']]),
-    lg('ground', [[0, '#b9b3a3'], [1, '#a49d8c']]),
+    lg('sky', [
+      [0, '#c5d3de'],
+      [1, '#eef1f2'],
+    ]),
+    lg(
+      'col',
+      [
+        [0, '#d9cfbb'],
+        [0.35, '#f3ede1'],
+        [1, '#c4b79e'],
+      ],
+      [0, 0, 1, 0],
+    ),
+    lg('wall', [
+      [0, '#a89b83'],
+      [1, '#bdb099'],
+    ]),
+    lg('ground', [
+      [0, '#b9b3a3'],
+      [1, '#a49d8c'],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
   b += circle(665, 72, 56, '#fbf4df', 'opacity="0.35"');
@@ -131,8 +144,22 @@ function court() {
   b += rect(168, 186, 464, 146, 'url(#wall)');
   b += pathEl('M378 332 V262 a22 22 0 0 1 44 0 V332 Z', '#5e5446');
   // pediment
-  b += poly([[146, 152], [400, 66], [654, 152]], '#ebe4d5');
-  b += poly([[178, 144], [400, 82], [622, 144]], '#d7ccb5');
+  b += poly(
+    [
+      [146, 152],
+      [400, 66],
+      [654, 152],
+    ],
+    '#ebe4d5',
+  );
+  b += poly(
+    [
+      [178, 144],
+      [400, 82],
+      [622, 144],
+    ],
+    '#d7ccb5',
+  );
   b += circle(400, 119, 17, '#b0904f');
   b += circle(400, 119, 10, '#d7ccb5');
   b += circle(400, 119, 5, '#b0904f');
@@ -162,10 +189,33 @@ function court() {
 
 function scales() {
   const defs = [
-    rg('bg', [[0, '#356068'], [1, '#1b3338']], 0.5, 0.42, 0.75),
-    lg('gold', [[0, '#a98540'], [0.45, '#e2c27c'], [1, '#9c7a3a']], [0, 0, 1, 0]),
-    lg('goldV', [[0, '#e6c883'], [1, '#a88442']]),
-    rg('halo', [[0, '#f0dca6', 0.35], [1, '#f0dca6', 0]]),
+    rg(
+      'bg',
+      [
+        [0, '#356068'],
+        [1, '#1b3338'],
+      ],
+      0.5,
+      0.42,
+      0.75,
+    ),
+    lg(
+      'gold',
+      [
+        [0, '#a98540'],
+        [0.45, '#e2c27c'],
+        [1, '#9c7a3a'],
+      ],
+      [0, 0, 1, 0],
+    ),
+    lg('goldV', [
+      [0, '#e6c883'],
+      [1, '#a88442'],
+    ]),
+    rg('halo', [
+      [0, '#f0dca6', 0.35],
+      [1, '#f0dca6', 0],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#bg)');
   // subtle geometric backdrop
@@ -177,7 +227,15 @@ function scales() {
   // base shadow + pedestal
   b += ellipse(400, 404, 150, 12, '#0f1f22', 'opacity="0.5"');
   b += rect(300, 386, 200, 16, 'url(#goldV)', 'rx="5"');
-  b += poly([[344, 386], [456, 386], [436, 362], [364, 362]], 'url(#gold)');
+  b += poly(
+    [
+      [344, 386],
+      [456, 386],
+      [436, 362],
+      [364, 362],
+    ],
+    'url(#gold)',
+  );
   // pillar
   b += rect(391, 118, 18, 246, 'url(#gold)');
   b += rect(384, 356, 32, 8, '#b8954f');
@@ -201,9 +259,19 @@ function scales() {
 function city() {
   const rand = rng(7);
   const defs = [
-    lg('sky', [[0, '#86b0cf'], [0.7, '#cfe0ea'], [1, '#e4ecef']]),
-    rg('sun', [[0, '#fff3cf', 0.9], [1, '#fff3cf', 0]]),
-    lg('road', [[0, '#5b6670'], [1, '#4a545d']]),
+    lg('sky', [
+      [0, '#86b0cf'],
+      [0.7, '#cfe0ea'],
+      [1, '#e4ecef'],
+    ]),
+    rg('sun', [
+      [0, '#fff3cf', 0.9],
+      [1, '#fff3cf', 0],
+    ]),
+    lg('road', [
+      [0, '#5b6670'],
+      [1, '#4a545d'],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
   b += circle(650, 95, 80, 'url(#sun)');
@@ -229,8 +297,16 @@ function city() {
   }
   // front layer
   const front = [
-    [0, 92, 150], [96, 70, 205], [170, 88, 120], [262, 60, 250], [326, 96, 160],
-    [426, 74, 220], [504, 90, 135], [598, 66, 185], [668, 84, 240], [756, 60, 130],
+    [0, 92, 150],
+    [96, 70, 205],
+    [170, 88, 120],
+    [262, 60, 250],
+    [326, 96, 160],
+    [426, 74, 220],
+    [504, 90, 135],
+    [598, 66, 185],
+    [668, 84, 240],
+    [756, 60, 130],
   ];
   for (const [x, w, h] of front) {
     b += rect(x, base - h, w, h, '#56728b');
@@ -251,9 +327,18 @@ function city() {
 
 function village() {
   const defs = [
-    lg('sky', [[0, '#cfe0df'], [1, '#f3efdc']]),
-    lg('field', [[0, '#dcc673'], [1, '#c9ac55']]),
-    lg('green', [[0, '#9dbb84'], [1, '#7c9e66']]),
+    lg('sky', [
+      [0, '#cfe0df'],
+      [1, '#f3efdc'],
+    ]),
+    lg('field', [
+      [0, '#dcc673'],
+      [1, '#c9ac55'],
+    ]),
+    lg('green', [
+      [0, '#9dbb84'],
+      [1, '#7c9e66'],
+    ]),
     '<clipPath id="hill"><path d="M-10 190 C120 170 260 190 380 250 C470 296 540 370 580 460 H-10 Z"/></clipPath>',
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
@@ -280,7 +365,15 @@ function village() {
     const h = 40 * s;
     let g = rect(x, y - h, w, h, '#f5f1e7');
     g += rect(x + w * 0.7, y - h, w * 0.3, h, '#e3ddcf');
-    g += poly([[x - 8 * s, y - h], [x + w + 8 * s, y - h], [x + w - 6 * s, y - h - 20 * s], [x + 6 * s, y - h - 20 * s]], roof);
+    g += poly(
+      [
+        [x - 8 * s, y - h],
+        [x + w + 8 * s, y - h],
+        [x + w - 6 * s, y - h - 20 * s],
+        [x + 6 * s, y - h - 20 * s],
+      ],
+      roof,
+    );
     g += rect(x + w * 0.38, y - h * 0.62, 12 * s, h * 0.62, '#6d6357');
     g += rect(x + w * 0.12, y - h * 0.7, 10 * s, 10 * s, '#7c8c8e');
     return g;
@@ -309,8 +402,14 @@ function village() {
 
 function school() {
   const defs = [
-    lg('sky', [[0, '#bcd6e6'], [1, '#eef4f5']]),
-    lg('grass', [[0, '#8fb27e'], [1, '#789d68']]),
+    lg('sky', [
+      [0, '#bcd6e6'],
+      [1, '#eef4f5'],
+    ]),
+    lg('grass', [
+      [0, '#8fb27e'],
+      [1, '#789d68'],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
   b += cloud(300, 70, 0.8);
@@ -331,7 +430,14 @@ function school() {
   }
   // central tower with clock
   b += rect(436, 96, 108, 234, '#e7d6bb');
-  b += poly([[426, 98], [490, 60], [554, 98]], '#c9795a');
+  b += poly(
+    [
+      [426, 98],
+      [490, 60],
+      [554, 98],
+    ],
+    '#c9795a',
+  );
   b += circle(490, 132, 20, '#fbf7ef');
   b += circle(490, 132, 20, 'none', 'stroke="#b66a4d" stroke-width="4"');
   b += `<path d="M490 132 V119 M490 132 L499 137" stroke="#5b524a" stroke-width="3" stroke-linecap="round"/>`;
@@ -361,9 +467,18 @@ function school() {
 
 function hospital() {
   const defs = [
-    lg('sky', [[0, '#cde6e1'], [1, '#f1f7f4']]),
-    lg('glass', [[0, '#7fb9b7'], [1, '#a9d2cd']]),
-    lg('lawn', [[0, '#a5c6a4'], [1, '#8db38d']]),
+    lg('sky', [
+      [0, '#cde6e1'],
+      [1, '#f1f7f4'],
+    ]),
+    lg('glass', [
+      [0, '#7fb9b7'],
+      [1, '#a9d2cd'],
+    ]),
+    lg('lawn', [
+      [0, '#a5c6a4'],
+      [1, '#8db38d'],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
   b += cloud(90, 70, 0.8);
@@ -396,7 +511,8 @@ function hospital() {
   b += roundTree(50, 364, 1.5, '#6e9f84', '#528068');
   b += roundTree(250, 372, 0.9, '#6e9f84', '#528068');
   // ambulance
-  const ax = 560, ay = 418;
+  const ax = 560,
+    ay = 418;
   b += ellipse(ax + 80, ay + 2, 86, 6, '#5f7d6a', 'opacity="0.35"');
   b += pathEl(`M${ax} ${ay} V${ay - 52} H${ax + 110} L${ax + 140} ${ay - 30} L${ax + 160} ${ay - 24} V${ay} Z`, '#fbfbfa');
   b += pathEl(`M${ax + 114} ${ay - 46} L${ax + 136} ${ay - 28} H${ax + 114} Z`, '#7fb0b4');
@@ -412,7 +528,10 @@ function hospital() {
 /** Side view car. */
 function car(x, y, color, dark, flip = false, glass = '#c7d6dc') {
   let g = ellipse(x + 80, y + 2, 84, 6, '#1c2024', 'opacity="0.35"');
-  g += pathEl(`M${x} ${y - 8} V${y - 30} Q${x} ${y - 38} ${x + 12} ${y - 40} L${x + 36} ${y - 44} L${x + 56} ${y - 66} H${x + 112} L${x + 136} ${y - 44} L${x + 152} ${y - 40} Q${x + 162} ${y - 36} ${x + 162} ${y - 26} V${y - 8} Z`, color);
+  g += pathEl(
+    `M${x} ${y - 8} V${y - 30} Q${x} ${y - 38} ${x + 12} ${y - 40} L${x + 36} ${y - 44} L${x + 56} ${y - 66} H${x + 112} L${x + 136} ${y - 44} L${x + 152} ${y - 40} Q${x + 162} ${y - 36} ${x + 162} ${y - 26} V${y - 8} Z`,
+    color,
+  );
   g += pathEl(`M${x + 60} ${y - 60} H${x + 82} V${y - 44} H${x + 46} Z`, glass);
   g += pathEl(`M${x + 88} ${y - 60} H${x + 109} L${x + 126} ${y - 44} H${x + 88} Z`, glass);
   g += rect(x, y - 20, 162, 6, dark);
@@ -423,13 +542,31 @@ function car(x, y, color, dark, flip = false, glass = '#c7d6dc') {
 
 function traffic() {
   const defs = [
-    lg('sky', [[0, '#e2ddd0'], [1, '#f3f0e8']]),
-    lg('road', [[0, '#565b61'], [1, '#43474c']]),
-    rg('glow', [[0, '#ff8a7a', 0.75], [1, '#ff8a7a', 0]]),
+    lg('sky', [
+      [0, '#e2ddd0'],
+      [1, '#f3f0e8'],
+    ]),
+    lg('road', [
+      [0, '#565b61'],
+      [1, '#43474c'],
+    ]),
+    rg('glow', [
+      [0, '#ff8a7a', 0.75],
+      [1, '#ff8a7a', 0],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
   // background buildings
-  const bg = [[0, 120, 170], [110, 90, 120], [190, 110, 190], [300, 80, 140], [470, 100, 175], [560, 80, 120], [630, 120, 200], [740, 70, 150]];
+  const bg = [
+    [0, 120, 170],
+    [110, 90, 120],
+    [190, 110, 190],
+    [300, 80, 140],
+    [470, 100, 175],
+    [560, 80, 120],
+    [630, 120, 200],
+    [740, 70, 150],
+  ];
   for (const [x, w, h] of bg) {
     b += rect(x, 290 - h, w, h, '#cbc4b4');
     b += windows(x, 290 - h, w, h, Math.round(w / 30), Math.floor(h / 30), '#dcd6c9', { padY: 12, gap: 10 });
@@ -444,7 +581,15 @@ function traffic() {
     const h = 11;
     const spread = (y) => 60 + (y - 306) * 0.35;
     const cx = 500;
-    b += poly([[cx - spread(y0), y0], [cx + spread(y0), y0], [cx + spread(y0 + h), y0 + h], [cx - spread(y0 + h), y0 + h]], '#ece8de');
+    b += poly(
+      [
+        [cx - spread(y0), y0],
+        [cx + spread(y0), y0],
+        [cx + spread(y0 + h), y0 + h],
+        [cx - spread(y0 + h), y0 + h],
+      ],
+      '#ece8de',
+    );
   }
   // lane dashes
   for (let x = 0; x < 400; x += 70) b += rect(x, 374, 40, 5, '#d9b557');
@@ -467,10 +612,23 @@ function traffic() {
 
 function river() {
   const defs = [
-    lg('sky', [[0, '#7fb3d5'], [0.65, '#c6e0ec'], [1, '#e8f2f3']]),
-    lg('water', [[0, '#a9d3e3'], [1, '#4f95b6']]),
-    lg('mtnFar', [[0, '#9fb7c9'], [1, '#b8cad5']]),
-    lg('mtnMid', [[0, '#6f9aa0'], [1, '#87abaa']]),
+    lg('sky', [
+      [0, '#7fb3d5'],
+      [0.65, '#c6e0ec'],
+      [1, '#e8f2f3'],
+    ]),
+    lg('water', [
+      [0, '#a9d3e3'],
+      [1, '#4f95b6'],
+    ]),
+    lg('mtnFar', [
+      [0, '#9fb7c9'],
+      [1, '#b8cad5'],
+    ]),
+    lg('mtnMid', [
+      [0, '#6f9aa0'],
+      [1, '#87abaa'],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
   b += circle(150, 80, 30, '#fbf3d6');
@@ -488,20 +646,54 @@ function river() {
   b += pathEl('M0 250 C80 230 200 250 300 290 C350 310 380 330 380 450 H0 Z', '#4f7f6c');
   b += pathEl('M800 240 C720 250 610 270 520 300 C470 320 450 360 460 450 H800 Z', '#42705d');
   // river
-  b += pathEl('M398 270 C402 270 414 270 418 270 C440 300 470 310 470 340 C470 380 560 410 610 450 H220 C300 410 380 380 376 340 C372 306 398 290 398 270 Z', 'url(#water)');
+  b += pathEl(
+    'M398 270 C402 270 414 270 418 270 C440 300 470 310 470 340 C470 380 560 410 610 450 H220 C300 410 380 380 376 340 C372 306 398 290 398 270 Z',
+    'url(#water)',
+  );
   b += `<path d="M398 290 h14 M388 318 h26 M400 350 h36 M360 390 h60 M300 425 h80 M470 410 h50" stroke="#e6f3f7" stroke-width="3" stroke-linecap="round" stroke-opacity="0.7"/>`;
   // banks detail: pines
-  const pine = (x, y, s, c) => poly([[x, y - 40 * s], [x + 14 * s, y], [x - 14 * s, y]], c) + rect(x - 2 * s, y, 4 * s, 6 * s, '#4a3f34');
-  for (const [x, y, s] of [[60, 300, 1.2], [95, 310, 1.0], [130, 318, 1.3], [200, 340, 0.9], [40, 360, 1.5]]) b += pine(x, y, s, '#35614f');
-  for (const [x, y, s] of [[660, 330, 1.3], [700, 320, 1.0], [740, 330, 1.4], [600, 350, 1.0], [760, 380, 1.6]]) b += pine(x, y, s, '#2f5848');
+  const pine = (x, y, s, c) =>
+    poly(
+      [
+        [x, y - 40 * s],
+        [x + 14 * s, y],
+        [x - 14 * s, y],
+      ],
+      c,
+    ) + rect(x - 2 * s, y, 4 * s, 6 * s, '#4a3f34');
+  for (const [x, y, s] of [
+    [60, 300, 1.2],
+    [95, 310, 1.0],
+    [130, 318, 1.3],
+    [200, 340, 0.9],
+    [40, 360, 1.5],
+  ])
+    b += pine(x, y, s, '#35614f');
+  for (const [x, y, s] of [
+    [660, 330, 1.3],
+    [700, 320, 1.0],
+    [740, 330, 1.4],
+    [600, 350, 1.0],
+    [760, 380, 1.6],
+  ])
+    b += pine(x, y, s, '#2f5848');
   return svgDoc(defs, b);
 }
 
 function market() {
   const defs = [
-    lg('wall', [[0, '#efe3cc'], [1, '#e4d3b3']]),
-    lg('floor', [[0, '#cdb994'], [1, '#bba57f']]),
-    lg('wood', [[0, '#a7815c'], [1, '#8d6a4a']]),
+    lg('wall', [
+      [0, '#efe3cc'],
+      [1, '#e4d3b3'],
+    ]),
+    lg('floor', [
+      [0, '#cdb994'],
+      [1, '#bba57f'],
+    ]),
+    lg('wood', [
+      [0, '#a7815c'],
+      [1, '#8d6a4a'],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#wall)');
   // string of bulbs
@@ -515,9 +707,33 @@ function market() {
   }
   b += rect(0, 380, W, 70, 'url(#floor)');
   const stalls = [
-    [30, '#c05a4a', [['#e2923a', 'orange'], ['#c8553d', 'apple'], ['#e2923a', 'orange']]],
-    [285, '#5d8d6a', [['#7fa65a', 'green'], ['#6a4f7c', 'egg'], ['#7fa65a', 'green']]],
-    [540, '#cf9c3f', [['#d8bd4f', 'lemon'], ['#b94a3a', 'apple'], ['#e2923a', 'orange']]],
+    [
+      30,
+      '#c05a4a',
+      [
+        ['#e2923a', 'orange'],
+        ['#c8553d', 'apple'],
+        ['#e2923a', 'orange'],
+      ],
+    ],
+    [
+      285,
+      '#5d8d6a',
+      [
+        ['#7fa65a', 'green'],
+        ['#6a4f7c', 'egg'],
+        ['#7fa65a', 'green'],
+      ],
+    ],
+    [
+      540,
+      '#cf9c3f',
+      [
+        ['#d8bd4f', 'lemon'],
+        ['#b94a3a', 'apple'],
+        ['#e2923a', 'orange'],
+      ],
+    ],
   ];
   for (const [x, col, goods] of stalls) {
     const w = 230;
@@ -532,7 +748,15 @@ function market() {
       const bx0 = x + (i * w) / n;
       const bx1 = x + ((i + 1) * w) / n;
       const c = i % 2 === 0 ? col : '#f6eddd';
-      b += poly([[tx0, 100], [tx1, 100], [bx1, 158], [bx0, 158]], c);
+      b += poly(
+        [
+          [tx0, 100],
+          [tx1, 100],
+          [bx1, 158],
+          [bx0, 158],
+        ],
+        c,
+      );
       b += rect(bx0, 158, bx1 - bx0, 14, c);
       b += pathEl(`M${r1(bx0)} 172 a${r1((bx1 - bx0) / 2)} ${r1((bx1 - bx0) / 2.4)} 0 0 0 ${r1(bx1 - bx0)} 0 Z`, c);
     }
@@ -546,7 +770,10 @@ function market() {
       const cx = x + 40 + gi * 75;
       b += rect(cx - 32, 262, 64, 28, '#b58d62');
       b += rect(cx - 32, 274, 64, 3, '#8d6a4a');
-      const rows = [[-18, 0, 18, -9, 9, -27, 27], [-9, 9, 0]];
+      const rows = [
+        [-18, 0, 18, -9, 9, -27, 27],
+        [-9, 9, 0],
+      ];
       if (kind === 'green') {
         for (const dx of [-20, -6, 8, 20]) b += ellipse(cx + dx, 256, 12, 16, c, `transform="rotate(${dx} ${cx + dx} 256)"`);
         for (const dx of [-12, 6]) b += ellipse(cx + dx, 248, 10, 14, '#94b86c', `transform="rotate(${dx} ${cx + dx} 248)"`);
@@ -570,14 +797,24 @@ function market() {
 
 function volunteer() {
   const defs = [
-    lg('bg', [[0, '#d5e4ea'], [1, '#eef1ea']]),
-    rg('sun', [[0, '#f8e9c4', 0.95], [1, '#f8e9c4', 0]]),
+    lg('bg', [
+      [0, '#d5e4ea'],
+      [1, '#eef1ea'],
+    ]),
+    rg('sun', [
+      [0, '#f8e9c4', 0.95],
+      [1, '#f8e9c4', 0],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#bg)');
   b += circle(400, 250, 280, 'url(#sun)');
   b += pathEl('M0 360 C160 320 300 350 420 330 S680 300 800 330 V450 H0 Z', '#c5d8cb');
   // small heart motif above the group
-  b += pathEl('M400 62 C388 44 360 48 360 72 C360 92 386 104 400 118 C414 104 440 92 440 72 C440 48 412 44 400 62 Z', '#d9837a', 'opacity="0.75"');
+  b += pathEl(
+    'M400 62 C388 44 360 48 360 72 C360 92 386 104 400 118 C414 104 440 92 440 72 C440 48 412 44 400 62 Z',
+    '#d9837a',
+    'opacity="0.75"',
+  );
 
   const person = (x, top, s, p) => {
     const { skin, hair, shirt, vest, arms, bob } = p;
@@ -586,7 +823,11 @@ function volunteer() {
     const sh = hy + R + 14 * s; // shoulder line
     const bw = 50 * s; // half body width
     let g = '';
-    if (bob) g += pathEl(`M${r1(x - R - 4 * s)} ${r1(hy + 16 * s)} V${r1(hy)} A${r1(R + 4 * s)} ${r1(R + 4 * s)} 0 0 1 ${r1(x + R + 4 * s)} ${r1(hy)} V${r1(hy + 16 * s)} Z`, hair);
+    if (bob)
+      g += pathEl(
+        `M${r1(x - R - 4 * s)} ${r1(hy + 16 * s)} V${r1(hy)} A${r1(R + 4 * s)} ${r1(R + 4 * s)} 0 0 1 ${r1(x + R + 4 * s)} ${r1(hy)} V${r1(hy + 16 * s)} Z`,
+        hair,
+      );
     // raised arms (sleeve + hand) behind the torso
     for (const a of arms) {
       const dir = a === 'L' ? -1 : 1;
@@ -597,11 +838,20 @@ function volunteer() {
       g += circle(hx, handY, 13 * s, skin);
     }
     // torso (shirt) with rounded shoulders
-    g += pathEl(`M${r1(x - bw)} 460 V${r1(sh + 30 * s)} Q${r1(x - bw)} ${r1(sh)} ${r1(x - bw + 30 * s)} ${r1(sh)} H${r1(x + bw - 30 * s)} Q${r1(x + bw)} ${r1(sh)} ${r1(x + bw)} ${r1(sh + 30 * s)} V460 Z`, shirt);
+    g += pathEl(
+      `M${r1(x - bw)} 460 V${r1(sh + 30 * s)} Q${r1(x - bw)} ${r1(sh)} ${r1(x - bw + 30 * s)} ${r1(sh)} H${r1(x + bw - 30 * s)} Q${r1(x + bw)} ${r1(sh)} ${r1(x + bw)} ${r1(sh + 30 * s)} V460 Z`,
+      shirt,
+    );
     // sleeveless vest: two panels, inset from the shoulders so the sleeves show
     const vx = bw - 13 * s;
-    g += pathEl(`M${r1(x - vx)} 460 V${r1(sh + 26 * s)} Q${r1(x - vx)} ${r1(sh + 2 * s)} ${r1(x - vx + 18 * s)} ${r1(sh + 1 * s)} L${r1(x - 12 * s)} ${r1(sh)} L${r1(x - 7 * s)} 460 Z`, vest);
-    g += pathEl(`M${r1(x + vx)} 460 V${r1(sh + 26 * s)} Q${r1(x + vx)} ${r1(sh + 2 * s)} ${r1(x + vx - 18 * s)} ${r1(sh + 1 * s)} L${r1(x + 12 * s)} ${r1(sh)} L${r1(x + 7 * s)} 460 Z`, vest);
+    g += pathEl(
+      `M${r1(x - vx)} 460 V${r1(sh + 26 * s)} Q${r1(x - vx)} ${r1(sh + 2 * s)} ${r1(x - vx + 18 * s)} ${r1(sh + 1 * s)} L${r1(x - 12 * s)} ${r1(sh)} L${r1(x - 7 * s)} 460 Z`,
+      vest,
+    );
+    g += pathEl(
+      `M${r1(x + vx)} 460 V${r1(sh + 26 * s)} Q${r1(x + vx)} ${r1(sh + 2 * s)} ${r1(x + vx - 18 * s)} ${r1(sh + 1 * s)} L${r1(x + 12 * s)} ${r1(sh)} L${r1(x + 7 * s)} 460 Z`,
+      vest,
+    );
     g += rect(x - vx, sh + 66 * s, vx - 8 * s, 9 * s, '#f3e2b3');
     g += rect(x + 8 * s, sh + 66 * s, vx - 8 * s, 9 * s, '#f3e2b3');
     g += circle(x - 22 * s, sh + 34 * s, 6 * s, '#f7efe0');
@@ -609,7 +859,10 @@ function volunteer() {
     g += rect(x - 9 * s, hy + R - 8 * s, 18 * s, 24 * s, skin);
     g += pathEl(`M${r1(x - 12 * s)} ${r1(sh)} L${r1(x)} ${r1(sh + 14 * s)} L${r1(x + 12 * s)} ${r1(sh)} Z`, skin, 'opacity="0.9"');
     g += circle(x, hy, R, skin);
-    g += pathEl(`M${r1(x - R - 1)} ${r1(hy + 2 * s)} A${r1(R + 1)} ${r1(R + 1)} 0 0 1 ${r1(x + R + 1)} ${r1(hy + 2 * s)} Q${r1(x + 10 * s)} ${r1(hy - 18 * s)} ${r1(x - R - 1)} ${r1(hy + 2 * s)} Z`, hair);
+    g += pathEl(
+      `M${r1(x - R - 1)} ${r1(hy + 2 * s)} A${r1(R + 1)} ${r1(R + 1)} 0 0 1 ${r1(x + R + 1)} ${r1(hy + 2 * s)} Q${r1(x + 10 * s)} ${r1(hy - 18 * s)} ${r1(x - R - 1)} ${r1(hy + 2 * s)} Z`,
+      hair,
+    );
     return g;
   };
   const vest = '#c9534a';
@@ -627,8 +880,19 @@ function volunteer() {
 function documentScene() {
   const rand = rng(11);
   const defs = [
-    lg('desk', [[0, '#8a6d52'], [1, '#6f5641']], [0, 0, 1, 1]),
-    lg('pen', [[0, '#3a4450'], [0.5, '#5a6674'], [1, '#2a323b']]),
+    lg(
+      'desk',
+      [
+        [0, '#8a6d52'],
+        [1, '#6f5641'],
+      ],
+      [0, 0, 1, 1],
+    ),
+    lg('pen', [
+      [0, '#3a4450'],
+      [0.5, '#5a6674'],
+      [1, '#2a323b'],
+    ]),
   ].join('');
   let b = rect(0, 0, W, H, 'url(#desk)');
   for (let i = 0; i < 9; i++) {
@@ -660,8 +924,22 @@ function documentScene() {
     ${rect(530, 240, 210, 18, 'url(#pen)', 'rx="9"')}
     ${rect(700, 238, 44, 22, '#2a323b', 'rx="9"')}
     ${rect(600, 244, 80, 3, '#c7a45a')}
-    ${poly([[530, 240], [530, 258], [500, 249]], '#c7a45a')}
-    ${poly([[506, 247], [506, 251], [496, 249]], '#2a323b')}
+    ${poly(
+      [
+        [530, 240],
+        [530, 258],
+        [500, 249],
+      ],
+      '#c7a45a',
+    )}
+    ${poly(
+      [
+        [506, 247],
+        [506, 251],
+        [496, 249],
+      ],
+      '#2a323b',
+    )}
   </g>`;
   // stamp tool (seen from above) and ink pad
   b += ellipse(665, 112, 50, 12, '#3d2f24', 'opacity="0.35"');
@@ -681,11 +959,27 @@ function documentScene() {
 function night() {
   const rand = rng(23);
   const defs = [
-    lg('sky', [[0, '#0e1729'], [0.7, '#1f2f4d'], [1, '#2c3f5f']]),
-    rg('moonGlow', [[0, '#f3e7c4', 0.4], [1, '#f3e7c4', 0]]),
-    rg('blue', [[0, '#5d8dff', 0.8], [1, '#5d8dff', 0]]),
-    rg('red', [[0, '#ff5f5f', 0.75], [1, '#ff5f5f', 0]]),
-    lg('road', [[0, '#1a2130'], [1, '#111722']]),
+    lg('sky', [
+      [0, '#0e1729'],
+      [0.7, '#1f2f4d'],
+      [1, '#2c3f5f'],
+    ]),
+    rg('moonGlow', [
+      [0, '#f3e7c4', 0.4],
+      [1, '#f3e7c4', 0],
+    ]),
+    rg('blue', [
+      [0, '#5d8dff', 0.8],
+      [1, '#5d8dff', 0],
+    ]),
+    rg('red', [
+      [0, '#ff5f5f', 0.75],
+      [1, '#ff5f5f', 0],
+    ]),
+    lg('road', [
+      [0, '#1a2130'],
+      [1, '#111722'],
+    ]),
     '<mask id="moonMask"><rect width="800" height="450" fill="#000"/><circle cx="640" cy="86" r="34" fill="#fff"/><circle cx="656" cy="74" r="30" fill="#000"/></mask>',
   ].join('');
   let b = rect(0, 0, W, H, 'url(#sky)');
@@ -708,7 +1002,13 @@ function night() {
     const w = 70 + rand() * 50;
     const h = 70 + rand() * 150;
     b += rect(x, base - h, w - 6, h, '#161f31');
-    b += windows(x, base - h, w - 6, h, Math.round(w / 26), Math.floor(h / 24), '#1f2a40', { padY: 12, gap: 7, litFill: '#f0c76a', litChance: 0.38, rand });
+    b += windows(x, base - h, w - 6, h, Math.round(w / 26), Math.floor(h / 24), '#1f2a40', {
+      padY: 12,
+      gap: 7,
+      litFill: '#f0c76a',
+      litChance: 0.38,
+      rand,
+    });
     x += w + 4;
   }
   // street & reflections

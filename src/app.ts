@@ -96,7 +96,13 @@ export function createApp(deps: AppDeps): Portal {
   const changes = new ContentChanges(changeFeed);
   const nextScheduledChange = (now: number) => changeFeed.nextScheduledChange(now);
   const chrome = new SiteChromeService(repositories, clock, () => changes.catchUp(), nextScheduledChange);
-  const frontPage = new SharedSnapshot((now) => buildFrontPage(repositories, now, chrome.timeZone()), clock, 5000, () => changes.catchUp(), nextScheduledChange);
+  const frontPage = new SharedSnapshot(
+    (now) => buildFrontPage(repositories, now, chrome.timeZone()),
+    clock,
+    5000,
+    () => changes.catchUp(),
+    nextScheduledChange,
+  );
   const pageCache = config.pageCache.enabled
     ? new PageCache({
         clock,
@@ -170,7 +176,10 @@ export function createApp(deps: AppDeps): Portal {
   // Plain static names (bookmarks, old pages): mounted per folder so that page requests do not
   // each cost a file-system lookup in public/.
   for (const folder of assets.folders) {
-    app.use(`/${folder}`, express.static(path.join(publicDir, folder), { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }));
+    app.use(
+      `/${folder}`,
+      express.static(path.join(publicDir, folder), { index: false, redirect: false, maxAge: config.isProduction ? '1h' : 0 }),
+    );
   }
   // Uploaded images have generated names that never change: cache them for good.
   app.use('/uploads', express.static(uploadsDir, { index: false, redirect: false, immutable: true, maxAge: '365d', dotfiles: 'deny' }));

@@ -38,7 +38,13 @@
       placeholder: textarea.getAttribute('data-placeholder') || '在这里写正文……',
       modules: {
         toolbar: {
-          container: [[{ header: [2, 3, false] }], ['bold', 'italic', 'underline'], [{ list: 'ordered' }, { list: 'bullet' }], ['blockquote', 'link', 'image'], ['clean']],
+          container: [
+            [{ header: [2, 3, false] }],
+            ['bold', 'italic', 'underline'],
+            [{ list: 'ordered' }, { list: 'bullet' }],
+            ['blockquote', 'link', 'image'],
+            ['clean'],
+          ],
           handlers: { image: pickImage },
         },
       },
@@ -72,9 +78,21 @@
         if (!input.files || !input.files[0]) return;
         var data = new FormData();
         data.append('image', input.files[0]);
-        fetch('/admin/uploads', { method: 'POST', body: data, headers: { 'x-csrf-token': csrf, accept: 'application/json' }, credentials: 'same-origin' })
+        fetch('/admin/uploads', {
+          method: 'POST',
+          body: data,
+          headers: { 'x-csrf-token': csrf, accept: 'application/json' },
+          credentials: 'same-origin',
+        })
           .then(function (response) {
-            if (!response.ok) throw new Error(response.status === 413 ? '图片太大（最大 8 MB）。' : response.status === 415 ? '只能上传 PNG、JPEG、GIF 或 WebP 图片。' : '上传失败（' + response.status + '）。');
+            if (!response.ok)
+              throw new Error(
+                response.status === 413
+                  ? '图片太大（最大 8 MB）。'
+                  : response.status === 415
+                    ? '只能上传 PNG、JPEG、GIF 或 WebP 图片。'
+                    : '上传失败（' + response.status + '）。',
+              );
             return response.json();
           })
           .then(function (image) {
@@ -82,7 +100,9 @@
             quill.insertEmbed(range.index, 'image', image.url, 'user');
             quill.setSelection(range.index + 1, 0);
           })
-          .catch(function (error) { window.alert(error.message); });
+          .catch(function (error) {
+            window.alert(error.message);
+          });
       });
       input.click();
     }

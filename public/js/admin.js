@@ -16,7 +16,9 @@
   'use strict';
   Array.prototype.forEach.call(document.querySelectorAll('input[data-select-all]'), function (all) {
     var name = all.getAttribute('data-select-all');
-    var boxes = function () { return document.querySelectorAll('input[type=checkbox][name="' + name + '"]'); };
+    var boxes = function () {
+      return document.querySelectorAll('input[type=checkbox][name="' + name + '"]');
+    };
     var label = all.closest('.select-all');
     if (label) {
       label.hidden = false;
@@ -24,13 +26,17 @@
       if (plain) plain.hidden = true;
     }
     all.addEventListener('change', function () {
-      Array.prototype.forEach.call(boxes(), function (box) { box.checked = all.checked; });
+      Array.prototype.forEach.call(boxes(), function (box) {
+        box.checked = all.checked;
+      });
     });
     document.addEventListener('change', function (event) {
       var target = event.target;
       if (!(target instanceof HTMLInputElement) || target.name !== name) return;
       var list = Array.prototype.slice.call(boxes());
-      var ticked = list.filter(function (box) { return box.checked; }).length;
+      var ticked = list.filter(function (box) {
+        return box.checked;
+      }).length;
       all.checked = ticked === list.length;
       all.indeterminate = ticked > 0 && ticked < list.length;
     });

@@ -8,7 +8,15 @@
   var isMac = /Macintosh|Mac OS X/.test(ua) && !/iPhone|iPad|iPod/.test(ua);
   var isIOS = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
   var isAndroid = /Android/.test(ua);
-  var browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : '';
+  var browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : '';
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -61,23 +69,30 @@
       var copy = el('button', '复制本站网址', 'button');
       copy.type = 'button';
       copy.addEventListener('click', function () {
-        navigator.clipboard.writeText(location.origin + '/').then(function () {
-          copy.textContent = '已复制';
-        }, function () {
-          copy.textContent = '复制失败，请手动复制地址栏';
-        });
+        navigator.clipboard.writeText(location.origin + '/').then(
+          function () {
+            copy.textContent = '已复制';
+          },
+          function () {
+            copy.textContent = '复制失败，请手动复制地址栏';
+          },
+        );
       });
       actions.appendChild(copy);
     }
     var close = el('button', '关闭', 'button button-secondary');
     close.type = 'button';
-    close.addEventListener('click', function () { dialog.close(); });
+    close.addEventListener('click', function () {
+      dialog.close();
+    });
     actions.appendChild(close);
     var more = el('a', '查看各浏览器的详细步骤');
     more.href = moreHref;
     actions.appendChild(more);
     dialog.appendChild(actions);
-    dialog.addEventListener('close', function () { dialog.remove(); });
+    dialog.addEventListener('close', function () {
+      dialog.remove();
+    });
     document.body.appendChild(dialog);
     dialog.showModal();
     return true;
@@ -104,7 +119,10 @@
     url.searchParams.set('t', String(Date.now()));
     image.setAttribute('src', url.pathname + url.search);
     var input = link.parentElement.querySelector('input[name=captcha]');
-    if (input) { input.value = ''; input.focus(); }
+    if (input) {
+      input.value = '';
+      input.focus();
+    }
   });
 })();
 
@@ -114,10 +132,16 @@
   'use strict';
   function fit(frame) {
     var doc;
-    try { doc = frame.contentDocument; } catch (e) { return; }
+    try {
+      doc = frame.contentDocument;
+    } catch (e) {
+      return;
+    }
     if (!doc || !doc.body || !doc.body.classList.contains('comment-frame-body')) return;
     // the body's own height: the document's is never less than the frame's
-    var setHeight = function () { frame.style.height = Math.ceil(doc.body.getBoundingClientRect().height) + 'px'; };
+    var setHeight = function () {
+      frame.style.height = Math.ceil(doc.body.getBoundingClientRect().height) + 'px';
+    };
     setHeight();
     if (!frame.dataset.fitted && typeof ResizeObserver === 'function') {
       frame.dataset.fitted = '1';
@@ -125,7 +149,10 @@
     }
   }
   function watch(frame) {
-    frame.addEventListener('load', function () { delete frame.dataset.fitted; fit(frame); });
+    frame.addEventListener('load', function () {
+      delete frame.dataset.fitted;
+      fit(frame);
+    });
     fit(frame); // it may have loaded before this script ran
   }
   function start() {

@@ -22,7 +22,6 @@ export interface UserChanges {
   passwordHash?: string;
 }
 
-
 export interface UserRepository {
   findByUsername(username: string): Promise<(User & LoginState) | undefined>;
   findById(id: number): Promise<User | undefined>;

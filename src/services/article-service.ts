@@ -39,7 +39,13 @@ export function plainTextToParagraphs(text: string): string {
     .split(/\n[ \t\u3000]*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')
-    .map((paragraph) => `<p>${paragraph.split('\n').map((line) => escape(line.trim())).join('<br>')}</p>`)
+    .map(
+      (paragraph) =>
+        `<p>${paragraph
+          .split('\n')
+          .map((line) => escape(line.trim()))
+          .join('<br>')}</p>`,
+    )
     .join('\n');
 }
 
@@ -155,13 +161,23 @@ export class ArticleService {
       await this.keep(tx, actor, articleId, fields, 'article.create', `草稿，来自投稿 #${submission.id}：${title}`, now);
       await tx.submissions.linkArticle(submission.id, articleId);
       if (submission.status === 'new') await tx.submissions.markRead(submission.id);
-      await tx.audit.append(auditEntry(actor, 'submission.draft', { type: 'submission', id: submission.id }, `转为草稿文章 #${articleId}：${title}`, now));
+      await tx.audit.append(
+        auditEntry(actor, 'submission.draft', { type: 'submission', id: submission.id }, `转为草稿文章 #${articleId}：${title}`, now),
+      );
       return { kind: 'created', articleId };
     });
   }
 
   /** The revision and the audit line of a save. */
-  private async keep(tx: Repositories, actor: Actor, articleId: number, fields: ArticleFields, action: string, summary: string, now: number) {
+  private async keep(
+    tx: Repositories,
+    actor: Actor,
+    articleId: number,
+    fields: ArticleFields,
+    action: string,
+    summary: string,
+    now: number,
+  ) {
     await tx.articleRevisions.add(articleId, actor.id, fields, now);
     await tx.audit.append(auditEntry(actor, action, { type: 'article', id: articleId }, summary, now));
   }

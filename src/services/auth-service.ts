@@ -45,7 +45,9 @@ export class AuthService {
   }
 
   logOut(user: Actor): Promise<void> {
-    return this.storage.transaction((tx) => tx.audit.append(auditEntry(user, 'user.logout', { type: 'user', id: user.id }, '', this.clock())));
+    return this.storage.transaction((tx) =>
+      tx.audit.append(auditEntry(user, 'user.logout', { type: 'user', id: user.id }, '', this.clock())),
+    );
   }
 
   /**
@@ -60,7 +62,9 @@ export class AuthService {
     return this.storage.transaction(async (tx) => {
       if (!(await tx.users.setPassword(user.id, passwordHash))) return 'no-user';
       await tx.sessions.deleteForUser(user.id, keepSessionId);
-      await tx.audit.append(auditEntry(user, 'user.password', { type: 'user', id: user.id }, `${user.username} 修改了自己的密码`, this.clock()));
+      await tx.audit.append(
+        auditEntry(user, 'user.password', { type: 'user', id: user.id }, `${user.username} 修改了自己的密码`, this.clock()),
+      );
       return 'changed';
     });
   }

@@ -33,8 +33,7 @@ export class ContentChanges {
     const latest = this.repository.latestSeq();
     if (latest === this.seen) return false;
     // Behind what we saw: the file was replaced (a restore), so anything may have changed.
-    const scopes =
-      latest < this.seen ? new Set([SITE_SCOPE]) : new Set(this.repository.changedSince(this.seen).map((c) => c.scope));
+    const scopes = latest < this.seen ? new Set([SITE_SCOPE]) : new Set(this.repository.changedSince(this.seen).map((c) => c.scope));
     this.seen = latest;
     for (const listener of this.listeners) listener(scopes);
     return true;

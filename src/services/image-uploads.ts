@@ -26,7 +26,14 @@ export class ImageUploads {
     await this.storage.transaction(async (tx) => {
       const now = this.clock();
       await tx.uploads.add(
-        { storedName: stored.storedName, originalName, width: stored.large.width, height: stored.large.height, bytes: stored.bytes, userId: actor.id },
+        {
+          storedName: stored.storedName,
+          originalName,
+          width: stored.large.width,
+          height: stored.large.height,
+          bytes: stored.bytes,
+          userId: actor.id,
+        },
         now,
       );
       await tx.audit.append(auditEntry(actor, 'upload.create', { type: 'upload', id: stored.storedName }, originalName.slice(0, 100), now));

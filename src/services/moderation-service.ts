@@ -9,9 +9,16 @@ import type { StorageAccess } from './storage-access.js';
 export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
 export type ModerationMode = 'auto' | 'review';
 
-export const ACTION_STATUS: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
+export const ACTION_STATUS: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = {
+  approve: 'approved',
+  reject: 'rejected',
+  spam: 'spam',
+};
 
-export const MODE_LABELS: Record<ModerationMode, string> = { auto: '先发后审（命中敏感词或链接过多的评论待审）', review: '先审后发（所有评论都要审核）' };
+export const MODE_LABELS: Record<ModerationMode, string> = {
+  auto: '先发后审（命中敏感词或链接过多的评论待审）',
+  review: '先审后发（所有评论都要审核）',
+};
 
 function excerpt(text: string, max = 40): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
@@ -43,7 +50,9 @@ export class ModerationService {
       if ((await tx.settings.getAll()).commentModeration === mode) return false;
       await tx.settings.setMany({ commentModeration: mode });
       const now = this.clock();
-      await tx.audit.append(auditEntry(actor, 'settings.update', { type: 'settings', id: 'commentModeration' }, `评论审核方式：${MODE_LABELS[mode]}`, now));
+      await tx.audit.append(
+        auditEntry(actor, 'settings.update', { type: 'settings', id: 'commentModeration' }, `评论审核方式：${MODE_LABELS[mode]}`, now),
+      );
       return true;
     });
   }
@@ -62,7 +71,8 @@ export class ModerationService {
   removeWord(actor: Actor, id: number): Promise<string | undefined> {
     return this.storage.transaction(async (tx) => {
       const word = await tx.sensitiveWords.removeById(id);
-      if (word !== undefined) await tx.audit.append(auditEntry(actor, 'sensitive-word.delete', { type: 'sensitive-word', id }, word, this.clock()));
+      if (word !== undefined)
+        await tx.audit.append(auditEntry(actor, 'sensitive-word.delete', { type: 'sensitive-word', id }, word, this.clock()));
       return word;
     });
   }

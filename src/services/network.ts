@@ -12,7 +12,10 @@ export function networkOf(ip: string): string {
     const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
     const zeros = Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0');
     const groups = [...headGroups, ...(tail === undefined ? [] : zeros), ...tailGroups];
-    return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/48`;
+    return `${groups
+      .slice(0, 3)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':')}::/48`;
   }
   return 'unknown';
 }

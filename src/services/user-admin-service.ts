@@ -61,7 +61,9 @@ export class UserAdminService {
         changes.passwordHash ? '重设密码' : '',
       ].filter(Boolean);
       if (described.length === 0) return { kind: 'unchanged' };
-      await tx.audit.append(auditEntry(actor, 'user.update', { type: 'user', id }, `${user.username}：${described.join('；')}`, this.clock()));
+      await tx.audit.append(
+        auditEntry(actor, 'user.update', { type: 'user', id }, `${user.username}：${described.join('；')}`, this.clock()),
+      );
       return { kind: 'changed' };
     });
   }
@@ -79,7 +81,6 @@ export class UserAdminService {
       return { kind: 'changed' };
     });
   }
-
 }
 
 /** Would the change (a new role, or none: deletion) leave the site without an admin? Asked inside the transaction. */

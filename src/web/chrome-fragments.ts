@@ -16,9 +16,10 @@ export function chromeFragments(render: RenderView) {
   return (chrome: SiteChrome, locals: object): Promise<ChromeFragments> => {
     let fragments = built.get(chrome);
     if (fragments === undefined) {
-      fragments = Promise.all([render('partials/_sidebar', locals), render('partials/_footer', locals)]).then(
-        ([sidebar, footer]) => ({ sidebar, footer }),
-      );
+      fragments = Promise.all([render('partials/_sidebar', locals), render('partials/_footer', locals)]).then(([sidebar, footer]) => ({
+        sidebar,
+        footer,
+      }));
       built.set(chrome, fragments);
       fragments.catch(() => built.delete(chrome)); // try again on the next request
     }

@@ -18,7 +18,10 @@ export class StaticAssets {
   readonly folders: string[];
 
   constructor(private readonly dir: string) {
-    this.folders = fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    this.folders = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     for (const file of listFiles(dir)) {
       const urlPath = '/' + path.relative(dir, file).split(path.sep).join('/');
       const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 10);

@@ -13,7 +13,10 @@ import { makeTestApp, type TestApp } from '../support/test-app.js';
 const skip = browserSkipReason();
 const shots = path.join(projectRoot, 'screenshots');
 const pseudo = (page: Page, selector: string, which: '::before' | '::after') =>
-  page.locator(selector).first().evaluate((el, w) => getComputedStyle(el, w).content, which);
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el, w) => getComputedStyle(el, w).content, which);
 
 describe('the editors’ area in Chinese, in Chromium', { skip }, () => {
   let t: TestApp;
@@ -39,7 +42,8 @@ describe('the editors’ area in Chinese, in Chromium', { skip }, () => {
     await page.locator('.ql-header .ql-picker-label').click();
     const items = page.locator('.ql-header .ql-picker-item');
     const labels: string[] = [];
-    for (let i = 0; i < (await items.count()); i += 1) labels.push(await items.nth(i).evaluate((el) => getComputedStyle(el, '::before').content));
+    for (let i = 0; i < (await items.count()); i += 1)
+      labels.push(await items.nth(i).evaluate((el) => getComputedStyle(el, '::before').content));
     assert.deepEqual(labels, ['"小标题"', '"三级标题"', '"正文"']);
     await page.keyboard.press('Escape');
 
@@ -84,7 +88,7 @@ describe('the editors’ area in Chinese, in Chromium', { skip }, () => {
     assert.match(stored.bodyHtml, /<p>在可视化编辑器里加的一段话。<\/p>/);
     assert.match(stored.bodyHtml, /<h2>/, 'the headings survive the editor');
     await page.goto(`${t.baseUrl}/page/about`);
-    assert.match((await page.locator('.article-body').innerText()), /在可视化编辑器里加的一段话。/);
+    assert.match(await page.locator('.article-body').innerText(), /在可视化编辑器里加的一段话。/);
     assert.deepEqual(errors, []);
     await page.close();
   });

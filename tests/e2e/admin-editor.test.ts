@@ -51,7 +51,9 @@ describe('editor publishes with the WYSIWYG editor in Chromium', { skip }, () =>
     await page.keyboard.type('记者今天在社区看到，新修的步道已经投入使用。');
     await page.keyboard.press('Enter');
 
-    const picture = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+    const picture = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#2f6f4f' } })
+      .jpeg()
+      .toBuffer();
     const chooser = page.waitForEvent('filechooser');
     await page.locator('.ql-toolbar .ql-image').click();
     await (await chooser).setFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: picture });

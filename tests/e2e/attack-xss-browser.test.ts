@@ -83,7 +83,12 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
       const reader = new ReaderSession(t);
       await reader.openCommentForm(articleId);
       await reader.captcha();
-      const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: cut(payload, 20), body: `${index}:${payload}`, captcha: ANSWER });
+      const posted = await reader.post(`/article/${articleId}/comments`, {
+        _csrf: reader.csrfToken,
+        nickname: cut(payload, 20),
+        body: `${index}:${payload}`,
+        captcha: ANSWER,
+      });
       assert.equal(posted.status, 303, `comment ${index}`);
       if (index % 3 === 0) {
         t.clock.advance(10 * 60_000); // under the hourly cap of submissions
@@ -98,14 +103,31 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
     editorCookie = editor.cookie('portal.sid')!;
     const categoryId = t.db.prepare("SELECT id FROM categories WHERE slug = 'law'").pluck().get() as number;
     const create = async (fields: Record<string, string>) => {
-      const response = await editor.postMultipart('/admin/articles', multipart({ _csrf: editor.csrfToken, categoryId: String(categoryId), status: 'published', publishAt: '', version: '0', ...fields }));
+      const response = await editor.postMultipart(
+        '/admin/articles',
+        multipart({ _csrf: editor.csrfToken, categoryId: String(categoryId), status: 'published', publishAt: '', version: '0', ...fields }),
+      );
       assert.equal(response.status, 303, fields.title);
       return Number(/\/admin\/articles\/(\d+)\/edit/.exec(response.headers.get('location')!)![1]);
     };
-    omnibusId = await create({ title: '全部载荷正文', author: '测试', source: '测试', summary: '所有载荷都在正文里', bodyHtml: PAYLOADS.map((p, i) => `<p>载荷 ${i}</p>${p}`).join('\n') });
+    omnibusId = await create({
+      title: '全部载荷正文',
+      author: '测试',
+      source: '测试',
+      summary: '所有载荷都在正文里',
+      bodyHtml: PAYLOADS.map((p, i) => `<p>载荷 ${i}</p>${p}`).join('\n'),
+    });
     for (const [index, payload] of PAYLOADS.entries()) {
       if (index % 20 !== 0) continue;
-      adminArticles.push(await create({ title: cut(`${index} ${payload}`, 120), author: cut(payload, 60), source: cut(payload, 60), summary: cut(payload, 300), bodyHtml: `<p>正文${index}</p>${payload}` }));
+      adminArticles.push(
+        await create({
+          title: cut(`${index} ${payload}`, 120),
+          author: cut(payload, 60),
+          source: cut(payload, 60),
+          summary: cut(payload, 300),
+          bodyHtml: `<p>正文${index}</p>${payload}`,
+        }),
+      );
     }
     t.portal.chrome.invalidate();
     browser = await launchChromium();
@@ -141,7 +163,11 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
     if ((await frame.count()) > 0) {
       // loading=lazy: bring the comment form's frame (which names the article) in, so it is checked too
       await frame.first().scrollIntoViewIfNeeded();
-      await session.page.waitForFunction(() => (document.querySelector('iframe.comment-frame') as HTMLIFrameElement | null)?.contentDocument?.readyState === 'complete', undefined, { timeout: 10_000 });
+      await session.page.waitForFunction(
+        () => (document.querySelector('iframe.comment-frame') as HTMLIFrameElement | null)?.contentDocument?.readyState === 'complete',
+        undefined,
+        { timeout: 10_000 },
+      );
     }
     await check(session, urlPath);
   }
@@ -193,13 +219,22 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
   it('the checks catch a payload that does run (a page served with unescaped payloads)', async () => {
     const session = await hookedPage(false);
     await session.page.route(`${t.baseUrl}/attack-self-test`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title><img src=x onerror="alert(1)"><svg onload="confirm(2)"></svg><iframe srcdoc="<script>parent.prompt(3)</script>"></iframe><a href="javascript:alert(4)">x</a>' }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>x</title><img src=x onerror="alert(1)"><svg onload="confirm(2)"></svg><iframe srcdoc="<script>parent.prompt(3)</script>"></iframe><a href="javascript:alert(4)">x</a>',
+      }),
     );
     await session.page.goto(`${t.baseUrl}/attack-self-test`);
     const { dialogs, calls, live } = await inspect(session);
     assert.deepEqual(dialogs, [], 'the hooks replace the real dialogs');
-    assert.ok(calls.some((c) => c.startsWith('alert(1')) && calls.some((c) => c.startsWith('confirm(2')), `hooks record the calls: ${calls.join(', ')}`);
-    assert.ok(live.some((p) => p.includes('onerror')) && live.some((p) => p.includes('javascript:')) && live.some((p) => p.includes('srcdoc')), `the DOM check flags them: ${live.join('; ')}`);
+    assert.ok(
+      calls.some((c) => c.startsWith('alert(1')) && calls.some((c) => c.startsWith('confirm(2')),
+      `hooks record the calls: ${calls.join(', ')}`,
+    );
+    assert.ok(
+      live.some((p) => p.includes('onerror')) && live.some((p) => p.includes('javascript:')) && live.some((p) => p.includes('srcdoc')),
+      `the DOM check flags them: ${live.join('; ')}`,
+    );
     await session.context.close();
   });
 

@@ -38,11 +38,13 @@ describe('posting a comment in Chromium', { skip }, () => {
     const form = page.frameLocator('iframe.comment-frame');
     const image = form.locator('img.captcha-image');
     await image.waitFor();
-    await page.waitForFunction(() => {
-      const frame = document.querySelector<HTMLIFrameElement>('iframe.comment-frame');
-      const img = frame?.contentDocument?.querySelector<HTMLImageElement>('img.captcha-image');
-      return img?.complete === true;
-    }).catch(() => undefined); // without JavaScript waitForFunction cannot run: the checks below still apply
+    await page
+      .waitForFunction(() => {
+        const frame = document.querySelector<HTMLIFrameElement>('iframe.comment-frame');
+        const img = frame?.contentDocument?.querySelector<HTMLImageElement>('img.captcha-image');
+        return img?.complete === true;
+      })
+      .catch(() => undefined); // without JavaScript waitForFunction cannot run: the checks below still apply
     const box = await image.boundingBox();
     assert.ok(box && box.width > 100, 'the captcha image loads');
     await form.getByLabel('网名').fill(nickname);
@@ -59,7 +61,10 @@ describe('posting a comment in Chromium', { skip }, () => {
   async function assertFormFitsItsFrame(page: Page) {
     const frameBox = (await page.locator('iframe.comment-frame').boundingBox())!;
     const buttonBox = (await page.frameLocator('iframe.comment-frame').getByRole('button', { name: '发表评论' }).boundingBox())!;
-    assert.ok(buttonBox.y + buttonBox.height <= frameBox.y + frameBox.height, `the submit button is inside the frame (${JSON.stringify({ frameBox, buttonBox })})`);
+    assert.ok(
+      buttonBox.y + buttonBox.height <= frameBox.y + frameBox.height,
+      `the submit button is inside the frame (${JSON.stringify({ frameBox, buttonBox })})`,
+    );
   }
 
   it('posts with JavaScript and sees the comment', async () => {
@@ -106,7 +111,11 @@ describe('posting a comment in Chromium', { skip }, () => {
         });
         const text = `验证码输错了，文字还在（${how}）。`;
         const page = await postFrom(context, '回访读者', text, 'nope');
-        assert.equal(page.url(), `${t.baseUrl}/article/${articleId}/comments/new`, 'the address is a page of the reader’s, not the POST URL');
+        assert.equal(
+          page.url(),
+          `${t.baseUrl}/article/${articleId}/comments/new`,
+          'the address is a page of the reader’s, not the POST URL',
+        );
         const summary = page.locator('#comment-form-errors');
         assert.equal(await summary.getAttribute('role'), 'alert');
         assert.match((await summary.textContent()) ?? '', /验证码不正确/);

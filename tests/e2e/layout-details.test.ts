@@ -56,7 +56,10 @@ describe('layout details in Chromium', { skip }, () => {
     for (const path of ['/', '/no-such-page', `/article/${article!.id}/comments`]) {
       await page.goto(t.baseUrl + path);
       const { main, side } = await columnBottoms(page);
-      assert.ok(Math.abs(main - side) <= MAX_UNEVEN, `${path}: the main column ends at ${Math.round(main)}, the sidebar at ${Math.round(side)}`);
+      assert.ok(
+        Math.abs(main - side) <= MAX_UNEVEN,
+        `${path}: the main column ends at ${Math.round(main)}, the sidebar at ${Math.round(side)}`,
+      );
     }
     await page.goto(`${t.baseUrl}/no-such-page`);
     const home = page.getByRole('link', { name: '返回首页' });
@@ -71,7 +74,21 @@ describe('layout details in Chromium', { skip }, () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await logInInBrowser(page, t, 'layout-admin');
-    for (const path of ['/admin', '/admin/articles', '/admin/articles/new', '/admin/comments', '/admin/comments/settings', '/admin/categories', '/admin/polls', '/admin/staff', '/admin/submissions', '/admin/pages', '/admin/settings', '/admin/users', '/admin/audit']) {
+    for (const path of [
+      '/admin',
+      '/admin/articles',
+      '/admin/articles/new',
+      '/admin/comments',
+      '/admin/comments/settings',
+      '/admin/categories',
+      '/admin/polls',
+      '/admin/staff',
+      '/admin/submissions',
+      '/admin/pages',
+      '/admin/settings',
+      '/admin/users',
+      '/admin/audit',
+    ]) {
       await page.goto(t.baseUrl + path);
       await assertNoHorizontalOverflow(page, path);
     }
@@ -82,7 +99,10 @@ describe('layout details in Chromium', { skip }, () => {
   it('the comment queue’s 全选 box ticks every comment on the page', async () => {
     const [article] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     for (let i = 0; i < 3; i += 1) {
-      await t.repos.comments.create({ articleId: article!.id, nickname: `读者${i}`, body: `待审评论${i}`, status: 'pending', ipHash: '' }, t.clock());
+      await t.repos.comments.create(
+        { articleId: article!.id, nickname: `读者${i}`, body: `待审评论${i}`, status: 'pending', ipHash: '' },
+        t.clock(),
+      );
     }
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();

@@ -45,7 +45,10 @@ describe('phone layout in Chromium', { skip }, () => {
       const links = page.locator('nav.main-nav a');
       for (let i = 0; i < (await links.count()); i += 1) {
         const box = (await links.nth(i).boundingBox())!;
-        assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width && box.y + box.height <= headerBottom, `${path}: menu item ${i} is in sight`);
+        assert.ok(
+          box.x >= 0 && box.x + box.width <= PHONE.width && box.y + box.height <= headerBottom,
+          `${path}: menu item ${i} is in sight`,
+        );
       }
       if (path.startsWith('/category/')) {
         const current = page.locator('nav.main-nav a[aria-current=page]');
@@ -53,7 +56,10 @@ describe('phone layout in Chromium', { skip }, () => {
         assert.equal(await current.getAttribute('href'), path);
       }
       const search = (await page.locator('.masthead .site-search input').boundingBox())!;
-      assert.ok(search.width >= 90 && search.y + search.height <= headerBottom, `${path}: the search box is in the header (${search.width} px wide)`);
+      assert.ok(
+        search.width >= 90 && search.y + search.height <= headerBottom,
+        `${path}: the search box is in the header (${search.width} px wide)`,
+      );
       await assertNoHorizontalOverflow(page, path);
     }
     await context.close();

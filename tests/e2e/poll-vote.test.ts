@@ -54,7 +54,10 @@ describe('voting in Chromium', { skip }, () => {
       const mine = page.locator('.result-bars li.my-choice');
       assert.equal(await mine.count(), 1);
       assert.match((await mine.textContent()) ?? '', /劳动权益\s*您的选择/);
-      for (const [what, locator] of [['notice', notice], ['marked choice', mine]] as const) {
+      for (const [what, locator] of [
+        ['notice', notice],
+        ['marked choice', mine],
+      ] as const) {
         const box = (await locator.boundingBox())!;
         assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `the ${what} is on screen (y ${box.y})`);
       }
@@ -74,7 +77,9 @@ describe('voting in Chromium', { skip }, () => {
   it('a form on another site that posts a vote is refused (403) and counts nothing', async () => {
     const evil: Server = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><form method="post" action="${t.baseUrl}/polls/${pollId}/vote"><input type="hidden" name="option" value="1"><button>赢大奖</button></form>`);
+      res.end(
+        `<!doctype html><form method="post" action="${t.baseUrl}/polls/${pollId}/vote"><input type="hidden" name="option" value="1"><button>赢大奖</button></form>`,
+      );
     });
     await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
     try {
@@ -83,7 +88,10 @@ describe('voting in Chromium', { skip }, () => {
       const before = totalVotes();
       // "localhost" is another site than "127.0.0.1" (Sec-Fetch-Site: cross-site)
       await page.goto(`http://localhost:${(evil.address() as AddressInfo).port}/`);
-      const [response] = await Promise.all([page.waitForResponse(`${t.baseUrl}/polls/${pollId}/vote`), page.getByRole('button', { name: '赢大奖' }).click()]);
+      const [response] = await Promise.all([
+        page.waitForResponse(`${t.baseUrl}/polls/${pollId}/vote`),
+        page.getByRole('button', { name: '赢大奖' }).click(),
+      ]);
       assert.equal(response.status(), 403);
       assert.equal(totalVotes(), before);
       await context.close();

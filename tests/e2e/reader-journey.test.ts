@@ -16,8 +16,19 @@ const shots = path.join(projectRoot, 'screenshots');
 // Headless Chromium says "HeadlessChrome" and is rightly not counted as a reader, so the
 // test browses with the user agents of real readers' browsers.
 const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 900, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' },
-  { name: 'phone', width: 390, height: 844, userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1' },
+  {
+    name: 'desktop',
+    width: 1280,
+    height: 900,
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  },
+  {
+    name: 'phone',
+    width: 390,
+    height: 844,
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+  },
 ];
 
 describe('reader journey in Chromium', { skip }, () => {
@@ -70,13 +81,18 @@ describe('reader journey in Chromium', { skip }, () => {
       await page.reload();
       assert.equal(Number(await page.locator('.view-count').textContent()), before + 1, 'a reload is not counted again');
       await page.locator('iframe.comment-frame').scrollIntoViewIfNeeded();
-      await assert.doesNotReject(page.frameLocator('iframe.comment-frame').locator('form.comment-form input[name=nickname]').waitFor({ state: 'visible' }));
+      await assert.doesNotReject(
+        page.frameLocator('iframe.comment-frame').locator('form.comment-form input[name=nickname]').waitFor({ state: 'visible' }),
+      );
       await assertNoHorizontalOverflow(page, 'article');
       // back to the top: a full-page shot taken scrolled down draws the sticky menu bar there
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(shots, `article-${viewport.name}.png`), fullPage: true });
       // The captcha image belongs to the comments feature; everything else must load cleanly.
-      assert.deepEqual(errors.filter((e) => !/captcha|404 \(Not Found\)/.test(e)), []);
+      assert.deepEqual(
+        errors.filter((e) => !/captcha|404 \(Not Found\)/.test(e)),
+        [],
+      );
       await context.close();
     });
   }

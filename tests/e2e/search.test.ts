@@ -60,7 +60,10 @@ describe('site search in Chromium', { skip }, () => {
       assert.notEqual(markBg, textBg);
       assert.equal(await page.locator('#site-search-q').inputValue(), '法院判决', 'the header box keeps the query');
 
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
       assert.ok(scrollWidth <= innerWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px window`);
       await page.screenshot({ path: path.join(shots, `search-${viewport.name}.png`) });
 

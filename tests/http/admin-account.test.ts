@@ -39,7 +39,13 @@ describe('my account', () => {
     assert.equal(textOf(page.$, 'h1'), '我的账户');
     assert.equal(textOf(page.$, '.admin-account'), '李记者编辑');
     assert.equal(page.$('.admin-account .role-badge').text(), '编辑');
-    assert.deepEqual(page.$('#password-form input[type=password]').map((_, el) => page.$(el).attr('autocomplete')).get(), ['current-password', 'new-password', 'new-password']);
+    assert.deepEqual(
+      page
+        .$('#password-form input[type=password]')
+        .map((_, el) => page.$(el).attr('autocomplete'))
+        .get(),
+      ['current-password', 'new-password', 'new-password'],
+    );
     assert.equal(page.headers.get('cache-control'), 'no-store');
 
     await createUser(t, 'admin2', 'admin');
@@ -62,7 +68,10 @@ describe('my account', () => {
     assert.match(textOf(page.$, '.notice'), /密码已修改/);
     assert.equal((await elsewhere.get('/admin')).status, 303, 'the other session was ended');
     assert.equal((await here.get('/admin')).status, 200, 'this one stays');
-    const audit = t.db.prepare("SELECT username, summary FROM audit_log WHERE action = 'user.password'").all() as { username: string; summary: string }[];
+    const audit = t.db.prepare("SELECT username, summary FROM audit_log WHERE action = 'user.password'").all() as {
+      username: string;
+      summary: string;
+    }[];
     assert.deepEqual(audit, [{ username: 'editor-wang', summary: 'editor-wang 修改了自己的密码' }]);
     await session('editor-wang', NEW_PASSWORD);
   });
@@ -84,11 +93,20 @@ describe('my account', () => {
       assert.equal(response.status, 422, JSON.stringify(fields));
       assert.match(textOf(response.$, `#account-${field}-error`), message);
       assert.equal(response.$(`#account-${field}`).attr('aria-invalid'), 'true');
-      assert.equal(response.$('input[type=password]').filter((_, el) => response.$(el).attr('value') !== undefined).length, 0, 'passwords are never sent back');
+      assert.equal(
+        response.$('input[type=password]').filter((_, el) => response.$(el).attr('value') !== undefined).length,
+        0,
+        'passwords are never sent back',
+      );
     }
     assert.equal(hashOf('editor-zhao'), before);
     assert.equal((await reader.get('/admin')).status, 200, 'still logged in');
-    assert.equal((await reader.post('/admin/account/password', { current: TEST_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).status, 403, 'CSRF');
+    assert.equal(
+      (await reader.post('/admin/account/password', { current: TEST_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }))
+        .status,
+      403,
+      'CSRF',
+    );
     assert.equal((await new ReaderSession(t).get('/admin/account')).status, 303, 'editors only');
     assert.equal(hashOf('editor-zhao'), before);
   });
@@ -97,7 +115,8 @@ describe('my account', () => {
     await createUser(t, 'editor-sun', 'editor');
     const reader = await session('editor-sun');
     let last = 0;
-    for (let i = 0; i < 11; i += 1) last = (await change(reader, { current: `guess-${i}-guess`, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).status;
+    for (let i = 0; i < 11; i += 1)
+      last = (await change(reader, { current: `guess-${i}-guess`, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).status;
     assert.equal(last, 429);
   });
 });

@@ -11,7 +11,9 @@ import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 const HOUR = 3_600_000;
 
 async function pngBytes(width = 1200, height = 900): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 160, g: 30, b: 30 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 160, g: 30, b: 30 } } })
+    .png()
+    .toBuffer();
 }
 
 describe('admin articles', () => {
@@ -32,7 +34,8 @@ describe('admin articles', () => {
     author: '测试记者',
     source: '本网原创',
     summary: '一篇用于测试的文章。',
-    bodyHtml: '<h2>小标题</h2><p>第一段<script>alert(1)</script><img src=x onerror=alert(1)></p><p><a href="javascript:alert(1)">坏链接</a> <a href="https://example.org">好链接</a></p>',
+    bodyHtml:
+      '<h2>小标题</h2><p>第一段<script>alert(1)</script><img src=x onerror=alert(1)></p><p><a href="javascript:alert(1)">坏链接</a> <a href="https://example.org">好链接</a></p>',
     status: 'draft',
     publishAt: '',
     version: '0',
@@ -53,7 +56,10 @@ describe('admin articles', () => {
     assert.match(stored.bodyHtml, /<a href="https:\/\/example.org" rel="noopener noreferrer nofollow">/);
     assert.equal((await t.get(`/article/${id}`)).status, 404);
     assert.equal((await t.portal.repositories.articleRevisions.listForArticle(id)).length, 1);
-    assert.equal(t.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'article.create' AND entity_id = ?").pluck().get(String(id)), 1);
+    assert.equal(
+      t.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'article.create' AND entity_id = ?").pluck().get(String(id)),
+      1,
+    );
     const preview = await editor.get(`/admin/articles/${id}/preview`);
     assert.equal(preview.status, 200);
     assert.equal(preview.$('.article-body h2').text(), '小标题');
@@ -70,7 +76,9 @@ describe('admin articles', () => {
 
   it('a scheduled article goes live at its time, with no job', async () => {
     const at = new Date(t.clock() + 2 * HOUR);
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(at).replace(' ', 'T');
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' })
+      .format(at)
+      .replace(' ', 'T');
     const id = await create({ ...baseFields(), title: '定时发布的新闻', status: 'scheduled', publishAt: local });
     assert.equal((await t.get(`/article/${id}`)).status, 404);
     const list = await editor.get('/admin/articles?status=scheduled');
@@ -81,7 +89,10 @@ describe('admin articles', () => {
   });
 
   it('refuses a scheduled time in the past and keeps the input (422)', async () => {
-    const response = await editor.postMultipart('/admin/articles', multipart({ ...baseFields(), title: '保留我的标题', status: 'scheduled', publishAt: '2020-01-01T10:00' }));
+    const response = await editor.postMultipart(
+      '/admin/articles',
+      multipart({ ...baseFields(), title: '保留我的标题', status: 'scheduled', publishAt: '2020-01-01T10:00' }),
+    );
     assert.equal(response.status, 422);
     assert.match(textOf(response.$, '.field-error'), /将来的发布时间/);
     assert.equal(response.$('input[name=title]').val(), '保留我的标题');
@@ -91,7 +102,10 @@ describe('admin articles', () => {
   it('detects concurrent edits instead of losing one editor’s work (409)', async () => {
     const id = await create(baseFields());
     const other = await loggedIn(t, 'editor');
-    const first = await other.postMultipart(`/admin/articles/${id}`, multipart({ ...baseFields(), _csrf: other.csrfToken, title: '甲的修改', version: '1' }));
+    const first = await other.postMultipart(
+      `/admin/articles/${id}`,
+      multipart({ ...baseFields(), _csrf: other.csrfToken, title: '甲的修改', version: '1' }),
+    );
     assert.equal(first.status, 303);
     const second = await editor.postMultipart(`/admin/articles/${id}`, multipart({ ...baseFields(), title: '乙的修改', version: '1' }));
     assert.equal(second.status, 409);
@@ -135,7 +149,13 @@ describe('admin articles', () => {
   it('lists with filters by status, category and title (matched literally), paginated', async () => {
     await create({ ...baseFields(), title: '百分之百_特殊%标题' });
     const found = await editor.get(`/admin/articles?q=${encodeURIComponent('百_特殊%')}`);
-    assert.deepEqual(found.$('tbody tr td:first-child a').map((_, a) => found.$(a).text()).get(), ['百分之百_特殊%标题']);
+    assert.deepEqual(
+      found
+        .$('tbody tr td:first-child a')
+        .map((_, a) => found.$(a).text())
+        .get(),
+      ['百分之百_特殊%标题'],
+    );
     assert.equal((await editor.get(`/admin/articles?q=${encodeURIComponent('%')}`)).$('tbody tr').length, 1);
     const drafts = await editor.get(`/admin/articles?status=draft&category=${categoryId}`);
     drafts.$('tbody .status').each((_, s) => assert.equal(drafts.$(s).text(), '草稿'));
@@ -147,7 +167,10 @@ describe('admin articles', () => {
   });
 
   it('a cover upload is re-encoded into the sizes the pages use', async () => {
-    const id = await create({ ...baseFields(), title: '带封面的文章', status: 'published', isFeatured: '1' }, { field: 'cover', name: 'photo.png', type: 'image/png', bytes: await pngBytes() });
+    const id = await create(
+      { ...baseFields(), title: '带封面的文章', status: 'published', isFeatured: '1' },
+      { field: 'cover', name: 'photo.png', type: 'image/png', bytes: await pngBytes() },
+    );
     const article = (await t.portal.repositories.articles.findById(id))!;
     assert.match(article.coverImage ?? '', /^\/uploads\/\d{6}-[0-9a-f]{24}-cover\.webp$/);
     const image = await fetch(t.baseUrl + article.coverImage);
@@ -163,11 +186,15 @@ describe('admin articles', () => {
 
   describe('uploads', () => {
     const upload = (bytes: Buffer, name = 'x.png', type = 'image/png') =>
-      editor.postMultipart('/admin/uploads', multipart({}, { field: 'image', name, type, bytes }), { 'x-csrf-token': editor.csrfToken, accept: 'application/json' });
+      editor.postMultipart('/admin/uploads', multipart({}, { field: 'image', name, type, bytes }), {
+        'x-csrf-token': editor.csrfToken,
+        accept: 'application/json',
+      });
 
     it('accepts PNG, JPEG, GIF and WebP and answers the editor with URLs', async () => {
       for (const format of ['png', 'jpeg', 'gif', 'webp'] as const) {
-        const bytes = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#336699' } })[format]().toBuffer();
+        const image = sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#336699' } });
+        const bytes = await image[format]().toBuffer();
         const response = await upload(bytes, `a.${format}`, `image/${format}`);
         assert.equal(response.status, 201, format);
         const body = JSON.parse(response.text) as { url: string; width: number; height: number };
@@ -182,7 +209,11 @@ describe('admin articles', () => {
       assert.equal((await upload(svg, 'x.svg', 'image/svg+xml')).status, 415);
       assert.equal((await upload(svg, 'x.png', 'image/png')).status, 415, 'the claimed type does not matter');
       assert.equal((await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'x.gif', 'image/gif')).status, 415);
-      assert.equal((await upload(Buffer.concat([Buffer.from('GIF89a'), Buffer.from('/*<script>alert(1)</script>*/')]), 'x.gif', 'image/gif')).status, 400, 'a GIF header on a script');
+      assert.equal(
+        (await upload(Buffer.concat([Buffer.from('GIF89a'), Buffer.from('/*<script>alert(1)</script>*/')]), 'x.gif', 'image/gif')).status,
+        400,
+        'a GIF header on a script',
+      );
       assert.equal((await upload((await pngBytes(100, 100)).subarray(0, 60))).status, 400, 'a truncated PNG');
       const big = Buffer.alloc(9 * 1024 * 1024, 1);
       big.write('\x89PNG\r\n\x1a\n', 0, 'latin1');
@@ -200,9 +231,16 @@ describe('admin articles', () => {
 
     it('needs a logged-in editor and a CSRF token', async () => {
       const bytes = await pngBytes(20, 20);
-      const anonymous = await fetch(`${t.baseUrl}/admin/uploads`, { method: 'POST', redirect: 'manual', body: multipart({}, { field: 'image', name: 'a.png', type: 'image/png', bytes }) });
+      const anonymous = await fetch(`${t.baseUrl}/admin/uploads`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: multipart({}, { field: 'image', name: 'a.png', type: 'image/png', bytes }),
+      });
       assert.equal(anonymous.status, 303);
-      const noToken = await editor.postMultipart('/admin/uploads', multipart({}, { field: 'image', name: 'a.png', type: 'image/png', bytes }));
+      const noToken = await editor.postMultipart(
+        '/admin/uploads',
+        multipart({}, { field: 'image', name: 'a.png', type: 'image/png', bytes }),
+      );
       assert.equal(noToken.status, 403);
       assert.equal((await editor.post('/admin/uploads', { _csrf: editor.csrfToken })).status, 415, 'not multipart');
     });
@@ -214,7 +252,10 @@ describe('admin articles', () => {
     const { _csrf, ...withoutToken } = baseFields();
     void _csrf;
     assert.equal((await editor.postMultipart('/admin/articles', multipart(withoutToken))).status, 403);
-    assert.equal((await editor.postMultipart(`/admin/articles/${id}`, multipart({ ...withoutToken, version: '1', title: '改' }))).status, 403);
+    assert.equal(
+      (await editor.postMultipart(`/admin/articles/${id}`, multipart({ ...withoutToken, version: '1', title: '改' }))).status,
+      403,
+    );
     for (const action of ['trash', 'restore', 'purge']) {
       assert.equal((await editor.post(`/admin/articles/${id}/${action}`, {})).status, 403, action);
     }

@@ -17,7 +17,10 @@ describe('admin audit log', () => {
   after(() => t.close());
 
   const rows = (page: Page) => page.$('table.audit-log tbody tr');
-  const ids = (page: Page) => rows(page).map((_, row) => Number(page.$(row).attr('data-audit-id'))).get();
+  const ids = (page: Page) =>
+    rows(page)
+      .map((_, row) => Number(page.$(row).attr('data-audit-id')))
+      .get();
 
   it('editors get 403; visitors go to the login page', async () => {
     const editor = await loggedIn(t, 'editor');
@@ -42,7 +45,9 @@ describe('admin audit log', () => {
     });
     const page = await admin.get('/admin/audit');
     assert.equal(page.status, 200);
-    const [newest, previous] = rows(page).toArray().map((row) => page.$(row));
+    const [newest, previous] = rows(page)
+      .toArray()
+      .map((row) => page.$(row));
     assert.ok(Number(newest!.attr('data-audit-id')) > before);
     assert.match(newest!.find('.audit-user').text(), /^gone\.user\s*（已删除）$/);
     assert.equal(newest!.find('.audit-summary').text(), '<img src=x onerror=alert(1)> 标题');
@@ -57,7 +62,15 @@ describe('admin audit log', () => {
 
   it('pages 50 at a time; odd page numbers are 400, pages past the end 404', async () => {
     for (let i = 0; i < 60; i += 1) {
-      await t.repos.audit.append({ userId: null, username: 'bulk', action: 'test.entry', entityType: 'test', entityId: String(i), summary: `第 ${i} 条`, createdAt: t.clock() + i });
+      await t.repos.audit.append({
+        userId: null,
+        username: 'bulk',
+        action: 'test.entry',
+        entityType: 'test',
+        entityId: String(i),
+        summary: `第 ${i} 条`,
+        createdAt: t.clock() + i,
+      });
     }
     const total = t.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
     const all = t.db.prepare('SELECT id FROM audit_log ORDER BY id DESC').pluck().all() as number[];

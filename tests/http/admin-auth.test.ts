@@ -19,7 +19,8 @@ function adminGetRoutes(): string[] {
   for (const [name, mount] of mounts) {
     const source = fs.readFileSync(path.join(folder, 'admin', `${name}-routes.ts`), 'utf8');
     routes.push(`/admin${mount}`);
-    for (const m of source.matchAll(/router\.get\('([^']+)'/g)) routes.push(`/admin${mount}${m[1] === '/' ? '' : m[1]}`.replace(/:\w+/g, '1'));
+    for (const m of source.matchAll(/router\.get\('([^']+)'/g))
+      routes.push(`/admin${mount}${m[1] === '/' ? '' : m[1]}`.replace(/:\w+/g, '1'));
   }
   return [...new Set(routes)].filter((r) => r !== '/admin/login');
 }
@@ -52,7 +53,12 @@ describe('admin authentication', () => {
     await editor.get('/admin/login');
     const before = editor.cookie('portal.sid');
     assert.ok(before);
-    const response = await editor.post('/admin/login', { _csrf: editor.csrfToken, username: 'zhangsan', password: TEST_PASSWORD, next: '/admin/articles' });
+    const response = await editor.post('/admin/login', {
+      _csrf: editor.csrfToken,
+      username: 'zhangsan',
+      password: TEST_PASSWORD,
+      next: '/admin/articles',
+    });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/articles');
     const after = editor.cookie('portal.sid');
@@ -130,7 +136,10 @@ describe('admin authentication', () => {
     for (const route of ['/admin/settings', '/admin/users', '/admin/audit']) {
       assert.equal((await admin.get(route)).status, 200, route);
     }
-    const nav = (await editor.get('/admin')).$('.admin-nav a').map((_, a) => a.attribs.href).get();
+    const nav = (await editor.get('/admin'))
+      .$('.admin-nav a')
+      .map((_, a) => a.attribs.href)
+      .get();
     assert.ok(!nav.includes('/admin/users'), 'editors do not see admin-only links');
   });
 

@@ -19,8 +19,7 @@ describe('admin: categories', () => {
 
   const categoryRow = (slug: string) =>
     t.db.prepare('SELECT id, slug, name, description, sort_order FROM categories WHERE slug = ?').get(slug) as
-      | { id: number; slug: string; name: string; description: string; sort_order: number }
-      | undefined;
+      { id: number; slug: string; name: string; description: string; sort_order: number } | undefined;
   const categoryCount = () => t.db.prepare('SELECT COUNT(*) FROM categories').pluck().get() as number;
   const audits = (action: string) =>
     t.db.prepare('SELECT entity_type, entity_id, summary, username FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
@@ -31,7 +30,9 @@ describe('admin: categories', () => {
     }[];
   const navNames = async () => {
     const { $ } = await t.get('/');
-    return $('.main-nav-list a').map((_, a) => $(a).text().trim()).get();
+    return $('.main-nav-list a')
+      .map((_, a) => $(a).text().trim())
+      .get();
   };
   const post = (path: string, fields: Record<string, string>) => editor.post(path, { _csrf: editor.csrfToken, ...fields });
 
@@ -52,11 +53,19 @@ describe('admin: categories', () => {
 
   it('creates a category: stored, audited, flashed, and in the site navigation at once', async () => {
     await t.get('/'); // the navigation is cached now
-    const response = await post('/admin/categories', { name: ' 调查报道 ', slug: 'Investigations', description: '深度调查\n与追踪', sortOrder: '99' });
+    const response = await post('/admin/categories', {
+      name: ' 调查报道 ',
+      slug: 'Investigations',
+      description: '深度调查\n与追踪',
+      sortOrder: '99',
+    });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/categories');
     const stored = categoryRow('investigations');
-    assert.deepEqual({ ...stored, id: 0 }, { id: 0, slug: 'investigations', name: '调查报道', description: '深度调查 与追踪', sort_order: 99 });
+    assert.deepEqual(
+      { ...stored, id: 0 },
+      { id: 0, slug: 'investigations', name: '调查报道', description: '深度调查 与追踪', sort_order: 99 },
+    );
     const list = await editor.get('/admin/categories');
     assert.match(textOf(list.$, '.notice-success'), /栏目“调查报道”已创建/);
     assert.equal(textOf(list.$, `tr[data-category-id=${stored!.id}] .article-count`), '0');
@@ -89,9 +98,16 @@ describe('admin: categories', () => {
     assert.equal(taken.$('#category-name').val(), '重名');
     assert.equal(categoryCount(), before);
 
-    const long = await post('/admin/categories', { name: '名'.repeat(21), slug: 'a'.repeat(41), description: '字'.repeat(201), sortOrder: '0' });
+    const long = await post('/admin/categories', {
+      name: '名'.repeat(21),
+      slug: 'a'.repeat(41),
+      description: '字'.repeat(201),
+      sortOrder: '0',
+    });
     assert.equal(long.status, 422);
-    assert.ok(long.$('#category-name-error').length && long.$('#category-slug-error').length && long.$('#category-description-error').length);
+    assert.ok(
+      long.$('#category-name-error').length && long.$('#category-slug-error').length && long.$('#category-description-error').length,
+    );
     assert.equal(categoryCount(), before);
   });
 
@@ -113,7 +129,10 @@ describe('admin: categories', () => {
     assert.match(audits('category.update').at(-1)!.summary, /旧名称（old-name）→ 新名称（new-name）/);
 
     // keeping its own slug is fine; taking another's is not
-    assert.equal((await post(`/admin/categories/${id}`, { name: '新名称', slug: 'new-name', description: '', sortOrder: '-1' })).status, 303);
+    assert.equal(
+      (await post(`/admin/categories/${id}`, { name: '新名称', slug: 'new-name', description: '', sortOrder: '-1' })).status,
+      303,
+    );
     const taken = await post(`/admin/categories/${id}`, { name: '新名称', slug: 'law', description: '', sortOrder: '-1' });
     assert.equal(taken.status, 422);
     assert.equal(categoryRow('new-name')!.id, id);
@@ -170,7 +189,12 @@ describe('admin: categories', () => {
 
   it('a repeated field is a 400', async () => {
     const before = categoryCount();
-    const body = new URLSearchParams([['_csrf', editor.csrfToken], ['name', '甲'], ['name', '乙'], ['slug', 'twice']]).toString();
+    const body = new URLSearchParams([
+      ['_csrf', editor.csrfToken],
+      ['name', '甲'],
+      ['name', '乙'],
+      ['slug', 'twice'],
+    ]).toString();
     assert.equal((await editor.post('/admin/categories', body)).status, 400);
     assert.equal(categoryCount(), before);
   });

@@ -44,7 +44,10 @@ describe('admin comment queue', () => {
       summary: string;
     }[];
   const rowIds = (page: Page) =>
-    page.$('table.comment-queue tbody tr').map((_, row) => Number(page.$(row).attr('data-comment-id'))).get();
+    page
+      .$('table.comment-queue tbody tr')
+      .map((_, row) => Number(page.$(row).attr('data-comment-id')))
+      .get();
 
   describe('the list', () => {
     it('shows the pending tab by default with counts, escaped text with line breaks, and the article link', async () => {
@@ -56,7 +59,9 @@ describe('admin comment queue', () => {
       assert.equal(page.status, 200);
       const { $ } = page;
       assert.equal($('.tabs a[aria-current=page]').attr('data-status'), 'pending');
-      const counts = Object.fromEntries(['pending', 'approved', 'rejected', 'spam'].map((s) => [s, textOf($, `.tabs a[data-status=${s}] .tab-count`)]));
+      const counts = Object.fromEntries(
+        ['pending', 'approved', 'rejected', 'spam'].map((s) => [s, textOf($, `.tabs a[data-status=${s}] .tab-count`)]),
+      );
       assert.deepEqual(counts, { pending: '1', approved: '1', rejected: '0', spam: '2' });
       assert.deepEqual(rowIds(page), [id]);
       const row = $(`#comment-${id}`);
@@ -68,7 +73,10 @@ describe('admin comment queue', () => {
       assert.match(row.find('time').text(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
       assert.equal(row.find('input[type=checkbox][name=ids]').attr('form'), 'comment-bulk');
       assert.deepEqual(
-        row.find('td.actions button').map((_, b) => $(b).attr('value')).get(),
+        row
+          .find('td.actions button')
+          .map((_, b) => $(b).attr('value'))
+          .get(),
         ['approve', 'reject', 'spam', 'delete'],
       );
       assert.equal(row.find('button[value=delete]').attr('data-confirm'), '确定删除吗？');
@@ -85,8 +93,16 @@ describe('admin comment queue', () => {
         const commenter = new ReaderSession(proxied, { 'user-agent': 'x', 'x-forwarded-for': '203.0.113.77' });
         await commenter.openCommentForm(article!.id);
         await commenter.captcha();
-        await commenter.post(`/article/${article!.id}/comments`, { _csrf: commenter.csrfToken, nickname: '甲', body: '带网段的评论', captcha: ANSWER });
-        const stored = proxied.db.prepare('SELECT network, ip_hash FROM comments WHERE body = ?').get('带网段的评论') as { network: string; ip_hash: string };
+        await commenter.post(`/article/${article!.id}/comments`, {
+          _csrf: commenter.csrfToken,
+          nickname: '甲',
+          body: '带网段的评论',
+          captcha: ANSWER,
+        });
+        const stored = proxied.db.prepare('SELECT network, ip_hash FROM comments WHERE body = ?').get('带网段的评论') as {
+          network: string;
+          ip_hash: string;
+        };
         assert.equal(stored.network, '203.0.113.0/24', 'the network, never the address');
         const admin = await loggedIn(proxied, 'editor');
         const queue = await admin.get('/admin/comments');
@@ -113,7 +129,13 @@ describe('admin comment queue', () => {
       const page = await editor.get('/admin/comments?status=spam');
       assert.equal(page.$('.tabs a[aria-current=page]').attr('data-status'), 'spam');
       assert.deepEqual(rowIds(page), [spam]);
-      assert.deepEqual(page.$(`#comment-${spam} td.actions button`).map((_, b) => page.$(b).attr('value')).get(), ['approve', 'reject', 'delete']);
+      assert.deepEqual(
+        page
+          .$(`#comment-${spam} td.actions button`)
+          .map((_, b) => page.$(b).attr('value'))
+          .get(),
+        ['approve', 'reject', 'delete'],
+      );
       assert.match(page.$(`#comment-${spam} form`).attr('action') ?? '', /\?status=spam$/);
       assert.equal((await editor.get('/admin/comments?status=approved')).$('table.comment-queue').length, 0);
     });
@@ -142,21 +164,37 @@ describe('admin comment queue', () => {
 
   describe('bulk actions', () => {
     it('approve only the ticked comments, audit each, and show them on the article page', async () => {
-      const [a, b, c] = [await addComment('pending', '第一条待审'), await addComment('pending', '第二条待审'), await addComment('pending', '第三条待审')];
+      const [a, b, c] = [
+        await addComment('pending', '第一条待审'),
+        await addComment('pending', '第二条待审'),
+        await addComment('pending', '第三条待审'),
+      ];
       await editor.get('/admin/comments');
-      const response = await editor.post('/admin/comments/bulk?status=pending', `_csrf=${encodeURIComponent(editor.csrfToken)}&action=approve&ids=${a}&ids=${c}`);
+      const response = await editor.post(
+        '/admin/comments/bulk?status=pending',
+        `_csrf=${encodeURIComponent(editor.csrfToken)}&action=approve&ids=${a}&ids=${c}`,
+      );
       assert.equal(response.status, 303);
       assert.equal(response.headers.get('location'), '/admin/comments?status=pending');
       assert.deepEqual([statusOf(a), statusOf(b), statusOf(c)], ['approved', 'pending', 'approved']);
       const audited = auditOf('comment.approve');
-      assert.deepEqual(audited.map((e) => [e.entity_type, e.entity_id]), [['comment', String(a)], ['comment', String(c)]]);
+      assert.deepEqual(
+        audited.map((e) => [e.entity_type, e.entity_id]),
+        [
+          ['comment', String(a)],
+          ['comment', String(c)],
+        ],
+      );
       assert.match(audited[0]!.summary, /读者：第一条待审/);
       const queue = await editor.get('/admin/comments');
       assert.equal(textOf(queue.$, '.notice-success'), '已通过 2 条评论。');
       assert.deepEqual(rowIds(queue), [b]);
 
       const article = await t.get(`/article/${articleId}`);
-      const shown = article.$('#comments .comment-body').map((_, el) => article.$(el).text()).get();
+      const shown = article
+        .$('#comments .comment-body')
+        .map((_, el) => article.$(el).text())
+        .get();
       assert.ok(shown.includes('第一条待审') && shown.includes('第三条待审'));
       assert.ok(!shown.includes('第二条待审'), 'the pending one is still hidden');
     });
@@ -167,23 +205,44 @@ describe('admin comment queue', () => {
       const [a, b, c, d] = ids as [number, number, number, number];
       await editor.get('/admin/comments?status=approved');
       const post = (action: string, chosen: number[]) =>
-        editor.post('/admin/comments/bulk?status=approved', [`_csrf=${encodeURIComponent(editor.csrfToken)}`, `action=${action}`, ...chosen.map((id) => `ids=${id}`)].join('&'));
+        editor.post(
+          '/admin/comments/bulk?status=approved',
+          [`_csrf=${encodeURIComponent(editor.csrfToken)}`, `action=${action}`, ...chosen.map((id) => `ids=${id}`)].join('&'),
+        );
       assert.equal((await post('reject', [a])).status, 303);
       assert.equal((await post('spam', [b])).status, 303);
       assert.equal((await post('delete', [c])).status, 303);
       assert.deepEqual([statusOf(a), statusOf(b), statusOf(c), statusOf(d)], ['rejected', 'spam', undefined, 'approved']);
-      assert.deepEqual(auditOf('comment.reject').map((e) => e.entity_id), [String(a)]);
-      assert.deepEqual(auditOf('comment.spam').map((e) => e.entity_id), [String(b)]);
-      assert.deepEqual(auditOf('comment.delete').map((e) => e.entity_id), [String(c)]);
+      assert.deepEqual(
+        auditOf('comment.reject').map((e) => e.entity_id),
+        [String(a)],
+      );
+      assert.deepEqual(
+        auditOf('comment.spam').map((e) => e.entity_id),
+        [String(b)],
+      );
+      assert.deepEqual(
+        auditOf('comment.delete').map((e) => e.entity_id),
+        [String(c)],
+      );
       assert.match(auditOf('comment.delete')[0]!.summary, /已发表 2/, 'the deleted text stays in the log');
       const article = await t.get(`/article/${articleId}/comments`);
-      assert.deepEqual(article.$('.comment-body').map((_, el) => article.$(el).text()).get(), ['已发表 3']);
+      assert.deepEqual(
+        article
+          .$('.comment-body')
+          .map((_, el) => article.$(el).text())
+          .get(),
+        ['已发表 3'],
+      );
     });
 
     it('a single ticked box, duplicates and ids that are gone are fine', async () => {
       const a = await addComment('pending', '只有一条');
       await editor.get('/admin/comments');
-      const response = await editor.post('/admin/comments/bulk', `_csrf=${encodeURIComponent(editor.csrfToken)}&action=spam&ids=${a}&ids=${a}&ids=999999`);
+      const response = await editor.post(
+        '/admin/comments/bulk',
+        `_csrf=${encodeURIComponent(editor.csrfToken)}&action=spam&ids=${a}&ids=${a}&ids=999999`,
+      );
       assert.equal(response.status, 303);
       assert.equal(statusOf(a), 'spam');
       assert.equal(auditOf('comment.spam').filter((e) => e.entity_id === String(a)).length, 1);
@@ -225,7 +284,11 @@ describe('admin comment queue', () => {
       assert.equal((await editor.post('/admin/comments/bulk', `_csrf=forged&action=delete&ids=${a}`)).status, 403);
       assert.equal((await editor.post(`/admin/comments/${a}/moderate`, { _csrf: 'forged', action: 'delete' })).status, 403);
       const other = await loggedIn(t, 'editor');
-      assert.equal((await editor.post('/admin/comments/bulk', `_csrf=${encodeURIComponent(other.csrfToken)}&action=approve&ids=${a}`)).status, 403, 'another session’s token');
+      assert.equal(
+        (await editor.post('/admin/comments/bulk', `_csrf=${encodeURIComponent(other.csrfToken)}&action=approve&ids=${a}`)).status,
+        403,
+        'another session’s token',
+      );
       assert.equal(statusOf(a), 'pending');
       assert.equal(auditOf('comment.approve').length + auditOf('comment.delete').length, 0);
     });
@@ -234,7 +297,10 @@ describe('admin comment queue', () => {
       const ids: number[] = [];
       for (let i = 0; i < 21; i += 1) ids.push(await addComment('pending', `翻页 ${i}`));
       await editor.get('/admin/comments?status=pending&page=2');
-      const response = await editor.post('/admin/comments/bulk?status=pending&page=2', `_csrf=${encodeURIComponent(editor.csrfToken)}&action=approve&ids=${ids[0]}`);
+      const response = await editor.post(
+        '/admin/comments/bulk?status=pending&page=2',
+        `_csrf=${encodeURIComponent(editor.csrfToken)}&action=approve&ids=${ids[0]}`,
+      );
       assert.equal(response.headers.get('location'), '/admin/comments?status=pending');
     });
 
@@ -244,7 +310,10 @@ describe('admin comment queue', () => {
       const ids: number[] = [];
       for (let i = 0; i < 20; i += 1) ids.push(await addComment('pending', `整页 ${i}`));
       await editor.get('/admin/comments');
-      const response = await editor.post('/admin/comments/bulk', [`_csrf=${encodeURIComponent(editor.csrfToken)}`, 'action=approve', ...ids.map((id) => `ids=${id}`)].join('&'));
+      const response = await editor.post(
+        '/admin/comments/bulk',
+        [`_csrf=${encodeURIComponent(editor.csrfToken)}`, 'action=approve', ...ids.map((id) => `ids=${id}`)].join('&'),
+      );
       assert.equal(response.status, 303);
     });
   });
@@ -315,10 +384,18 @@ describe('admin comment queue', () => {
       const reader = new ReaderSession(t);
       await reader.openCommentForm(articleId);
       await reader.captcha();
-      await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '读者甲', body: '没有敏感词也要审核', captcha: ANSWER });
+      await reader.post(`/article/${articleId}/comments`, {
+        _csrf: reader.csrfToken,
+        nickname: '读者甲',
+        body: '没有敏感词也要审核',
+        captcha: ANSWER,
+      });
       assert.equal(t.db.prepare('SELECT status FROM comments ORDER BY id DESC LIMIT 1').pluck().get(), 'pending');
 
-      assert.equal((await editor.post('/admin/comments/settings/moderation', { _csrf: editor.csrfToken, commentModeration: 'auto' })).status, 303);
+      assert.equal(
+        (await editor.post('/admin/comments/settings/moderation', { _csrf: editor.csrfToken, commentModeration: 'auto' })).status,
+        303,
+      );
       const invalid = await editor.post('/admin/comments/settings/moderation', { _csrf: editor.csrfToken, commentModeration: 'never' });
       assert.equal(invalid.status, 422);
       assert.equal(textOf(invalid.$, '#moderation-error'), '请选择评论审核方式。');
@@ -332,7 +409,13 @@ describe('admin comment queue', () => {
       assert.ok(!words().includes(' 代 写*论文！ '));
       const page = await editor.get('/admin/comments/settings');
       assert.equal(textOf(page.$, '.notice-success'), '已添加敏感词“代写论文”。');
-      assert.ok(page.$('.word-list td.word').map((_, el) => page.$(el).text()).get().includes('代写论文'));
+      assert.ok(
+        page
+          .$('.word-list td.word')
+          .map((_, el) => page.$(el).text())
+          .get()
+          .includes('代写论文'),
+      );
       const audited = auditOf('sensitive-word.add').at(-1)!;
       assert.equal(audited.summary, '代写论文');
 
@@ -340,7 +423,12 @@ describe('admin comment queue', () => {
       const reader = new ReaderSession(t);
       await reader.openCommentForm(articleId);
       await reader.captcha();
-      await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '读者乙', body: '专业代-写 论文，价格优惠', captcha: ANSWER });
+      await reader.post(`/article/${articleId}/comments`, {
+        _csrf: reader.csrfToken,
+        nickname: '读者乙',
+        body: '专业代-写 论文，价格优惠',
+        captcha: ANSWER,
+      });
       assert.equal(t.db.prepare('SELECT status FROM comments ORDER BY id DESC LIMIT 1').pluck().get(), 'pending');
     });
 
@@ -359,7 +447,10 @@ describe('admin comment queue', () => {
         assert.equal(response.$('input[name=word]').val(), word.trim());
       }
       assert.deepEqual(words(), before);
-      assert.equal((await editor.post('/admin/comments/settings/words', `_csrf=${encodeURIComponent(editor.csrfToken)}&word=a1&word=b2`)).status, 400);
+      assert.equal(
+        (await editor.post('/admin/comments/settings/words', `_csrf=${encodeURIComponent(editor.csrfToken)}&word=a1&word=b2`)).status,
+        400,
+      );
     });
 
     it('removes a word by id (audited); missing ids are 404; CSRF is required', async () => {

@@ -19,8 +19,7 @@ describe('admin: static pages', () => {
   const post = (path: string, fields: Record<string, string>) => editor.post(path, { _csrf: editor.csrfToken, ...fields });
   const pageRow = (slug: string) =>
     t.db.prepare('SELECT title, body_html, updated_at FROM pages WHERE slug = ?').get(slug) as
-      | { title: string; body_html: string; updated_at: number }
-      | undefined;
+      { title: string; body_html: string; updated_at: number } | undefined;
   const pageCount = () => t.db.prepare('SELECT COUNT(*) FROM pages').pluck().get() as number;
   const audits = (action: string) =>
     t.db.prepare('SELECT entity_type, entity_id, summary FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
@@ -28,12 +27,16 @@ describe('admin: static pages', () => {
       entity_id: string;
       summary: string;
     }[];
-  const HOSTILE = '<h2>联系方式</h2><p onclick="steal()">电话：<strong>010-0000</strong></p><script>alert(1)</script><img src="https://example.com/a.png" onerror="alert(2)" alt="图"><a href="javascript:alert(3)">链接</a><iframe src="https://evil.example"></iframe>';
+  const HOSTILE =
+    '<h2>联系方式</h2><p onclick="steal()">电话：<strong>010-0000</strong></p><script>alert(1)</script><img src="https://example.com/a.png" onerror="alert(2)" alt="图"><a href="javascript:alert(3)">链接</a><iframe src="https://evil.example"></iframe>';
 
   it('lists every page with its public address', async () => {
     const page = await editor.get('/admin/pages');
     assert.equal(page.status, 200);
-    const slugs = page.$('tr[data-page-slug]').map((_, tr) => page.$(tr).attr('data-page-slug')).get();
+    const slugs = page
+      .$('tr[data-page-slug]')
+      .map((_, tr) => page.$(tr).attr('data-page-slug'))
+      .get();
     for (const slug of ['about', 'ads', 'partnership', 'contact', 'comment-rules', 'submit-guide', 'set-homepage', 'bookmark']) {
       assert.ok(slugs.includes(slug), slug);
     }
@@ -77,7 +80,11 @@ describe('admin: static pages', () => {
 
   it('creates a page with a new slug, shown at /page/:slug at once', async () => {
     assert.equal((await t.get('/page/join-us')).status, 404);
-    const response = await post('/admin/pages', { slug: 'join-us', title: '加入我们', bodyHtml: '<p>招聘<b>记者</b></p><script>x()</script>' });
+    const response = await post('/admin/pages', {
+      slug: 'join-us',
+      title: '加入我们',
+      bodyHtml: '<p>招聘<b>记者</b></p><script>x()</script>',
+    });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/pages');
     assert.equal(pageRow('join-us')!.body_html, '<p>招聘<b>记者</b></p>');
@@ -110,7 +117,11 @@ describe('admin: static pages', () => {
     const edit = await post('/admin/pages/about', { title: '题'.repeat(61), bodyHtml: '<p>新的正文<script>x</script></p>' });
     assert.equal(edit.status, 422);
     assert.match(textOf(edit.$, '#page-title-error'), /60/);
-    assert.equal(edit.$('#page-bodyHtml').text(), '<p>新的正文</p>', 'the input comes back as it would be saved: the WYSIWYG editor loads it as HTML');
+    assert.equal(
+      edit.$('#page-bodyHtml').text(),
+      '<p>新的正文</p>',
+      'the input comes back as it would be saved: the WYSIWYG editor loads it as HTML',
+    );
     assert.notEqual(edit.$('#page-bodyHtml').attr('data-wysiwyg'), undefined, '单页 are edited with the WYSIWYG editor');
     assert.ok(edit.$('script[src*="admin-editor"]').length === 1 && edit.$('link[href*="quill.snow"]').length === 1);
     assert.deepEqual(pageRow('about'), about);
@@ -138,7 +149,12 @@ describe('admin: static pages', () => {
 
   it('a repeated field is a 400', async () => {
     const about = pageRow('about')!;
-    const body = new URLSearchParams([['_csrf', editor.csrfToken], ['title', '甲'], ['bodyHtml', '<p>1</p>'], ['bodyHtml', '<p>2</p>']]).toString();
+    const body = new URLSearchParams([
+      ['_csrf', editor.csrfToken],
+      ['title', '甲'],
+      ['bodyHtml', '<p>1</p>'],
+      ['bodyHtml', '<p>2</p>'],
+    ]).toString();
     assert.equal((await editor.post('/admin/pages/about', body)).status, 400);
     assert.deepEqual(pageRow('about'), about);
   });

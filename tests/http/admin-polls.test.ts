@@ -8,7 +8,6 @@ import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
-
 describe('admin: polls', () => {
   let t: TestApp;
   let editor: ReaderSession;
@@ -24,8 +23,7 @@ describe('admin: polls', () => {
   const post = (path: string, fields: Record<string, string>) => editor.post(path, { _csrf: editor.csrfToken, ...fields });
   const pollRow = (id: number) =>
     t.db.prepare('SELECT question, is_multiple, starts_at, ends_at FROM polls WHERE id = ?').get(id) as
-      | { question: string; is_multiple: number; starts_at: number; ends_at: number | null }
-      | undefined;
+      { question: string; is_multiple: number; starts_at: number; ends_at: number | null } | undefined;
   const optionsOf = (id: number) =>
     t.db.prepare('SELECT id, label, votes FROM poll_options WHERE poll_id = ? ORDER BY sort_order, id').all(id) as {
       id: number;
@@ -79,7 +77,14 @@ describe('admin: polls', () => {
       starts_at: Date.UTC(2026, 10, 20, 4, 0), // 12:00 in Shanghai
       ends_at: Date.UTC(2026, 10, 30, 16, 0),
     });
-    assert.deepEqual(optionsOf(id).map((o) => [o.label, o.votes]), [['很有用', 0], ['一般', 0], ['没用过', 0]]);
+    assert.deepEqual(
+      optionsOf(id).map((o) => [o.label, o.votes]),
+      [
+        ['很有用', 0],
+        ['一般', 0],
+        ['没用过', 0],
+      ],
+    );
     const results = await editor.get(`/admin/polls/${id}`);
     assert.equal(textOf(results.$, '.notice-success'), '调查已创建。');
     assert.equal(audits('poll.create').at(-1)!.entity_id, String(id));
@@ -94,7 +99,9 @@ describe('admin: polls', () => {
 
   it('knows upcoming and closed polls', async () => {
     const upcoming = createdId((await newPoll({ question: '明天开始的调查', startsAt: '2026-11-21T09:00' })).headers.get('location'));
-    const closed = createdId((await newPoll({ question: '已经结束的调查', startsAt: '2026-11-01T09:00', endsAt: '2026-11-10T09:00' })).headers.get('location'));
+    const closed = createdId(
+      (await newPoll({ question: '已经结束的调查', startsAt: '2026-11-01T09:00', endsAt: '2026-11-10T09:00' })).headers.get('location'),
+    );
     const { $ } = await editor.get('/admin/polls');
     assert.equal($(`tr[data-poll-id=${upcoming}] [data-state]`).attr('data-state'), 'upcoming');
     assert.equal($(`tr[data-poll-id=${closed}] [data-state]`).attr('data-state'), 'closed');
@@ -103,7 +110,13 @@ describe('admin: polls', () => {
 
   it('comes back 422 with field errors and the input kept; nothing stored', async () => {
     const before = pollCount();
-    const response = await newPoll({ question: '问', choice: 'single', startsAt: '2026-02-30T10:00', endsAt: 'soon', options: '只有一个<b>' });
+    const response = await newPoll({
+      question: '问',
+      choice: 'single',
+      startsAt: '2026-02-30T10:00',
+      endsAt: 'soon',
+      options: '只有一个<b>',
+    });
     assert.equal(response.status, 422);
     const { $ } = response;
     assert.match(textOf($, '#poll-question-error'), /2-100/);
@@ -182,13 +195,20 @@ describe('admin: polls', () => {
 
     // an option id of another poll is refused, not adopted
     const other = optionsOf(demoPollId)[0]!;
-    const forged = await post(`/admin/polls/${id}`, { question: '不能删票', choice: 'single', startsAt: '2026-11-20T12:00', [`option-${other.id}`]: '偷来的' });
+    const forged = await post(`/admin/polls/${id}`, {
+      question: '不能删票',
+      choice: 'single',
+      startsAt: '2026-11-20T12:00',
+      [`option-${other.id}`]: '偷来的',
+    });
     assert.equal(forged.status, 400);
     assert.deepEqual(optionsOf(demoPollId)[0], other);
   });
 
   it('chooses the sidebar poll, and goes back to automatic', async () => {
-    const id = createdId((await newPoll({ question: '侧栏固定的调查', startsAt: '2026-11-01T09:00', endsAt: '2026-11-10T09:00' })).headers.get('location'));
+    const id = createdId(
+      (await newPoll({ question: '侧栏固定的调查', startsAt: '2026-11-01T09:00', endsAt: '2026-11-10T09:00' })).headers.get('location'),
+    );
     await t.get('/'); // cached
     const response = await post(`/admin/polls/${id}/sidebar`, {});
     assert.equal(response.status, 303);
@@ -225,7 +245,12 @@ describe('admin: polls', () => {
     for (const id of ['999999', 'abc', '0']) {
       assert.equal((await editor.get(`/admin/polls/${id}`)).status, 404, id);
       assert.equal((await editor.get(`/admin/polls/${id}/edit`)).status, 404, id);
-      assert.equal((await post(`/admin/polls/${id}`, { question: '甲乙丙', choice: 'single', startsAt: '2026-11-20T12:00', newOptions: '甲\n乙' })).status, 404, id);
+      assert.equal(
+        (await post(`/admin/polls/${id}`, { question: '甲乙丙', choice: 'single', startsAt: '2026-11-20T12:00', newOptions: '甲\n乙' }))
+          .status,
+        404,
+        id,
+      );
       assert.equal((await post(`/admin/polls/${id}/delete`, {})).status, 404, id);
       assert.equal((await post(`/admin/polls/${id}/sidebar`, {})).status, 404, id);
     }

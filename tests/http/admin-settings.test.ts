@@ -34,8 +34,14 @@ describe('admin settings', () => {
   after(() => t.close());
 
   const stored = () =>
-    Object.fromEntries((t.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
-  const audits = () => t.db.prepare("SELECT username, summary FROM audit_log WHERE action = 'settings.update' ORDER BY id").all() as { username: string; summary: string }[];
+    Object.fromEntries(
+      (t.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
+  const audits = () =>
+    t.db.prepare("SELECT username, summary FROM audit_log WHERE action = 'settings.update' ORDER BY id").all() as {
+      username: string;
+      summary: string;
+    }[];
 
   async function currentForm(): Promise<Record<string, string>> {
     return formValues(await admin.get('/admin/settings'));
@@ -110,13 +116,24 @@ describe('admin settings', () => {
 
   it('the sidebar poll, time zone and moderation mode take effect too', async () => {
     const otherPoll = await t.repos.polls.create(
-      { question: '您最关心哪类法治新闻？', isMultiple: false, startsAt: t.clock() - 60_000, endsAt: null, options: [{ label: '民生' }, { label: '司法' }] },
+      {
+        question: '您最关心哪类法治新闻？',
+        isMultiple: false,
+        startsAt: t.clock() - 60_000,
+        endsAt: null,
+        options: [{ label: '民生' }, { label: '司法' }],
+      },
       t.clock() - 120_000,
     );
     const oldest = t.db.prepare('SELECT MIN(id) FROM polls').pluck().get() as number;
     assert.notEqual(oldest, otherPoll);
     const form = await currentForm();
-    const response = await admin.post('/admin/settings', { ...form, sidebarPollId: String(oldest), timeZone: 'america/new_york', commentModeration: 'review' });
+    const response = await admin.post('/admin/settings', {
+      ...form,
+      sidebarPollId: String(oldest),
+      timeZone: 'america/new_york',
+      commentModeration: 'review',
+    });
     assert.equal(response.status, 303);
     assert.equal(stored().timeZone, 'America/New_York', 'stored in canonical spelling');
     assert.equal(stored().sidebarPollId, String(oldest));
@@ -124,7 +141,12 @@ describe('admin settings', () => {
     assert.equal(home.$('.poll-form').attr('action'), `/polls/${oldest}/vote`);
     assert.equal((await t.portal.chrome.get()).settings.commentModeration, 'review');
 
-    await admin.post('/admin/settings', { ...(await currentForm()), sidebarPollId: '', timeZone: 'Asia/Shanghai', commentModeration: 'auto' });
+    await admin.post('/admin/settings', {
+      ...(await currentForm()),
+      sidebarPollId: '',
+      timeZone: 'Asia/Shanghai',
+      commentModeration: 'auto',
+    });
     assert.equal((await t.get('/')).$('.poll-form').attr('action'), `/polls/${otherPoll}/vote`, 'empty: the latest open poll');
   });
 

@@ -33,9 +33,21 @@ describe('admin: staff records', () => {
     }[];
   const lookUp = async (q: string) => {
     const { $ } = await t.get(`/staff?q=${encodeURIComponent(q)}`);
-    return { names: $('.staff-card dt:contains(姓名) + dd').map((_, dd) => $(dd).text()).get(), text: textOf($, '.staff-lookup') };
+    return {
+      names: $('.staff-card dt:contains(姓名) + dd')
+        .map((_, dd) => $(dd).text())
+        .get(),
+      text: textOf($, '.staff-lookup'),
+    };
   };
-  const valid = { name: '周新华', cardNumber: 'SHFZ-2026-0001', position: '见习记者', department: '法治新闻部', status: 'active', photo: '' };
+  const valid = {
+    name: '周新华',
+    cardNumber: 'SHFZ-2026-0001',
+    position: '见习记者',
+    department: '法治新闻部',
+    status: 'active',
+    photo: '',
+  };
 
   it('lists every record with search over name, card number, position and department', async () => {
     const all = await editor.get('/admin/staff');
@@ -43,7 +55,13 @@ describe('admin: staff records', () => {
     assert.equal(all.$('.data-table tbody tr').length, demoStaff.length);
     assert.equal(all.$('.data-table .status-left').length, demoStaff.filter((m) => m.status === 'left').length);
     const byDepartment = await editor.get(`/admin/staff?q=${encodeURIComponent('舆论监督')}`);
-    assert.deepEqual(byDepartment.$('.data-table tbody tr td:first-child').map((_, td) => byDepartment.$(td).text()).get(), ['陈思远']);
+    assert.deepEqual(
+      byDepartment
+        .$('.data-table tbody tr td:first-child')
+        .map((_, td) => byDepartment.$(td).text())
+        .get(),
+      ['陈思远'],
+    );
     assert.equal(byDepartment.$('#staff-q').val(), '舆论监督');
     const byCard = await editor.get('/admin/staff?q=2018');
     assert.equal(byCard.$('.data-table tbody tr').length, 1);
@@ -60,7 +78,18 @@ describe('admin: staff records', () => {
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/staff');
     const stored = staffRow('SHFZ-2026-0001')!;
-    assert.deepEqual({ ...stored, id: 0 }, { id: 0, name: '周新华', card_number: 'SHFZ-2026-0001', position: '见习记者', department: '法治新闻部', status: 'active', photo: '/uploads/zhou.jpg' });
+    assert.deepEqual(
+      { ...stored, id: 0 },
+      {
+        id: 0,
+        name: '周新华',
+        card_number: 'SHFZ-2026-0001',
+        position: '见习记者',
+        department: '法治新闻部',
+        status: 'active',
+        photo: '/uploads/zhou.jpg',
+      },
+    );
     assert.match(textOf((await editor.get('/admin/staff')).$, '.notice-success'), /人员“周新华”已添加/);
     assert.deepEqual((await lookUp('SHFZ-2026-0001')).names, ['周新华']);
     assert.deepEqual((await lookUp('周新华')).names, ['周新华']);
@@ -71,7 +100,14 @@ describe('admin: staff records', () => {
 
   it('comes back 422 with field errors and the input kept; nothing stored', async () => {
     const before = staffCount();
-    const response = await post('/admin/staff', { name: '', cardNumber: 'SHFZ 2026/01', position: '职'.repeat(31), department: '', status: 'fired', photo: 'javascript:alert(1)' });
+    const response = await post('/admin/staff', {
+      name: '',
+      cardNumber: 'SHFZ 2026/01',
+      position: '职'.repeat(31),
+      department: '',
+      status: 'fired',
+      photo: 'javascript:alert(1)',
+    });
     assert.equal(response.status, 422);
     const { $ } = response;
     assert.equal(textOf($, '#staff-name-error'), '请填写姓名。');
@@ -99,7 +135,14 @@ describe('admin: staff records', () => {
     const form = await editor.get(`/admin/staff/${id}/edit`);
     assert.equal(form.$('#staff-name').val(), member.name);
     assert.equal(form.$('input[name=status][value=active]').attr('checked'), 'checked');
-    const response = await post(`/admin/staff/${id}`, { name: member.name, cardNumber: member.cardNumber, position: '特约记者', department: member.department, status: 'left', photo: '' });
+    const response = await post(`/admin/staff/${id}`, {
+      name: member.name,
+      cardNumber: member.cardNumber,
+      position: '特约记者',
+      department: member.department,
+      status: 'left',
+      photo: '',
+    });
     assert.equal(response.status, 303);
     assert.equal(staffRow(member.cardNumber)!.status, 'left');
     assert.equal(staffRow(member.cardNumber)!.position, '特约记者');
@@ -107,7 +150,14 @@ describe('admin: staff records', () => {
     assert.match(audits('staff.update').at(-1)!.summary, /在职→离职/);
     // keeping its own card number is fine; taking another's is not
     const other = demoStaff.find((m) => m.cardNumber !== member.cardNumber)!;
-    const taken = await post(`/admin/staff/${id}`, { name: member.name, cardNumber: other.cardNumber, position: '', department: '', status: 'left', photo: '' });
+    const taken = await post(`/admin/staff/${id}`, {
+      name: member.name,
+      cardNumber: other.cardNumber,
+      position: '',
+      department: '',
+      status: 'left',
+      photo: '',
+    });
     assert.equal(taken.status, 422);
     assert.equal(staffRow(member.cardNumber)!.id, id);
   });
@@ -148,16 +198,24 @@ describe('admin: staff records', () => {
   });
 
   it('takes an uploaded photo (re-encoded) and shows it on the reader look-up; refuses SVG', async () => {
-    const photo = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#8899aa' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#8899aa' } })
+      .jpeg()
+      .toBuffer();
     const fields = { _csrf: editor.csrfToken, ...valid, name: '带照片', cardNumber: 'SHFZ-2026-0777' };
-    const created = await editor.postMultipart('/admin/staff', multipart(fields, { field: 'photoFile', name: 'me.jpg', type: 'image/jpeg', bytes: photo }));
+    const created = await editor.postMultipart(
+      '/admin/staff',
+      multipart(fields, { field: 'photoFile', name: 'me.jpg', type: 'image/jpeg', bytes: photo }),
+    );
     assert.equal(created.status, 303);
     const row = staffRow('SHFZ-2026-0777')!;
     assert.match(row.photo ?? '', /^\/uploads\/.+\.webp$/);
     const { $ } = await t.get(`/staff?q=${encodeURIComponent('带照片')}`);
     assert.equal($('.staff-card img').attr('src'), row.photo);
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
-    const refused = await editor.postMultipart('/admin/staff', multipart({ ...fields, cardNumber: 'SHFZ-2026-0778' }, { field: 'photoFile', name: 'x.svg', type: 'image/svg+xml', bytes: svg }));
+    const refused = await editor.postMultipart(
+      '/admin/staff',
+      multipart({ ...fields, cardNumber: 'SHFZ-2026-0778' }, { field: 'photoFile', name: 'x.svg', type: 'image/svg+xml', bytes: svg }),
+    );
     assert.equal(refused.status, 415);
     assert.equal(staffRow('SHFZ-2026-0778'), undefined);
   });

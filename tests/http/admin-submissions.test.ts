@@ -39,7 +39,9 @@ describe('admin: submissions inbox', () => {
     }[];
   const listedIds = async (path: string) => {
     const { $ } = await editor.get(path);
-    return $('tr[data-submission-id]').map((_, tr) => Number($(tr).attr('data-submission-id'))).get();
+    return $('tr[data-submission-id]')
+      .map((_, tr) => Number($(tr).attr('data-submission-id')))
+      .get();
   };
 
   it('shows new, read and archived submissions in tabs with counts', async () => {
@@ -50,9 +52,18 @@ describe('admin: submissions inbox', () => {
     await t.repos.submissions.setStatus(archived, 'archived');
     const page = await editor.get('/admin/submissions');
     assert.equal(page.status, 200);
-    const tabs = page.$('.tabs a').map((_, a) => page.$(a).text()).get();
-    assert.deepEqual(tabs.map((tab) => tab.replace(/（\d+）/, '')), ['未读', '已读', '已归档']);
-    assert.equal(page.$('.tabs a[aria-current=page]').text(), `未读（${t.db.prepare("SELECT COUNT(*) FROM submissions WHERE status = 'new'").pluck().get()}）`);
+    const tabs = page
+      .$('.tabs a')
+      .map((_, a) => page.$(a).text())
+      .get();
+    assert.deepEqual(
+      tabs.map((tab) => tab.replace(/（\d+）/, '')),
+      ['未读', '已读', '已归档'],
+    );
+    assert.equal(
+      page.$('.tabs a[aria-current=page]').text(),
+      `未读（${t.db.prepare("SELECT COUNT(*) FROM submissions WHERE status = 'new'").pluck().get()}）`,
+    );
     assert.ok((await listedIds('/admin/submissions')).includes(fresh));
     assert.deepEqual(await listedIds('/admin/submissions?status=read'), [read]);
     assert.deepEqual(await listedIds('/admin/submissions?status=archived'), [archived]);
@@ -61,13 +72,20 @@ describe('admin: submissions inbox', () => {
   });
 
   it('opening one marks it read and shows the body as escaped text with line breaks', async () => {
-    const id = await submit({ name: '<i>王</i>', title: '标题<script>alert(1)</script>', body: '第一行\r\n<script>alert(1)</script><img src=x onerror=alert(2)>\n第三行' });
+    const id = await submit({
+      name: '<i>王</i>',
+      title: '标题<script>alert(1)</script>',
+      body: '第一行\r\n<script>alert(1)</script><img src=x onerror=alert(2)>\n第三行',
+    });
     assert.equal(row(id).status, 'new');
     const page = await editor.get(`/admin/submissions/${id}`);
     assert.equal(page.status, 200);
     assert.equal(row(id).status, 'read');
     const { $ } = page;
-    assert.equal($('.submission-body').html(), '第一行<br>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;<br>第三行');
+    assert.equal(
+      $('.submission-body').html(),
+      '第一行<br>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;<br>第三行',
+    );
     assert.equal($('main script, main img, main i').length, 0);
     assert.equal($('h1').text(), '标题<script>alert(1)</script>');
     assert.equal($('.submission-name').text(), '<i>王</i>');
@@ -81,11 +99,21 @@ describe('admin: submissions inbox', () => {
     assert.equal(archive.status, 303);
     assert.equal(row(id).status, 'archived');
     assert.ok((await listedIds('/admin/submissions?status=archived')).includes(id));
-    assert.deepEqual(audits('submission.archive').map((a) => a.entity_id).at(-1), String(id));
+    assert.deepEqual(
+      audits('submission.archive')
+        .map((a) => a.entity_id)
+        .at(-1),
+      String(id),
+    );
     const restore = await post(`/admin/submissions/${id}/restore`, {});
     assert.equal(restore.status, 303);
     assert.equal(row(id).status, 'read');
-    assert.deepEqual(audits('submission.restore').map((a) => a.entity_id).at(-1), String(id));
+    assert.deepEqual(
+      audits('submission.restore')
+        .map((a) => a.entity_id)
+        .at(-1),
+      String(id),
+    );
   });
 
   it('turns a submission into a draft article: escaped paragraphs, linked, audited, not public', async () => {

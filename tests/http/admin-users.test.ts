@@ -67,7 +67,19 @@ describe('admin users', () => {
     for (const path of ['/admin/users', '/admin/users/new', `/admin/users/${victim}/edit`]) {
       assert.equal((await editor.get(path)).status, 403, path);
     }
-    assert.equal((await editor.post('/admin/users', { _csrf: editor.csrfToken, username: 'sneaky', displayName: 'x', role: 'admin', password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD })).status, 403);
+    assert.equal(
+      (
+        await editor.post('/admin/users', {
+          _csrf: editor.csrfToken,
+          username: 'sneaky',
+          displayName: 'x',
+          role: 'admin',
+          password: NEW_PASSWORD,
+          passwordConfirm: NEW_PASSWORD,
+        })
+      ).status,
+      403,
+    );
     assert.equal((await editor.post(`/admin/users/${victim}/delete`, { _csrf: editor.csrfToken })).status, 403);
     assert.equal(userNamed('sneaky'), undefined);
     assert.ok(userById(victim));
@@ -117,7 +129,15 @@ describe('admin users', () => {
         [{ username: 'chief' }, 'username', /已被使用/],
       ];
       for (const [override, fieldName, message] of cases) {
-        const fields = { _csrf: admin.csrfToken, username: 'new.user', displayName: '新同事', role: 'editor', password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, ...override };
+        const fields = {
+          _csrf: admin.csrfToken,
+          username: 'new.user',
+          displayName: '新同事',
+          role: 'editor',
+          password: NEW_PASSWORD,
+          passwordConfirm: NEW_PASSWORD,
+          ...override,
+        };
         const response = await admin.post('/admin/users', fields);
         assert.equal(response.status, 422, JSON.stringify(override));
         const { $ } = response;
@@ -147,7 +167,14 @@ describe('admin users', () => {
       assert.equal(form.$('#user-username').val(), 'zhao');
       assert.equal(form.$('#user-username').attr('name'), undefined, 'the user name cannot be changed');
       assert.equal(form.$('#user-displayName').val(), 'zhao');
-      const response = await admin.post(`/admin/users/${id}`, { _csrf: admin.csrfToken, displayName: '赵编辑', role: 'admin', password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, username: 'hijack' });
+      const response = await admin.post(`/admin/users/${id}`, {
+        _csrf: admin.csrfToken,
+        displayName: '赵编辑',
+        role: 'admin',
+        password: NEW_PASSWORD,
+        passwordConfirm: NEW_PASSWORD,
+        username: 'hijack',
+      });
       assert.equal(response.status, 303);
       const row = userById(id)!;
       assert.deepEqual([row.username, row.display_name, row.role], ['zhao', '赵编辑', 'admin']);
@@ -163,10 +190,27 @@ describe('admin users', () => {
     it('an empty password keeps the old one; bad input is 422 with the input kept', async () => {
       const id = await createUser(t, 'qian', 'editor');
       const hash = userById(id)!.password_hash;
-      assert.equal((await admin.post(`/admin/users/${id}`, { _csrf: admin.csrfToken, displayName: '钱编辑', role: 'editor', password: '', passwordConfirm: '' })).status, 303);
+      assert.equal(
+        (
+          await admin.post(`/admin/users/${id}`, {
+            _csrf: admin.csrfToken,
+            displayName: '钱编辑',
+            role: 'editor',
+            password: '',
+            passwordConfirm: '',
+          })
+        ).status,
+        303,
+      );
       assert.equal(userById(id)!.password_hash, hash);
       assert.equal(userById(id)!.display_name, '钱编辑');
-      const bad = await admin.post(`/admin/users/${id}`, { _csrf: admin.csrfToken, displayName: '', role: 'admin', password: 'short', passwordConfirm: 'short' });
+      const bad = await admin.post(`/admin/users/${id}`, {
+        _csrf: admin.csrfToken,
+        displayName: '',
+        role: 'admin',
+        password: 'short',
+        passwordConfirm: 'short',
+      });
       assert.equal(bad.status, 422);
       assert.match(textOf(bad.$, '#user-displayName-error'), /请填写显示名称/);
       assert.match(textOf(bad.$, '#user-password-error'), /至少 10 个字符/);
@@ -231,7 +275,11 @@ describe('admin users', () => {
         const actor = { id: only, username: 'only' };
         assert.equal((await service.delete(actor, only)).kind, 'last-admin');
         assert.equal((await service.update(actor, only, { displayName: 'only', role: 'editor' }, '')).kind, 'last-admin');
-        assert.equal((await service.update(actor, only, { displayName: '唯一管理员', role: 'admin' }, '')).kind, 'changed', 'other changes are fine');
+        assert.equal(
+          (await service.update(actor, only, { displayName: '唯一管理员', role: 'admin' }, '')).kind,
+          'changed',
+          'other changes are fine',
+        );
         assert.equal((await service.delete(actor, editor)).kind, 'changed');
         assert.equal((await service.delete(actor, 999999)).kind, 'not-found');
         assert.equal((await solo.portal.repositories.users.findById(only))!.role, 'admin');
@@ -255,7 +303,8 @@ describe('admin users', () => {
         assert.equal(other.db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin'").pluck().get(), 1);
         const refused = succeeded(ra) ? rb : ra;
         if (refused.status === 422) assert.match(textOf(refused.$, '#user-role-error'), /至少要保留一位管理员/);
-        else if (refused.status === 303) assert.match(refused.headers.get('location') ?? '', /^\/admin\/login/, 'or the demoted admin was logged out first');
+        else if (refused.status === 303)
+          assert.match(refused.headers.get('location') ?? '', /^\/admin\/login/, 'or the demoted admin was logged out first');
         else assert.equal(refused.status, 403, 'or the demoted admin was already an editor');
       } finally {
         await other.close();
@@ -273,7 +322,11 @@ describe('sessions follow account changes', () => {
       assert.equal((await editor.get('/admin')).status, 200);
       const editorId = (await t.portal.repositories.users.findByUsername('reporter'))!.id;
       const reset = await admin.post(`/admin/users/${editorId}`, {
-        _csrf: admin.csrfToken, displayName: 'reporter', role: 'editor', password: 'a brand new password', passwordConfirm: 'a brand new password',
+        _csrf: admin.csrfToken,
+        displayName: 'reporter',
+        role: 'editor',
+        password: 'a brand new password',
+        passwordConfirm: 'a brand new password',
       });
       assert.equal(reset.status, 303, reset.text.slice(0, 200));
       assert.equal((await editor.get('/admin')).status, 303, 'logged out by the password reset');

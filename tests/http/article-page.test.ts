@@ -27,12 +27,20 @@ describe('article page', () => {
     const { $ } = page;
     // breadcrumb: 您现在的位置:<site> > <category> -> 内容, each part a link but the last
     assert.equal(textOf($, '.breadcrumb'), `您现在的位置：社会法治观察网 > ${category.name} > 内容`);
-    assert.deepEqual($('.breadcrumb a').map((_, a) => $(a).attr('href')).get(), ['/', `/category/${category.slug}`]);
+    assert.deepEqual(
+      $('.breadcrumb a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+      ['/', `/category/${category.slug}`],
+    );
     assert.equal($('.breadcrumb [aria-current=page]').text(), '内容');
     // header and meta line
     assert.equal(textOf($, 'article h1'), article.title);
     assert.equal($('title').text(), `${article.title} - 社会法治观察网`);
-    const meta = $('.article-meta span').map((_, s) => $(s).text()).get().filter((s) => /：/.test(s));
+    const meta = $('.article-meta span')
+      .map((_, s) => $(s).text())
+      .get()
+      .filter((s) => /：/.test(s));
     assert.equal(meta[0], `作者：${article.author}`);
     assert.match(meta[1]!, /^发布日期：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     assert.match(meta[2]!, /^查看次数：\d+$/);
@@ -67,7 +75,9 @@ describe('article page', () => {
     assert.ok((form.find('input[name=_csrf]').val() as string).length > 20, 'CSRF token');
     assert.equal(form.find('button[type=submit]').text(), '发表评论');
     assert.ok($(`a[href="/article/${articleId}/comments"]`).filter((_, a) => $(a).text() === '查看所有评论').length >= 1);
-    const terms = $('.comment-terms li').map((_, li) => $(li).text()).get();
+    const terms = $('.comment-terms li')
+      .map((_, li) => $(li).text())
+      .get();
     assert.equal(terms.length, 5);
     assert.match(terms[0]!, /互联网新闻信息服务/);
     assert.match(terms[1]!, /侮辱.*诽谤.*煽动.*淫秽/);
@@ -115,11 +125,33 @@ describe('article page', () => {
 
   it('bad ids: 404 pages, never a 500', async () => {
     const draft = await t.repos.articles.create(
-      { categoryId: 1, title: '草稿', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'draft', publishedAt: null },
+      {
+        categoryId: 1,
+        title: '草稿',
+        author: '',
+        source: '',
+        summary: '',
+        bodyHtml: '<p>x</p>',
+        coverImage: null,
+        isFeatured: false,
+        status: 'draft',
+        publishedAt: null,
+      },
       t.clock(),
     );
     const scheduled = await t.repos.articles.create(
-      { categoryId: 1, title: '定时', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'scheduled', publishedAt: t.clock() + 3_600_000 },
+      {
+        categoryId: 1,
+        title: '定时',
+        author: '',
+        source: '',
+        summary: '',
+        bodyHtml: '<p>x</p>',
+        coverImage: null,
+        isFeatured: false,
+        status: 'scheduled',
+        publishedAt: t.clock() + 3_600_000,
+      },
       t.clock(),
     );
     for (const id of ['abc', '-1', '0', '1.5', '99999999', '9'.repeat(40), '1e3', `${draft}`, `${scheduled}`, '%00', '1%20OR%201=1']) {
@@ -134,7 +166,10 @@ describe('article page', () => {
   it('查看所有评论 lists approved comments, oldest or newest first, paginated', async () => {
     const now = t.clock();
     for (let i = 1; i <= 25; i += 1) {
-      await t.repos.comments.create({ articleId, nickname: `读者${i}`, body: `第${i}条\n第二行`, status: 'approved', ipHash: '' }, now + i * 1000);
+      await t.repos.comments.create(
+        { articleId, nickname: `读者${i}`, body: `第${i}条\n第二行`, status: 'approved', ipHash: '' },
+        now + i * 1000,
+      );
     }
     await t.repos.comments.create({ articleId, nickname: '待审', body: '不应出现', status: 'pending', ipHash: '' }, now);
     const first = await t.get(`/article/${articleId}/comments`);
@@ -185,7 +220,17 @@ describe('article page', () => {
       assert.equal(page.$('.staff-card').length, 0, q);
       assert.match(textOf(page.$, '.notice'), /查无此人/, q);
     }
-    await t.repos.staff.create({ name: '周照片', cardNumber: 'SHFZ-2024-0999', position: '记者', department: '法治新闻部', status: 'active', photo: '/images/demo/cover-court.jpg' }, t.clock());
+    await t.repos.staff.create(
+      {
+        name: '周照片',
+        cardNumber: 'SHFZ-2024-0999',
+        position: '记者',
+        department: '法治新闻部',
+        status: 'active',
+        photo: '/images/demo/cover-court.jpg',
+      },
+      t.clock(),
+    );
     const withPhoto = await t.get(`/staff?q=${encodeURIComponent('周照片')}`);
     assert.equal(withPhoto.$('.staff-card img').attr('src'), '/images/demo/cover-court.jpg');
     assert.equal(withPhoto.$('.staff-card img').attr('alt'), '周照片的照片');

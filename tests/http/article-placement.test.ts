@@ -23,16 +23,20 @@ describe('article placement', () => {
   async function save(id: number, changes: Record<string, string>) {
     const form = await editor.get(`/admin/articles/${id}/edit`);
     const fields: Record<string, string> = {};
-    form.$('#article-form').find('input, textarea, select').each((_, el) => {
-      const name = form.$(el).attr('name');
-      const type = form.$(el).attr('type');
-      if (!name || type === 'file') return;
-      if (type === 'checkbox') {
-        if (form.$(el).attr('checked') !== undefined) fields[name] = form.$(el).attr('value') ?? '1';
-      } else if (el.tagName === 'select') fields[name] = form.$(el).find('option[selected]').attr('value') ?? form.$(el).find('option').first().attr('value') ?? '';
-      else if (el.tagName === 'textarea') fields[name] = form.$(el).text();
-      else fields[name] = form.$(el).attr('value') ?? '';
-    });
+    form
+      .$('#article-form')
+      .find('input, textarea, select')
+      .each((_, el) => {
+        const name = form.$(el).attr('name');
+        const type = form.$(el).attr('type');
+        if (!name || type === 'file') return;
+        if (type === 'checkbox') {
+          if (form.$(el).attr('checked') !== undefined) fields[name] = form.$(el).attr('value') ?? '1';
+        } else if (el.tagName === 'select')
+          fields[name] = form.$(el).find('option[selected]').attr('value') ?? form.$(el).find('option').first().attr('value') ?? '';
+        else if (el.tagName === 'textarea') fields[name] = form.$(el).text();
+        else fields[name] = form.$(el).attr('value') ?? '';
+      });
     for (const [key, value] of Object.entries(changes)) {
       if (value === '') delete fields[key];
       else fields[key] = value;
@@ -68,8 +72,15 @@ describe('article placement', () => {
       assert.equal((await save(oldest!.id, { homePin: 'top' })).status, 303);
       const withTops = await home();
       const first = withTops.$('.latest-list li').slice(0, 2);
-      assert.deepEqual(first.map((_, li) => withTops.$(li).find('a:not(.tag)').attr('href')).get(), [`/article/${older!.id}`, `/article/${oldest!.id}`], 'newest 置顶 first');
-      assert.deepEqual(first.map((_, li) => textOf(withTops.$, `.latest-list li:nth-child(${withTops.$(li).index() + 1}) .pin-tag`)).get(), ['置顶', '置顶']);
+      assert.deepEqual(
+        first.map((_, li) => withTops.$(li).find('a:not(.tag)').attr('href')).get(),
+        [`/article/${older!.id}`, `/article/${oldest!.id}`],
+        'newest 置顶 first',
+      );
+      assert.deepEqual(
+        first.map((_, li) => textOf(withTops.$, `.latest-list li:nth-child(${withTops.$(li).index() + 1}) .pin-tag`)).get(),
+        ['置顶', '置顶'],
+      );
       assert.equal(withTops.$('.headline h2 a').attr('href'), `/article/${old!.id}`, '头条 stays above 置顶');
       assert.equal(withTops.$(`.latest-list a[href="/article/${old!.id}"]`).length, 0, 'the headline is not listed again');
 
@@ -101,7 +112,11 @@ describe('article placement', () => {
       const after = await home();
       assert.equal(after.headers.get('x-page-cache'), 'miss', 'the pin’s end is a turning point of the cache');
       assert.equal(after.$('.headline h2 a').attr('href'), defaultHeadline, 'no write needed: the pin ended');
-      assert.equal((await editor.get(`/admin/articles/${pinned.id}/edit`)).$('#article-homePin option[selected]').attr('value'), 'headline', 'the form still shows what the editor chose');
+      assert.equal(
+        (await editor.get(`/admin/articles/${pinned.id}/edit`)).$('#article-homePin option[selected]').attr('value'),
+        'headline',
+        'the form still shows what the editor chose',
+      );
     });
 
     it('refuses a pin end in the past or an unknown position with 422, keeping the input, changing nothing', async () => {
@@ -128,7 +143,19 @@ describe('article placement', () => {
       const categoryId = (await t.portal.repositories.categories.findBySlug('law'))!.id;
       const create = (bodyHtml: string, extra: Record<string, unknown> = {}) =>
         t.repos.articles.create(
-          { categoryId, title: '封面测试', author: '', source: '', summary: '', bodyHtml, coverImage: uploaded, isFeatured: false, status: 'published', publishedAt: t.clock() - HOUR, ...extra },
+          {
+            categoryId,
+            title: '封面测试',
+            author: '',
+            source: '',
+            summary: '',
+            bodyHtml,
+            coverImage: uploaded,
+            isFeatured: false,
+            status: 'published',
+            publishedAt: t.clock() - HOUR,
+            ...extra,
+          },
           t.clock(),
         );
       const plain = await create('<p>正文没有图片。</p>');
@@ -141,11 +168,17 @@ describe('article placement', () => {
       assert.equal(await cover(otherPicture), uploaded, 'another picture in the body');
       assert.equal(await cover(hidden), undefined, 'hidden by the editor');
       const hiddenPage = await t.get(`/article/${hidden}`);
-      assert.equal(hiddenPage.$('meta[property="og:image"]').attr('content'), `https://${(await t.portal.chrome.get()).settings.siteDomain}${uploaded}`, 'shares still use it');
+      assert.equal(
+        hiddenPage.$('meta[property="og:image"]').attr('content'),
+        `https://${(await t.portal.chrome.get()).settings.siteDomain}${uploaded}`,
+        'shares still use it',
+      );
     });
 
     it('editors hide the cover on the article page with a box in the editor', async () => {
-      const withCover = (await t.portal.repositories.articles.listVisible({ limit: 50 }, t.clock())).find((a) => a.coverImage && a.title !== '封面测试')!;
+      const withCover = (await t.portal.repositories.articles.listVisible({ limit: 50 }, t.clock())).find(
+        (a) => a.coverImage && a.title !== '封面测试',
+      )!;
       assert.equal((await t.get(`/article/${withCover.id}`)).$('.article-cover').length, 1);
       assert.equal((await save(withCover.id, { hideCover: '1' })).status, 303);
       assert.equal((await t.get(`/article/${withCover.id}`)).$('.article-cover').length, 0);
@@ -160,7 +193,18 @@ describe('article placement', () => {
     it('is the reader’s article page with a 预览 banner, for drafts too, never cached or indexed', async () => {
       const categoryId = (await t.portal.repositories.categories.findBySlug('law'))!.id;
       const draft = await t.repos.articles.create(
-        { categoryId, title: '尚未发布的草稿', author: '记者甲', source: '本网', summary: '摘要', bodyHtml: '<h2>小标题</h2><p>草稿正文。</p>', coverImage: null, isFeatured: false, status: 'draft', publishedAt: null },
+        {
+          categoryId,
+          title: '尚未发布的草稿',
+          author: '记者甲',
+          source: '本网',
+          summary: '摘要',
+          bodyHtml: '<h2>小标题</h2><p>草稿正文。</p>',
+          coverImage: null,
+          isFeatured: false,
+          status: 'draft',
+          publishedAt: null,
+        },
         t.clock(),
       );
       const preview = await editor.get(`/admin/articles/${draft}/preview`);

@@ -29,12 +29,19 @@ describe('attack battery: bad bodies, heads and paths', () => {
     articleId = newest!.id;
     pollId = t.db.prepare('SELECT id FROM polls ORDER BY id LIMIT 1').pluck().get() as number;
     admin = await loggedIn(t, 'admin');
-    png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#883322' } }).png().toBuffer();
+    png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#883322' } })
+      .png()
+      .toBuffer();
   });
   after(() => t?.close());
 
   /** A POST with exactly this body and content type, as the admin (cookie and CSRF header) or anonymously. */
-  async function post(urlPath: string, body: string | Buffer, contentType: string, options: { asAdmin?: boolean; headers?: Record<string, string> } = {}) {
+  async function post(
+    urlPath: string,
+    body: string | Buffer,
+    contentType: string,
+    options: { asAdmin?: boolean; headers?: Record<string, string> } = {},
+  ) {
     const cookie = options.asAdmin ? admin.cookie('portal.sid') : undefined;
     const response = await fetch(t.baseUrl + urlPath, {
       method: 'POST',
@@ -74,7 +81,9 @@ describe('attack battery: bad bodies, heads and paths', () => {
       const { hostname, port } = new URL(t.baseUrl);
       const hanging = net.connect(Number(port), hostname);
       hanging.on('error', () => {});
-      hanging.write(`POST /article/${articleId}/comments HTTP/1.1\r\nHost: ${host}\r\nContent-Type: ${FORM}\r\nContent-Length: 104857600\r\n\r\nnickname=a&body=bb`);
+      hanging.write(
+        `POST /article/${articleId}/comments HTTP/1.1\r\nHost: ${host}\r\nContent-Type: ${FORM}\r\nContent-Length: 104857600\r\n\r\nnickname=a&body=bb`,
+      );
       await assertStillServing(t, 'a request that declared 100 MB and stalled');
       hanging.destroy();
       const chunk = 'a'.repeat(16 * KB);
@@ -99,7 +108,8 @@ describe('attack battery: bad bodies, heads and paths', () => {
       assert.equal((await send('/admin/articles', file('cover', big))).status, 413, '9 MB cover');
       assert.equal((await send('/admin/staff', file('photoFile', big))).status, 413, '9 MB staff photo');
       const longBody = new FormData();
-      for (const [k, v] of Object.entries({ _csrf: admin.csrfToken, title: '超长正文', categoryId: '1', status: 'draft', version: '0' })) longBody.append(k, v);
+      for (const [k, v] of Object.entries({ _csrf: admin.csrfToken, title: '超长正文', categoryId: '1', status: 'draft', version: '0' }))
+        longBody.append(k, v);
       longBody.append('bodyHtml', `<p>${'长'.repeat(400 * KB)}</p>`);
       assert.equal((await send('/admin/articles', longBody)).status, 413, 'a body HTML field over 1 MB');
       const longStaff = new FormData();
@@ -157,7 +167,11 @@ describe('attack battery: bad bodies, heads and paths', () => {
           assert.equal(response.status, 400, `${urlPath} with ${bad}`);
         }
         const many = `${prefix}x&${Array.from({ length: 1000 }, (_, i) => `p${i}=${i}`).join('&')}`;
-        assert.equal((await session.request(urlPath, { method: 'POST', body: many, headers: { 'content-type': FORM } })).status, 413, `${urlPath} with 1000 parameters`);
+        assert.equal(
+          (await session.request(urlPath, { method: 'POST', body: many, headers: { 'content-type': FORM } })).status,
+          413,
+          `${urlPath} with 1000 parameters`,
+        );
       }
       assert.deepEqual(contentSnapshot(t), before);
       await assertStillServing(t, 'bad escapes');
@@ -184,7 +198,11 @@ describe('attack battery: bad bodies, heads and paths', () => {
       for (const index of bodies('').keys()) {
         const session = await reader();
         const body = bodies('nickname')[index]!;
-        const response = await session.request(`/article/${articleId}/comments`, { method: 'POST', body: `_csrf=${encodeURIComponent(session.csrfToken)}&captcha=K7PX&${body}`, headers: { 'content-type': FORM } });
+        const response = await session.request(`/article/${articleId}/comments`, {
+          method: 'POST',
+          body: `_csrf=${encodeURIComponent(session.csrfToken)}&captcha=K7PX&${body}`,
+          headers: { 'content-type': FORM },
+        });
         const backToForm = response.status === 303 && response.headers.get('location') === `/article/${articleId}/comments/new`;
         assert.ok([400, 413].includes(response.status) || backToForm, `comment form ${body.slice(0, 100)}: ${response.status}`);
         const submitter = new ReaderSession(t);
@@ -202,7 +220,11 @@ describe('attack battery: bad bodies, heads and paths', () => {
       t.clock.advance(60 * 60_000);
       const session = await reader();
       const junk = `_csrf=${encodeURIComponent(session.csrfToken)}&captcha=K7PX&nickname=a&body=${text}&__proto__[polluted]=1&constructor[prototype][polluted]=1&a${'[b]'.repeat(50)}=1&toString=1&hasOwnProperty=1`;
-      const answer = await session.request(`/article/${articleId}/comments`, { method: 'POST', body: junk, headers: { 'content-type': FORM } });
+      const answer = await session.request(`/article/${articleId}/comments`, {
+        method: 'POST',
+        body: junk,
+        headers: { 'content-type': FORM },
+      });
       assert.ok(answer.status < 500, `junk keys beside a valid comment: ${answer.status}`);
       const prototype = Object.prototype as Record<string, unknown>;
       assert.equal(prototype.polluted, undefined, 'Object.prototype is not polluted');
@@ -221,10 +243,18 @@ describe('attack battery: bad bodies, heads and paths', () => {
         ['gzip that is not gzip', { 'content-type': FORM, 'content-encoding': 'gzip' }, body],
         ['unknown encoding', { 'content-type': FORM, 'content-encoding': 'x-unknown' }, body],
         ['no content type', {}, body],
-        ['multipart on a url-encoded route', { 'content-type': 'multipart/form-data; boundary=x' }, '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n'],
+        [
+          'multipart on a url-encoded route',
+          { 'content-type': 'multipart/form-data; boundary=x' },
+          '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--\r\n',
+        ],
       ];
       for (const [what, headers, payload] of cases) {
-        const response = await session.request(`/article/${articleId}/comments`, { method: 'POST', body: typeof payload === 'string' ? payload : new Uint8Array(payload), headers });
+        const response = await session.request(`/article/${articleId}/comments`, {
+          method: 'POST',
+          body: typeof payload === 'string' ? payload : new Uint8Array(payload),
+          headers,
+        });
         assert.ok(response.status >= 400 && response.status < 500, `${what}: ${response.status}`);
       }
       await assertStillServing(t, 'odd form types');
@@ -245,7 +275,11 @@ describe('attack battery: bad bodies, heads and paths', () => {
     const routes: [string, string, Record<string, string>][] = [
       ['/admin/uploads', 'image', {}],
       ['/admin/articles', 'cover', { title: '坏表单', categoryId: '1', bodyHtml: '<p>x</p>', status: 'draft', version: '0' }],
-      ['/admin/staff', 'photoFile', { name: '坏表单', cardNumber: 'SHFZ-2026-9999', position: '记者', department: '测试部', status: 'active' }],
+      [
+        '/admin/staff',
+        'photoFile',
+        { name: '坏表单', cardNumber: 'SHFZ-2026-9999', position: '记者', department: '测试部', status: 'active' },
+      ],
     ];
 
     it('missing or wrong boundary, truncated bodies, too many parts, files where text belongs, non-images: 4xx', async () => {
@@ -258,18 +292,81 @@ describe('attack battery: bad bodies, heads and paths', () => {
           ['missing boundary', Buffer.concat([textParts(), image, end()]), 'multipart/form-data'],
           ['empty boundary', Buffer.concat([textParts(), image, end()]), 'multipart/form-data; boundary='],
           ['wrong boundary', Buffer.concat([textParts(), image, end()]), 'multipart/form-data; boundary=notTheBoundary'],
-          ['truncated in the file', Buffer.concat([textParts(), image.subarray(0, image.length - 40)]), `multipart/form-data; boundary=${B}`],
-          ['truncated in a part head', Buffer.concat([textParts(), Buffer.from(`--${B}\r\nContent-Disposition: form-da`)]), `multipart/form-data; boundary=${B}`],
+          [
+            'truncated in the file',
+            Buffer.concat([textParts(), image.subarray(0, image.length - 40)]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'truncated in a part head',
+            Buffer.concat([textParts(), Buffer.from(`--${B}\r\nContent-Disposition: form-da`)]),
+            `multipart/form-data; boundary=${B}`,
+          ],
           ['no closing boundary', Buffer.concat([textParts(), image]), `multipart/form-data; boundary=${B}`],
-          ['too many parts', Buffer.concat([textParts(), ...Array.from({ length: 40 }, (_, i) => part(`extra${i}`, 'x')), image, end()]), `multipart/form-data; boundary=${B}`],
-          ['a file in a text field', Buffer.concat([part('_csrf', admin.csrfToken), part('title', png, { filename: 'title.png', type: 'image/png' }), image, end()]), `multipart/form-data; boundary=${B}`],
-          ['two files', Buffer.concat([textParts(), image, part(fileField, png, { filename: 'b.png', type: 'image/png' }), end()]), `multipart/form-data; boundary=${B}`],
-          ['a text file as the image', Buffer.concat([textParts(), part(fileField, 'just some text, not an image', { filename: 'a.png', type: 'image/png' }), end()]), `multipart/form-data; boundary=${B}`],
-          ['an HTML file as the image', Buffer.concat([textParts(), part(fileField, '<html><script>alert(1)</script></html>', { filename: 'x.html', type: 'text/html' }), end()]), `multipart/form-data; boundary=${B}`],
-          ['an SVG as the image', Buffer.concat([textParts(), part(fileField, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', { filename: 'x.svg', type: 'image/svg+xml' }), end()]), `multipart/form-data; boundary=${B}`],
-          ['only a part without a name', Buffer.concat([part('_csrf', admin.csrfToken), Buffer.from(`--${B}\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from('\r\n'), end()]), `multipart/form-data; boundary=${B}`],
-          ['a part head without a blank line', Buffer.concat([part('_csrf', admin.csrfToken), Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="${fileField}"; filename="a.png"\r\n`), png, end()]), `multipart/form-data; boundary=${B}`],
-          ['a boundary of 200 characters', Buffer.concat([part('_csrf', admin.csrfToken, undefined, 'z'.repeat(200)), end('z'.repeat(200))]), `multipart/form-data; boundary=${'z'.repeat(200)}`],
+          [
+            'too many parts',
+            Buffer.concat([textParts(), ...Array.from({ length: 40 }, (_, i) => part(`extra${i}`, 'x')), image, end()]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'a file in a text field',
+            Buffer.concat([part('_csrf', admin.csrfToken), part('title', png, { filename: 'title.png', type: 'image/png' }), image, end()]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'two files',
+            Buffer.concat([textParts(), image, part(fileField, png, { filename: 'b.png', type: 'image/png' }), end()]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'a text file as the image',
+            Buffer.concat([textParts(), part(fileField, 'just some text, not an image', { filename: 'a.png', type: 'image/png' }), end()]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'an HTML file as the image',
+            Buffer.concat([
+              textParts(),
+              part(fileField, '<html><script>alert(1)</script></html>', { filename: 'x.html', type: 'text/html' }),
+              end(),
+            ]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'an SVG as the image',
+            Buffer.concat([
+              textParts(),
+              part(fileField, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', { filename: 'x.svg', type: 'image/svg+xml' }),
+              end(),
+            ]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'only a part without a name',
+            Buffer.concat([
+              part('_csrf', admin.csrfToken),
+              Buffer.from(`--${B}\r\nContent-Type: image/png\r\n\r\n`),
+              png,
+              Buffer.from('\r\n'),
+              end(),
+            ]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'a part head without a blank line',
+            Buffer.concat([
+              part('_csrf', admin.csrfToken),
+              Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="${fileField}"; filename="a.png"\r\n`),
+              png,
+              end(),
+            ]),
+            `multipart/form-data; boundary=${B}`,
+          ],
+          [
+            'a boundary of 200 characters',
+            Buffer.concat([part('_csrf', admin.csrfToken, undefined, 'z'.repeat(200)), end('z'.repeat(200))]),
+            `multipart/form-data; boundary=${'z'.repeat(200)}`,
+          ],
           ['garbage', Buffer.from('\u0000\u0001\u0002 definitely not multipart'), `multipart/form-data; boundary=${B}`],
           ['multipart/mixed', Buffer.concat([textParts(), image, end()]), `multipart/mixed; boundary=${B}`],
         ];
@@ -285,9 +382,18 @@ describe('attack battery: bad bodies, heads and paths', () => {
 
     it('a file name with a path is only a label: the image is stored under a generated name in uploads/', async () => {
       const before = [...new Set([...fs.readdirSync(t.dataDir), 'uploads'])].sort();
-      for (const filename of ['../../../escaped.png', '..\\..\\escaped.png', '/tmp/escaped.png', 'escaped.png\u0000.html', '%2e%2e%2fescaped.png']) {
+      for (const filename of [
+        '../../../escaped.png',
+        '..\\..\\escaped.png',
+        '/tmp/escaped.png',
+        'escaped.png\u0000.html',
+        '%2e%2e%2fescaped.png',
+      ]) {
         const body = Buffer.concat([part('_csrf', admin.csrfToken), part('image', png, { filename, type: 'image/png' }), end()]);
-        const response = await post('/admin/uploads', body, `multipart/form-data; boundary=${B}`, { asAdmin: true, headers: { accept: 'application/json' } });
+        const response = await post('/admin/uploads', body, `multipart/form-data; boundary=${B}`, {
+          asAdmin: true,
+          headers: { accept: 'application/json' },
+        });
         if (response.status >= 400 && response.status < 500) continue; // refused outright is fine too
         assert.equal(response.status, 201, JSON.stringify(filename));
         const { url } = JSON.parse(response.text) as { url: string };
@@ -369,7 +475,13 @@ describe('attack battery: bad bodies, heads and paths', () => {
         const response = await rawGet(t.baseUrl, target);
         const body = response.body.toString('latin1');
         if (response.status < 400 || response.status >= 500) failures.push(`${target}: ${response.status}`);
-        if (/"name":\s*"(?:news-portal|quill)"/.test(body) || body.includes('SQLite format 3') || body.includes(SENTINEL) || /root:.*:0:0:/.test(body) || body.includes('createApp')) {
+        if (
+          /"name":\s*"(?:news-portal|quill)"/.test(body) ||
+          body.includes('SQLite format 3') ||
+          body.includes(SENTINEL) ||
+          /root:.*:0:0:/.test(body) ||
+          body.includes('createApp')
+        ) {
           failures.push(`${target}: answered with the file's content`);
         }
       }

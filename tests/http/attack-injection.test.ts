@@ -36,7 +36,12 @@ describe('attack battery: injections', () => {
   async function logIn(username: string, next?: string): Promise<{ session: ReaderSession; location: string | null }> {
     const session = new ReaderSession(t, { 'user-agent': 'attack-battery', 'x-forwarded-for': nextAddress() });
     await session.get('/admin/login');
-    const response = await session.post('/admin/login', { _csrf: session.csrfToken, username, password: TEST_PASSWORD, ...(next === undefined ? {} : { next }) });
+    const response = await session.post('/admin/login', {
+      _csrf: session.csrfToken,
+      username,
+      password: TEST_PASSWORD,
+      ...(next === undefined ? {} : { next }),
+    });
     assert.equal(response.status, 303, `log-in as ${username}${next === undefined ? '' : ` with next=${label(next)}`}`);
     await session.get('/admin');
     return { session, location: response.headers.get('location') };
@@ -125,7 +130,10 @@ describe('attack battery: injections', () => {
       });
       // the raw forms too: what a browser sends for a typed-in %27 or quote
       for (const raw of ["'", '%27', "1'--", '1%27%20OR%201=1--']) {
-        requests.push({ payload: raw, urlPath: `/article/${raw}`, session: undefined }, { payload: raw, urlPath: `/search?q=${raw}`, session: undefined });
+        requests.push(
+          { payload: raw, urlPath: `/article/${raw}`, session: undefined },
+          { payload: raw, urlPath: `/search?q=${raw}`, session: undefined },
+        );
         requests.push({ payload: raw, urlPath: `/admin/articles?q=${raw}`, session: admin });
       }
       const failures: string[] = [];
@@ -165,32 +173,82 @@ describe('attack battery: injections', () => {
         if (status < 400 || status >= 500) failures.push(`${what} answered ${status}`);
       };
       // a representative half of the strings: every kind (quotes, comments, UNION, stacked, numbers, FTS syntax)
-      await mapLimit(SQL_INJECTIONS.filter((_, i) => i % 2 === 0), 4, async (payload) => {
-        const x = encodeURIComponent(payload);
-        const reader = new ReaderSession(t, { 'user-agent': 'attack-battery', 'x-forwarded-for': nextAddress() });
-        await reader.get(`/polls/${pollId}`);
-        expect4xx(`vote option=${label(payload)}`, (await reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: payload })).status);
-        expect4xx(`vote on poll ${label(payload)}`, (await reader.post(`/polls/${x}/vote`, { _csrf: reader.csrfToken, option: '1' })).status);
-        await reader.openCommentForm(articleId);
-        expect4xx(`comment on article ${label(payload)}`, (await reader.post(`/article/${x}/comments`, { _csrf: reader.csrfToken, nickname: payload, body: payload, captcha: payload })).status);
-        const login = new ReaderSession(t, { 'user-agent': 'attack-battery', 'x-forwarded-for': nextAddress() });
-        await login.get('/admin/login');
-        expect4xx(`login as ${label(payload)}`, (await login.post('/admin/login', { _csrf: login.csrfToken, username: payload, password: payload })).status);
-        expect4xx(`bulk moderation ids=${label(payload)}`, (await admin.post('/admin/comments/bulk', { _csrf: admin.csrfToken, action: 'delete', ids: payload })).status);
-        expect4xx(`moderate comment ${label(payload)}`, (await admin.post(`/admin/comments/${x}/moderate`, { _csrf: admin.csrfToken, action: 'delete' })).status);
-        expect4xx(`trash article ${label(payload)}`, (await admin.post(`/admin/articles/${x}/trash`, { _csrf: admin.csrfToken })).status);
-        expect4xx(`purge article ${label(payload)}`, (await admin.post(`/admin/articles/${x}/purge`, { _csrf: admin.csrfToken })).status);
-        expect4xx(`archive submission ${label(payload)}`, (await admin.post(`/admin/submissions/${x}/archive`, { _csrf: admin.csrfToken })).status);
-        expect4xx(`delete staff ${label(payload)}`, (await admin.post(`/admin/staff/${x}/delete`, { _csrf: admin.csrfToken })).status);
-        expect4xx(`delete user ${label(payload)}`, (await admin.post(`/admin/users/${x}/delete`, { _csrf: admin.csrfToken })).status);
-        // a whole number (' 1', '0x10') is a valid id or version to Number(): not an injection, and
-        // it could really save, so those go only where they cannot match anything
-        const numeric = Number.isSafeInteger(Number(payload));
-        const article = { _csrf: admin.csrfToken, title: payload, categoryId: payload, author: payload, source: payload, summary: payload, bodyHtml: `<p>${payload}</p>`, status: 'published', publishAt: '', version: '0' };
-        if (!numeric) expect4xx(`article categoryId=${label(payload)}`, (await admin.postMultipart('/admin/articles', multipart(article))).status);
-        expect4xx(`article status=${label(payload)}`, (await admin.postMultipart('/admin/articles', multipart({ ...article, categoryId: '1', status: payload }))).status);
-        if (!numeric) expect4xx(`article version=${label(payload)}`, (await admin.postMultipart(`/admin/articles/${articleId}`, multipart({ ...article, categoryId: '1', status: 'published', version: payload }))).status);
-      });
+      await mapLimit(
+        SQL_INJECTIONS.filter((_, i) => i % 2 === 0),
+        4,
+        async (payload) => {
+          const x = encodeURIComponent(payload);
+          const reader = new ReaderSession(t, { 'user-agent': 'attack-battery', 'x-forwarded-for': nextAddress() });
+          await reader.get(`/polls/${pollId}`);
+          expect4xx(
+            `vote option=${label(payload)}`,
+            (await reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: payload })).status,
+          );
+          expect4xx(
+            `vote on poll ${label(payload)}`,
+            (await reader.post(`/polls/${x}/vote`, { _csrf: reader.csrfToken, option: '1' })).status,
+          );
+          await reader.openCommentForm(articleId);
+          expect4xx(
+            `comment on article ${label(payload)}`,
+            (await reader.post(`/article/${x}/comments`, { _csrf: reader.csrfToken, nickname: payload, body: payload, captcha: payload }))
+              .status,
+          );
+          const login = new ReaderSession(t, { 'user-agent': 'attack-battery', 'x-forwarded-for': nextAddress() });
+          await login.get('/admin/login');
+          expect4xx(
+            `login as ${label(payload)}`,
+            (await login.post('/admin/login', { _csrf: login.csrfToken, username: payload, password: payload })).status,
+          );
+          expect4xx(
+            `bulk moderation ids=${label(payload)}`,
+            (await admin.post('/admin/comments/bulk', { _csrf: admin.csrfToken, action: 'delete', ids: payload })).status,
+          );
+          expect4xx(
+            `moderate comment ${label(payload)}`,
+            (await admin.post(`/admin/comments/${x}/moderate`, { _csrf: admin.csrfToken, action: 'delete' })).status,
+          );
+          expect4xx(`trash article ${label(payload)}`, (await admin.post(`/admin/articles/${x}/trash`, { _csrf: admin.csrfToken })).status);
+          expect4xx(`purge article ${label(payload)}`, (await admin.post(`/admin/articles/${x}/purge`, { _csrf: admin.csrfToken })).status);
+          expect4xx(
+            `archive submission ${label(payload)}`,
+            (await admin.post(`/admin/submissions/${x}/archive`, { _csrf: admin.csrfToken })).status,
+          );
+          expect4xx(`delete staff ${label(payload)}`, (await admin.post(`/admin/staff/${x}/delete`, { _csrf: admin.csrfToken })).status);
+          expect4xx(`delete user ${label(payload)}`, (await admin.post(`/admin/users/${x}/delete`, { _csrf: admin.csrfToken })).status);
+          // a whole number (' 1', '0x10') is a valid id or version to Number(): not an injection, and
+          // it could really save, so those go only where they cannot match anything
+          const numeric = Number.isSafeInteger(Number(payload));
+          const article = {
+            _csrf: admin.csrfToken,
+            title: payload,
+            categoryId: payload,
+            author: payload,
+            source: payload,
+            summary: payload,
+            bodyHtml: `<p>${payload}</p>`,
+            status: 'published',
+            publishAt: '',
+            version: '0',
+          };
+          if (!numeric)
+            expect4xx(`article categoryId=${label(payload)}`, (await admin.postMultipart('/admin/articles', multipart(article))).status);
+          expect4xx(
+            `article status=${label(payload)}`,
+            (await admin.postMultipart('/admin/articles', multipart({ ...article, categoryId: '1', status: payload }))).status,
+          );
+          if (!numeric)
+            expect4xx(
+              `article version=${label(payload)}`,
+              (
+                await admin.postMultipart(
+                  `/admin/articles/${articleId}`,
+                  multipart({ ...article, categoryId: '1', status: 'published', version: payload }),
+                )
+              ).status,
+            );
+        },
+      );
       assert.deepEqual(failures, [], `posted SQL injection:\n  ${failures.join('\n  ')}`);
       assert.deepEqual(contentSnapshot(t), before, 'nothing stored, deleted or changed');
       await assertStillServing(t, 'SQL injection in forms');
@@ -217,33 +275,57 @@ describe('attack battery: injections', () => {
     const injections = (): [string, string][][] => [
       [['settings[view options][outputFunctionName]', `x;${write()};s`]],
       [['settings[view options][outputFunctionName]', `x;process.mainModule.require('child_process').execSync('touch ${marker}');s`]],
-      [['settings[view options][client]', '1'], ['settings[view options][escapeFunction]', `1;${write()}`]],
+      [
+        ['settings[view options][client]', '1'],
+        ['settings[view options][escapeFunction]', `1;${write()}`],
+      ],
       [['settings[view options][localsName]', `x=${write()}`]],
       [['outputFunctionName', `x;${write()};s`]],
-      [['client', '1'], ['escapeFunction', `1;${write()}`]],
-      [['client', 'true'], ['escape', `function(){${write()}}`]],
+      [
+        ['client', '1'],
+        ['escapeFunction', `1;${write()}`],
+      ],
+      [
+        ['client', 'true'],
+        ['escape', `function(){${write()}}`],
+      ],
       [['localsName', `x=${write()}`]],
       [['destructuredLocals[]', `x=${write()}`]],
       [['destructuredLocals[0]', `a=${write()}`]],
       [['destructuredLocals', `x=${write()}`]],
       [['delimiter', '%']],
       [['delimiter', '?']],
-      [['openDelimiter', '['], ['closeDelimiter', ']']],
+      [
+        ['openDelimiter', '['],
+        ['closeDelimiter', ']'],
+      ],
       [['debug', '1']],
-      [['debug', 'true'], ['compileDebug', 'true']],
+      [
+        ['debug', 'true'],
+        ['compileDebug', 'true'],
+      ],
       [['cache', 'false']],
-      [['cache', 'true'], ['filename', '/etc/passwd']],
+      [
+        ['cache', 'true'],
+        ['filename', '/etc/passwd'],
+      ],
       [['filename', '../../package.json']],
       [['root', '/']],
       [['views', '/etc']],
       [['settings[views]', '/etc']],
       [['settings[view engine]', 'txt']],
       [['async', '1']],
-      [['strict', '1'], ['_with', 'false']],
+      [
+        ['strict', '1'],
+        ['_with', 'false'],
+      ],
       [['rmWhitespace', '1']],
       [['__proto__[outputFunctionName]', `x;${write()};s`]],
       [['constructor[prototype][outputFunctionName]', `x;${write()};s`]],
-      [['__proto__[client]', '1'], ['__proto__[escapeFunction]', `1;${write()}`]],
+      [
+        ['__proto__[client]', '1'],
+        ['__proto__[escapeFunction]', `1;${write()}`],
+      ],
       [['_locals[settings][view options][outputFunctionName]', `x;${write()};s`]],
       [['layout', '../../package.json']],
     ];
@@ -262,7 +344,9 @@ describe('attack battery: injections', () => {
         baselines.set(route, { status, title: titleOf(text) });
       }
       const requests = [...routes(), ...adminRoutes].flatMap((route) =>
-        injections().flatMap((pairs) => [true, false].map((raw) => ({ route, urlPath: `${route}${route.includes('?') ? '&' : '?'}${encode(pairs, raw)}`, pairs }))),
+        injections().flatMap((pairs) =>
+          [true, false].map((raw) => ({ route, urlPath: `${route}${route.includes('?') ? '&' : '?'}${encode(pairs, raw)}`, pairs })),
+        ),
       );
       const failures: string[] = [];
       await mapLimit(requests, 8, async ({ route, urlPath }) => {
@@ -271,7 +355,8 @@ describe('attack battery: injections', () => {
         const baseline = baselines.get(route)!;
         if (status >= 500) failures.push(`${urlPath} answered ${status}`);
         else if (status !== baseline.status) failures.push(`${urlPath} answered ${status} instead of ${baseline.status}`);
-        else if (titleOf(text) !== baseline.title) failures.push(`${urlPath} is not the normal page (title ${JSON.stringify(titleOf(text))})`);
+        else if (titleOf(text) !== baseline.title)
+          failures.push(`${urlPath} is not the normal page (title ${JSON.stringify(titleOf(text))})`);
         if (LEAKED_INTERNALS.test(text)) failures.push(`${urlPath} leaks ${LEAKED_INTERNALS.exec(text)![0]}`);
         if (/writeFileSync|execSync/.test(text)) failures.push(`${urlPath} echoes the injected code`);
       });
@@ -290,22 +375,56 @@ describe('attack battery: injections', () => {
         const extra = Object.fromEntries(pairs.slice(0, 3));
         const reader = new ReaderSession(t, { 'user-agent': 'attack-battery', 'x-forwarded-for': nextAddress() });
         await reader.openCommentForm(articleId);
-        const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '读者', body: '注入测试评论', captcha: 'nope', ...extra });
+        const posted = await reader.post(`/article/${articleId}/comments`, {
+          _csrf: reader.csrfToken,
+          nickname: '读者',
+          body: '注入测试评论',
+          captcha: 'nope',
+          ...extra,
+        });
         if (posted.status !== 303 || posted.headers.get('location') !== `/article/${articleId}/comments/new`) {
           failures.push(`comment with ${JSON.stringify(pairs)} answered ${posted.status}`);
         }
         const comment = await reader.get(`/article/${articleId}/comments/new`); // the form comes back with the reason
-        if (textOf(comment.$, '#comment-captcha-error') === '') failures.push(`comment with ${JSON.stringify(pairs)} did not come back with its error`);
+        if (textOf(comment.$, '#comment-captcha-error') === '')
+          failures.push(`comment with ${JSON.stringify(pairs)} did not come back with its error`);
         await reader.get('/submit');
-        const submission = await reader.post('/submit', { _csrf: reader.csrfToken, name: '读者', contact: 'x@example.org', title: '注入测试', body: '注入测试正文足够长足够长足够长足够长足够长', captcha: 'nope', ...extra });
-        if (submission.status !== 422 || textOf(submission.$, 'main h1') !== '投稿信箱') failures.push(`submission with ${JSON.stringify(pairs)} answered ${submission.status}`);
+        const submission = await reader.post('/submit', {
+          _csrf: reader.csrfToken,
+          name: '读者',
+          contact: 'x@example.org',
+          title: '注入测试',
+          body: '注入测试正文足够长足够长足够长足够长足够长',
+          captcha: 'nope',
+          ...extra,
+        });
+        if (submission.status !== 422 || textOf(submission.$, 'main h1') !== '投稿信箱')
+          failures.push(`submission with ${JSON.stringify(pairs)} answered ${submission.status}`);
         await reader.get('/admin/login');
-        const login = await reader.post('/admin/login', { _csrf: reader.csrfToken, username: 'nobody', password: 'wrong-password', ...extra });
+        const login = await reader.post('/admin/login', {
+          _csrf: reader.csrfToken,
+          username: 'nobody',
+          password: 'wrong-password',
+          ...extra,
+        });
         if (login.status !== 401) failures.push(`login with ${JSON.stringify(pairs)} answered ${login.status}`);
-        const editor = await admin.postMultipart('/admin/articles', multipart({ _csrf: admin.csrfToken, title: '注入测试', categoryId: '', bodyHtml: '<p>x</p>', status: 'draft', version: '0', ...extra }));
-        if (editor.status !== 422 && editor.status !== 400) failures.push(`admin editor with ${JSON.stringify(pairs)} answered ${editor.status}`);
+        const editor = await admin.postMultipart(
+          '/admin/articles',
+          multipart({
+            _csrf: admin.csrfToken,
+            title: '注入测试',
+            categoryId: '',
+            bodyHtml: '<p>x</p>',
+            status: 'draft',
+            version: '0',
+            ...extra,
+          }),
+        );
+        if (editor.status !== 422 && editor.status !== 400)
+          failures.push(`admin editor with ${JSON.stringify(pairs)} answered ${editor.status}`);
         for (const page of [comment, submission, login, editor]) {
-          if (/writeFileSync|execSync/.test(page.text) || LEAKED_INTERNALS.test(page.text)) failures.push(`an answer to ${JSON.stringify(pairs)} echoes code or internals`);
+          if (/writeFileSync|execSync/.test(page.text) || LEAKED_INTERNALS.test(page.text))
+            failures.push(`an answer to ${JSON.stringify(pairs)} echoes code or internals`);
         }
       });
       assert.deepEqual(failures, [], `EJS option injection in bodies:\n  ${failures.join('\n  ')}`);
@@ -338,7 +457,12 @@ describe('attack battery: injections', () => {
     });
 
     it('other redirects keep to the site: the log-in prompt for admin paths, and no redirects for //host paths', async () => {
-      for (const target of ['/admin//evil.example', '/admin/%2F%2Fevil.example', '/admin/\\evil.example', '/admin/articles?next=//evil.example']) {
+      for (const target of [
+        '/admin//evil.example',
+        '/admin/%2F%2Fevil.example',
+        '/admin/\\evil.example',
+        '/admin/articles?next=//evil.example',
+      ]) {
         const response = await fetch(t.baseUrl + target, { redirect: 'manual' });
         await response.arrayBuffer();
         assert.equal(response.status, 303, target);
@@ -346,10 +470,20 @@ describe('attack battery: injections', () => {
         assert.ok(onSite(location), `${target} redirects to ${location}`);
         assert.match(location!, /^\/admin\/login(\?|$)/);
       }
-      for (const target of ['//evil.example', '//evil.example/', '/\\evil.example', '/%2F%2Fevil.example', '/css//evil.example', '/uploads//evil.example']) {
+      for (const target of [
+        '//evil.example',
+        '//evil.example/',
+        '/\\evil.example',
+        '/%2F%2Fevil.example',
+        '/css//evil.example',
+        '/uploads//evil.example',
+      ]) {
         const response = await fetch(t.baseUrl + target, { redirect: 'manual' });
         await response.arrayBuffer();
-        assert.ok(response.status < 300 || response.status >= 400 || onSite(response.headers.get('location')), `${target}: ${response.status} to ${response.headers.get('location')}`);
+        assert.ok(
+          response.status < 300 || response.status >= 400 || onSite(response.headers.get('location')),
+          `${target}: ${response.status} to ${response.headers.get('location')}`,
+        );
         assert.ok(response.status < 500, `${target}: ${response.status}`);
       }
       const { session } = await logIn('attack-admin', '/admin/comments');

@@ -10,7 +10,17 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sanitizeArticleHtml } from '../../src/services/html-sanitizer.js';
 import { cleanBody, cleanNickname } from '../../src/web/forms/comment-form.js';
 import { loggedIn } from '../support/admin.js';
-import { asParsed, assertNoScriptVectors, assertSameText, assertStillServing, cut, label, mapLimit, postSubmission, scriptVectors } from '../support/attack.js';
+import {
+  asParsed,
+  assertNoScriptVectors,
+  assertSameText,
+  assertStillServing,
+  cut,
+  label,
+  mapLimit,
+  postSubmission,
+  scriptVectors,
+} from '../support/attack.js';
 import { ReaderSession } from '../support/browser-session.js';
 import { multipart } from '../support/multipart.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
@@ -33,7 +43,8 @@ describe('attack battery: XSS through every field', () => {
     address += 1;
     return `198.51.${100 + Math.floor(address / 250)}.${(address % 250) + 1}`;
   };
-  const get = (path: string, headers: Record<string, string> = {}) => t.get(path, { headers: { 'x-forwarded-for': nextAddress(), ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    t.get(path, { headers: { 'x-forwarded-for': nextAddress(), ...headers } });
 
   before(async () => {
     t = await makeTestApp({ captchaText: () => ANSWER, env: { TRUST_PROXY: 'loopback' } });
@@ -66,7 +77,8 @@ describe('attack battery: XSS through every field', () => {
       '<script src="/uploads/x.js"></script>',
     ];
     for (const html of bad) assert.notDeepEqual(scriptVectors(cheerio.load(html)), [], `the checker misses ${html}`);
-    const own = '<base target="_top"><script src="/js/site.0123456789.js" defer></script><script type="application/ld+json">{"a":"\\u003c/script\\u003e"}</script><iframe src="/article/1/comment-form"></iframe><a href="https://example.org/">x</a><img src="data:image/png;base64,AAAA">';
+    const own =
+      '<base target="_top"><script src="/js/site.0123456789.js" defer></script><script type="application/ld+json">{"a":"\\u003c/script\\u003e"}</script><iframe src="/article/1/comment-form"></iframe><a href="https://example.org/">x</a><img src="data:image/png;base64,AAAA">';
     assert.deepEqual(scriptVectors(cheerio.load(own)), []);
   });
 
@@ -101,12 +113,27 @@ describe('attack battery: XSS through every field', () => {
           assert.equal(shown.length, 1, `comment ${index} ${label(payload)} is on the article page`);
           assertSameText(shown.find('.comment-nickname').text(), row.nickname, `nickname ${label(payload)} shown as text`);
           assertSameText(shown.find('.comment-body').text(), linesOf(row.body), `body ${label(payload)} shown as text`);
-          assert.deepEqual(shown.find('.comment-body *').map((_, el) => el.tagName).get().filter((name) => name !== 'br'), [], `body ${label(payload)}: only <br> inside`);
+          assert.deepEqual(
+            shown
+              .find('.comment-body *')
+              .map((_, el) => el.tagName)
+              .get()
+              .filter((name) => name !== 'br'),
+            [],
+            `body ${label(payload)}: only <br> inside`,
+          );
         }
       }
 
       const rows = new Map(
-        (t.db.prepare('SELECT id, nickname, body, status FROM comments WHERE article_id = ?').all(articleId) as { id: number; nickname: string; body: string; status: string }[]).map((r) => [r.id, r]),
+        (
+          t.db.prepare('SELECT id, nickname, body, status FROM comments WHERE article_id = ?').all(articleId) as {
+            id: number;
+            nickname: string;
+            body: string;
+            status: string;
+          }[]
+        ).map((r) => [r.id, r]),
       );
       const payloadOf = new Map(posted.map((p) => [p.id, p.payload]));
       editor = await loggedIn(t, 'editor'); // the clock moved on: a session of today
@@ -130,7 +157,11 @@ describe('attack battery: XSS through every field', () => {
           if (list.$('.pagination a[rel=next]').length === 0) break;
         }
         const approved = posted.filter((p) => rows.get(p.id)!.status === 'approved').map((p) => p.id);
-        assert.deepEqual(approved.filter((id) => !seen.has(id)), [], `every approved payload comment is listed (${order})`);
+        assert.deepEqual(
+          approved.filter((id) => !seen.has(id)),
+          [],
+          `every approved payload comment is listed (${order})`,
+        );
       }
       // the admin queue, every tab that holds payload comments
       for (const status of ['approved', 'pending']) {
@@ -151,7 +182,11 @@ describe('attack battery: XSS through every field', () => {
           });
           if (queue.$('.pagination a[rel=next]').length === 0) break;
         }
-        assert.deepEqual(ids.filter((id) => !seen.has(id)), [], `every ${status} payload comment is in the admin queue`);
+        assert.deepEqual(
+          ids.filter((id) => !seen.has(id)),
+          [],
+          `every ${status} payload comment is in the admin queue`,
+        );
       }
       await assertStillServing(t, 'stored comment payloads');
     });
@@ -160,12 +195,21 @@ describe('attack battery: XSS through every field', () => {
       await mapLimit(PAYLOADS, 6, async (payload) => {
         const reader = new ReaderSession(t);
         await reader.openCommentForm(articleId);
-        const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: payload, body: payload, captcha: 'wrong' });
+        const posted = await reader.post(`/article/${articleId}/comments`, {
+          _csrf: reader.csrfToken,
+          nickname: payload,
+          body: payload,
+          captcha: 'wrong',
+        });
         assert.equal(posted.status, 303, `comment echo ${label(payload)}`);
         const response = await reader.get(`/article/${articleId}/comments/new`);
         assertNoScriptVectors(response.$, `comment form echo of ${label(payload)}`);
         assertSameText(response.$('textarea[name=body]').text(), cleanBody(payload), `body echoed as text: ${label(payload)}`);
-        assertSameText(response.$('input[name=nickname]').attr('value'), cleanNickname(payload), `nickname echoed as text: ${label(payload)}`);
+        assertSameText(
+          response.$('input[name=nickname]').attr('value'),
+          cleanNickname(payload),
+          `nickname echoed as text: ${label(payload)}`,
+        );
       });
       await assertStillServing(t, 'echoed comment payloads');
     });
@@ -195,7 +239,11 @@ describe('attack battery: XSS through every field', () => {
           if (inbox.$('.pagination a[rel=next]').length === 0) break;
         }
       }
-      assert.deepEqual(ids.filter(({ id }) => !seen.has(id)).map(({ payload }) => label(payload)), [], 'every submission is listed in the inbox');
+      assert.deepEqual(
+        ids.filter(({ id }) => !seen.has(id)).map(({ payload }) => label(payload)),
+        [],
+        'every submission is listed in the inbox',
+      );
 
       const categoryId = t.db.prepare("SELECT id FROM categories WHERE slug = 'law'").pluck().get() as number;
       await mapLimit(ids, 4, async ({ id, payload }, index) => {
@@ -225,11 +273,22 @@ describe('attack battery: XSS through every field', () => {
       await mapLimit(PAYLOADS, 6, async (payload) => {
         const reader = new ReaderSession(t);
         await reader.get('/submit');
-        const response = await reader.post('/submit', { _csrf: reader.csrfToken, captcha: 'wrong', name: payload, contact: payload, title: payload, body: payload });
+        const response = await reader.post('/submit', {
+          _csrf: reader.csrfToken,
+          captcha: 'wrong',
+          name: payload,
+          contact: payload,
+          title: payload,
+          body: payload,
+        });
         assert.equal(response.status, 422, `submission echo ${label(payload)}`);
         assertNoScriptVectors(response.$, `submission form echo of ${label(payload)}`);
         for (const name of ['name', 'contact', 'title']) {
-          assertSameText(response.$(`form.submission-form input[name=${name}]`).attr('value'), cleanNickname(payload), `${name} echoed as text: ${label(payload)}`);
+          assertSameText(
+            response.$(`form.submission-form input[name=${name}]`).attr('value'),
+            cleanNickname(payload),
+            `${name} echoed as text: ${label(payload)}`,
+          );
         }
         assertSameText(response.$('textarea[name=body]').text(), cleanBody(payload), `body echoed as text: ${label(payload)}`);
       });
@@ -364,7 +423,16 @@ describe('attack battery: XSS through every field', () => {
         }
       });
       // pages that list the titles and summaries: home (and every page's sidebar), category, rankings, search, admin list
-      const lists = ['/', '/category/law', '/category/law?page=2', '/category/law?page=5', '/rank?period=all', '/search?q=%E6%AD%A3%E6%96%87', '/search?q=alert', '/search?q=script'];
+      const lists = [
+        '/',
+        '/category/law',
+        '/category/law?page=2',
+        '/category/law?page=5',
+        '/rank?period=all',
+        '/search?q=%E6%AD%A3%E6%96%87',
+        '/search?q=alert',
+        '/search?q=script',
+      ];
       for (const path of lists) {
         const page = await t.get(path);
         assert.equal(page.status, 200, path);
@@ -377,10 +445,18 @@ describe('attack battery: XSS through every field', () => {
         assert.equal(XMLValidator.validate(feed.text), true, `${path} is well-formed XML`);
         assert.doesNotMatch(feed.text, /<script/i, `${path}: markup from the titles stays escaped`);
         const titles = new Set(
-          ([] as { title: string }[]).concat((new XMLParser({ parseTagValue: false }).parse(feed.text) as { rss: { channel: { item: { title: string }[] } } }).rss.channel.item).map((item) => String(item.title)),
+          ([] as { title: string }[])
+            .concat(
+              (new XMLParser({ parseTagValue: false }).parse(feed.text) as { rss: { channel: { item: { title: string }[] } } }).rss.channel
+                .item,
+            )
+            .map((item) => String(item.title)),
         );
         const expected = created.map(({ id }) => t.db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id) as string);
-        assert.ok(expected.some((title) => titles.has(title.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''))), `${path} lists payload titles verbatim`);
+        assert.ok(
+          expected.some((title) => titles.has(title.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''))),
+          `${path} lists payload titles verbatim`,
+        );
       }
       for (let page = 1; page <= Math.ceil(PAYLOADS.length / 20); page += 1) {
         const list = await editor.get(`/admin/articles?page=${page}`);
@@ -398,7 +474,11 @@ describe('attack battery: XSS through every field', () => {
         assert.equal(response.status, 422, `editor echo ${label(payload)}`);
         assertNoScriptVectors(response.$, `editor form echo of ${label(payload)}`);
         assertSameText(response.$('input[name=title]').attr('value'), payload.trim(), `title echoed as text: ${label(payload)}`);
-        assertSameText(response.$('textarea[name=bodyHtml]').text(), sanitizeArticleHtml(invalid.bodyHtml), `the body echoed as it would be saved (sanitized): ${label(payload)}`);
+        assertSameText(
+          response.$('textarea[name=bodyHtml]').text(),
+          sanitizeArticleHtml(invalid.bodyHtml),
+          `the body echoed as it would be saved (sanitized): ${label(payload)}`,
+        );
       });
       await assertStillServing(t, 'echoed editor payloads');
     });

@@ -11,14 +11,16 @@ const ANSWER = 'XSS9';
 const ALLOWED_IN_COMMENTS = new Set(['ol', 'li', 'p', 'span', 'time', 'br']);
 
 function assertOnlyTextIn($: CheerioAPI, selector: string): void {
-  $(selector).find('*').each((_, element) => {
-    const name = element.tagName.toLowerCase();
-    assert.ok(ALLOWED_IN_COMMENTS.has(name), `unexpected <${name}> in ${selector}`);
-    for (const attribute of Object.keys(element.attribs)) {
-      assert.doesNotMatch(attribute, /^on/i, `event handler ${attribute}`);
-      assert.ok(['class', 'id', 'datetime', 'start'].includes(attribute), `attribute ${attribute} on <${name}>`);
-    }
-  });
+  $(selector)
+    .find('*')
+    .each((_, element) => {
+      const name = element.tagName.toLowerCase();
+      assert.ok(ALLOWED_IN_COMMENTS.has(name), `unexpected <${name}> in ${selector}`);
+      for (const attribute of Object.keys(element.attribs)) {
+        assert.doesNotMatch(attribute, /^on/i, `event handler ${attribute}`);
+        assert.ok(['class', 'id', 'datetime', 'start'].includes(attribute), `attribute ${attribute} on <${name}>`);
+      }
+    });
 }
 
 describe('comment XSS corpus', () => {

@@ -84,7 +84,10 @@ describe('posting a comment', () => {
     assert.equal(summary.attr('tabindex'), '-1');
     assert.notEqual(summary.attr('autofocus'), undefined, 'the summary takes the focus without JavaScript');
     assert.deepEqual(
-      summary.find('li a').map((_, a) => `${$(a).attr('href')} ${$(a).text()}`).get(),
+      summary
+        .find('li a')
+        .map((_, a) => `${$(a).attr('href')} ${$(a).text()}`)
+        .get(),
       ['#comment-nickname 请填写网名。', '#comment-body 评论内容至少 2 个字。'],
     );
     assert.equal(textOf($, '#comment-nickname-error'), '请填写网名。');
@@ -143,13 +146,29 @@ describe('posting a comment', () => {
   it('unknown or unpublished articles: 404 and nothing stored', async () => {
     const reader = await readyReader();
     const draft = await t.repos.articles.create(
-      { categoryId: 1, title: '草稿', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'draft', publishedAt: null },
+      {
+        categoryId: 1,
+        title: '草稿',
+        author: '',
+        source: '',
+        summary: '',
+        bodyHtml: '<p>x</p>',
+        coverImage: null,
+        isFeatured: false,
+        status: 'draft',
+        publishedAt: null,
+      },
       t.clock(),
     );
     const total = () => t.db.prepare('SELECT COUNT(*) FROM comments').pluck().get();
     const before = total();
     for (const id of ['999999', String(draft), 'abc']) {
-      const response = await reader.post(`/article/${id}/comments`, { _csrf: reader.csrfToken, nickname: '甲', body: '评论内容', captcha: ANSWER });
+      const response = await reader.post(`/article/${id}/comments`, {
+        _csrf: reader.csrfToken,
+        nickname: '甲',
+        body: '评论内容',
+        captcha: ANSWER,
+      });
       assert.equal(response.status, 404, id);
     }
     assert.equal(total(), before);
@@ -203,7 +222,10 @@ describe('posting a comment', () => {
         Array.from({ length: 20 }, (_, i) => postAs(reader, { nickname: `并发${i}`, body: `并发提交第${i}条` })),
       );
       const landings = responses.map((r) => `${r.status} ${r.headers.get('location')}`).sort();
-      assert.deepEqual(landings, [`303 /article/${articleId}#comments`, ...Array(19).fill(`303 /article/${articleId}/comments/new`)].sort());
+      assert.deepEqual(
+        landings,
+        [`303 /article/${articleId}#comments`, ...Array(19).fill(`303 /article/${articleId}/comments/new`)].sort(),
+      );
       assert.equal(commentsOf(articleId).length, before + 1);
     });
 
@@ -312,7 +334,12 @@ describe('posting a comment', () => {
           const reader = new ReaderSession(proxied, { 'user-agent': 'x', 'x-forwarded-for': address });
           await reader.openCommentForm(article!.id);
           await reader.captcha();
-          const response = await reader.post(`/article/${article!.id}/comments`, { _csrf: reader.csrfToken, nickname: '甲', body: `来自 ${address}`, captcha: ANSWER });
+          const response = await reader.post(`/article/${article!.id}/comments`, {
+            _csrf: reader.csrfToken,
+            nickname: '甲',
+            body: `来自 ${address}`,
+            captcha: ANSWER,
+          });
           assert.equal(response.status, 303, address);
         }
       } finally {
@@ -327,10 +354,22 @@ describe('posting a comment', () => {
     it('missing or wrong CSRF token, or no session: 403', async () => {
       const before = snapshot();
       const reader = await readyReader();
-      assert.equal((await reader.post(`/article/${articleId}/comments`, { nickname: '甲', body: '没有令牌', captcha: ANSWER })).status, 403);
-      assert.equal((await reader.post(`/article/${articleId}/comments`, { _csrf: 'forged', nickname: '甲', body: '伪造令牌', captcha: ANSWER })).status, 403);
+      assert.equal(
+        (await reader.post(`/article/${articleId}/comments`, { nickname: '甲', body: '没有令牌', captcha: ANSWER })).status,
+        403,
+      );
+      assert.equal(
+        (await reader.post(`/article/${articleId}/comments`, { _csrf: 'forged', nickname: '甲', body: '伪造令牌', captcha: ANSWER }))
+          .status,
+        403,
+      );
       const stranger = new ReaderSession(t);
-      const response = await stranger.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '甲', body: '别人的令牌', captcha: ANSWER });
+      const response = await stranger.post(`/article/${articleId}/comments`, {
+        _csrf: reader.csrfToken,
+        nickname: '甲',
+        body: '别人的令牌',
+        captcha: ANSWER,
+      });
       assert.equal(response.status, 403);
       assert.match(textOf(response.$, 'main'), /页面已过期/);
       assert.equal(snapshot(), before);

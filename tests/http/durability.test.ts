@@ -9,7 +9,14 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ReaderSession } from '../support/browser-session.js';
-import { remoteApp, SERVER_ERROR_IN_LOG, startServerProcess, stopServerProcesses, withDatabase, type ServerProcess } from '../support/server-process.js';
+import {
+  remoteApp,
+  SERVER_ERROR_IN_LOG,
+  startServerProcess,
+  stopServerProcesses,
+  withDatabase,
+  type ServerProcess,
+} from '../support/server-process.js';
 import { makeTempDir } from '../support/test-app.js';
 
 const ANSWER = 'K7PX';
@@ -60,11 +67,13 @@ function storedViews(dbFile: string, articleId: number): number {
 }
 
 function visibleArticleIds(dbFile: string): number[] {
-  return withDatabase(dbFile, (db) =>
-    db
-      .prepare("SELECT id FROM articles WHERE status = 'published' AND deleted_at IS NULL AND published_at <= ? ORDER BY id")
-      .pluck()
-      .all(Date.now()) as number[],
+  return withDatabase(
+    dbFile,
+    (db) =>
+      db
+        .prepare("SELECT id FROM articles WHERE status = 'published' AND deleted_at IS NULL AND published_at <= ? ORDER BY id")
+        .pluck()
+        .all(Date.now()) as number[],
   );
 }
 
@@ -134,7 +143,10 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
       return readers.map((_, i) => count.get(bodyOf(i)) as number);
     });
     for (const i of outcome.acknowledged) assert.equal(stored[i], 1, `acknowledged comment ${i} is stored once`);
-    assert.ok(stored.every((n) => n <= 1), 'no comment is stored twice');
+    assert.ok(
+      stored.every((n) => n <= 1),
+      'no comment is stored twice',
+    );
     t.diagnostic(`acknowledged ${outcome.acknowledged.size}, cut off ${outcome.failed}, stored ${stored.filter((n) => n === 1).length}`);
     assert.equal(integrityOf(dbFile), 'ok');
     assert.doesNotMatch(second.output(), LOCK_ERRORS);
@@ -161,7 +173,10 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
     const first = await startServerProcess({ dbFile, env: TRUSTED_PROXY });
     const now = Date.now();
     const pollId = withDatabase(dbFile, (db) =>
-      db.prepare('SELECT id FROM polls WHERE is_multiple = 0 AND starts_at <= ? AND (ends_at IS NULL OR ends_at > ?) ORDER BY id LIMIT 1').pluck().get(now, now),
+      db
+        .prepare('SELECT id FROM polls WHERE is_multiple = 0 AND starts_at <= ? AND (ends_at IS NULL OR ends_at > ?) ORDER BY id LIMIT 1')
+        .pluck()
+        .get(now, now),
     ) as number;
     assert.ok(pollId, 'an open single-choice demo poll');
     const tally = () =>
@@ -243,7 +258,10 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
 
     const second = await startServerProcess({ dbFile, captchaText: ANSWER, viewFlushIntervalMs: 600_000, env: TRUSTED_PROXY });
     const afterKill = storedViews(dbFile, articleId);
-    assert.ok(afterKill >= flushedBeforeKill && afterKill >= base + 30, `flushed views survive the kill (${afterKill} >= ${flushedBeforeKill})`);
+    assert.ok(
+      afterKill >= flushedBeforeKill && afterKill >= base + 30,
+      `flushed views survive the kill (${afterKill} >= ${flushedBeforeKill})`,
+    );
     assert.ok(afterKill <= base + 60, 'no read is counted twice');
 
     await readMany(second, 200, 40); // counted in memory only: the next flush is 10 minutes away
@@ -251,7 +269,12 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
 
     // A comment post in flight when SIGTERM arrives: headers and half the body sent before.
     const commenter = await readyCommenter(second, address(3, 1), commentArticleId);
-    const body = new URLSearchParams({ _csrf: commenter.csrfToken, nickname: '关机前', body: '关机时正在提交的评论', captcha: ANSWER }).toString();
+    const body = new URLSearchParams({
+      _csrf: commenter.csrfToken,
+      nickname: '关机前',
+      body: '关机时正在提交的评论',
+      captcha: ANSWER,
+    }).toString();
     const socket = net.connect(second.port, '127.0.0.1');
     const answer = readAll(socket);
     socket.write(
@@ -275,7 +298,9 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
     assert.match(second.output(), /SIGTERM: shutting down/);
 
     assert.equal(storedViews(dbFile, articleId), afterKill + 40, 'every counted read was written at shutdown');
-    const stored = withDatabase(dbFile, (db) => db.prepare("SELECT COUNT(*) FROM comments WHERE body = '关机时正在提交的评论'").pluck().get());
+    const stored = withDatabase(dbFile, (db) =>
+      db.prepare("SELECT COUNT(*) FROM comments WHERE body = '关机时正在提交的评论'").pluck().get(),
+    );
     assert.equal(stored, 1, 'the comment in flight was stored');
     assert.equal(integrityOf(dbFile), 'ok');
   });
@@ -293,7 +318,9 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
     // A client that sent its headers and 2 of the 100 body bytes it announced, then nothing.
     const socket = net.connect(server.port, '127.0.0.1');
     socket.on('error', () => undefined);
-    socket.write('POST /polls/1/vote HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nop');
+    socket.write(
+      'POST /polls/1/vote HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nop',
+    );
     await sleep(200);
     const stopping = Date.now();
     const status = await server.stop(15_000);

@@ -50,7 +50,11 @@ describe('feeds and sitemaps', () => {
     const repos = t.repos;
     const now = t.clock();
     const law = (await repos.categories.findBySlug('law'))!.id;
-    special = await addArticle(repos, law, now, { title: `${SPECIAL_TITLE}\u0001`, summary: SPECIAL_SUMMARY, publishedAt: now - 10 * 60_000 });
+    special = await addArticle(repos, law, now, {
+      title: `${SPECIAL_TITLE}\u0001`,
+      summary: SPECIAL_SUMMARY,
+      publishedAt: now - 10 * 60_000,
+    });
     old = await addArticle(repos, law, now, { title: '三天前的文章', publishedAt: now - 72 * HOUR });
     hidden = [
       await addArticle(repos, law, now, { title: '草稿不应出现', status: 'draft', publishedAt: now - HOUR }),
@@ -74,7 +78,10 @@ describe('feeds and sitemaps', () => {
     assert.match(channel.lastBuildDate, RFC822);
     const expected = await t.portal.repositories.articles.listVisible({ limit: 30 }, t.clock());
     assert.equal(expected.length, 30, 'the demo has more than 30 articles');
-    assert.deepEqual(channel.item.map((i: Xml) => i.link), expected.map((a) => articleUrl(a.id)));
+    assert.deepEqual(
+      channel.item.map((i: Xml) => i.link),
+      expected.map((a) => articleUrl(a.id)),
+    );
     for (const [index, item] of (channel.item as Xml[]).entries()) {
       assert.equal(item.guid['#text'], item.link);
       assert.equal(item.guid['@isPermaLink'], 'true');
@@ -101,7 +108,10 @@ describe('feeds and sitemaps', () => {
     assert.equal(channel['atom:link']['@href'], `${ORIGIN}/category/law/feed.xml`);
     const law = (await t.portal.repositories.categories.findBySlug('law'))!;
     const expected = await t.portal.repositories.articles.listVisible({ categoryId: law.id, limit: 30 }, t.clock());
-    assert.deepEqual(channel.item.map((i: Xml) => i.link), expected.map((a) => articleUrl(a.id)));
+    assert.deepEqual(
+      channel.item.map((i: Xml) => i.link),
+      expected.map((a) => articleUrl(a.id)),
+    );
     assert.ok(channel.item.every((i: Xml) => i.category[0] === '法治要闻'));
     assert.ok(channel.item.some((i: Xml) => i.link === articleUrl(special)));
     assert.equal((await fetch(`${t.baseUrl}/category/no-such/feed.xml`)).status, 404);
@@ -133,7 +143,10 @@ describe('feeds and sitemaps', () => {
     assert.equal(Date.parse(home.lastmod), Math.floor(articles[0]!.publishedAt / 1000) * 1000);
     // the article parts exist even while /sitemap.xml needs no index
     const part = await fetchXml(t, '/sitemap-articles-1.xml', XML);
-    assert.deepEqual(part.xml.urlset.url.map((u: Xml) => u.loc), articles.map((a) => articleUrl(a.id)).reverse());
+    assert.deepEqual(
+      part.xml.urlset.url.map((u: Xml) => u.loc),
+      articles.map((a) => articleUrl(a.id)).reverse(),
+    );
     assert.equal((await fetchXml(t, '/sitemap-pages.xml', XML)).xml.urlset.url.length, expected.length - articles.length);
     for (const bad of ['/sitemap-articles-2.xml', '/sitemap-articles-0.xml', '/sitemap-articles-x.xml', '/sitemap-articles-01.xml']) {
       assert.equal((await fetch(t.baseUrl + bad)).status, 404, bad);
@@ -148,7 +161,10 @@ describe('feeds and sitemaps', () => {
     const all = await t.portal.repositories.articles.countVisible(undefined, now);
     assert.ok(recent.length > 1 && recent.length < all, 'the demo has articles inside and outside the window');
     const urls: Xml[] = xml.urlset.url;
-    assert.deepEqual(urls.map((u) => u.loc), recent.map((a) => articleUrl(a.id)));
+    assert.deepEqual(
+      urls.map((u) => u.loc),
+      recent.map((a) => articleUrl(a.id)),
+    );
     assert.ok(!urls.some((u) => u.loc === articleUrl(old)), 'three days old: out');
     for (const id of hidden) assert.ok(!text.includes(articleUrl(id) + '<'));
     for (const [index, url] of urls.entries()) {
@@ -247,10 +263,18 @@ describe('structured data and meta tags of article pages', () => {
     const graph = jsonLdOf(page)['@graph'];
     const breadcrumb = graph.find((node) => node['@type'] === 'BreadcrumbList');
     const crumbs: { name: string; item: string; position: number }[] = breadcrumb.itemListElement;
-    const links = $('.breadcrumb a').map((_, a) => ({ name: $(a).text(), item: ORIGIN + $(a).attr('href') })).get();
+    const links = $('.breadcrumb a')
+      .map((_, a) => ({ name: $(a).text(), item: ORIGIN + $(a).attr('href') }))
+      .get();
     assert.equal(links.length, 2);
-    assert.deepEqual(crumbs.slice(0, -1).map(({ name, item }) => ({ name, item })), links);
-    assert.deepEqual(crumbs.map((c) => c.position), [1, 2, 3]);
+    assert.deepEqual(
+      crumbs.slice(0, -1).map(({ name, item }) => ({ name, item })),
+      links,
+    );
+    assert.deepEqual(
+      crumbs.map((c) => c.position),
+      [1, 2, 3],
+    );
     assert.equal(crumbs.at(-1)!.name, textOf($, 'article h1'));
     assert.equal(crumbs.at(-1)!.item, $('link[rel=canonical]').attr('href'));
     const news = graph.find((node) => node['@type'] === 'NewsArticle');

@@ -14,7 +14,15 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ReaderSession } from '../support/browser-session.js';
-import { remoteApp, SERVER_ERROR_IN_LOG, startServerProcess, stopServerProcesses, TEST_ADMIN_PASSWORD, withDatabase, type ServerProcess } from '../support/server-process.js';
+import {
+  remoteApp,
+  SERVER_ERROR_IN_LOG,
+  startServerProcess,
+  stopServerProcesses,
+  TEST_ADMIN_PASSWORD,
+  withDatabase,
+  type ServerProcess,
+} from '../support/server-process.js';
 import { makeTempDir } from '../support/test-app.js';
 
 function wholeNumberFromEnv(name: string, fallback: number): number {
@@ -63,43 +71,231 @@ class Random {
 // ---- what a request is made of -------------------------------------------------------------
 
 const READER_PATHS = [
-  '/', '/article/1', '/article/2', '/article/1/comments', '/article/1/comment-form', '/category/law', '/category/cases',
-  '/search', '/rank', '/polls/1', '/polls/1/vote', '/captcha', '/page/about', '/page/comment-rules', '/page/set-homepage',
-  '/staff', '/submit', '/submit/thanks', '/feed.xml', '/category/law/feed.xml', '/sitemap.xml', '/sitemap-news.xml',
-  '/sitemap-pages.xml', '/sitemap-articles-1.xml', '/robots.txt', '/healthz', '/css/site.css', '/js/site.js',
-  '/images/demo/cover-court.jpg', '/uploads/none.webp', '/vendor/quill/quill.js', '/favicon.ico', '/article/1/comments',
+  '/',
+  '/article/1',
+  '/article/2',
+  '/article/1/comments',
+  '/article/1/comment-form',
+  '/category/law',
+  '/category/cases',
+  '/search',
+  '/rank',
+  '/polls/1',
+  '/polls/1/vote',
+  '/captcha',
+  '/page/about',
+  '/page/comment-rules',
+  '/page/set-homepage',
+  '/staff',
+  '/submit',
+  '/submit/thanks',
+  '/feed.xml',
+  '/category/law/feed.xml',
+  '/sitemap.xml',
+  '/sitemap-news.xml',
+  '/sitemap-pages.xml',
+  '/sitemap-articles-1.xml',
+  '/robots.txt',
+  '/healthz',
+  '/css/site.css',
+  '/js/site.js',
+  '/images/demo/cover-court.jpg',
+  '/uploads/none.webp',
+  '/vendor/quill/quill.js',
+  '/favicon.ico',
+  '/article/1/comments',
 ];
 const ADMIN_PATHS = [
-  '/admin', '/admin/login', '/admin/logout', '/admin/articles', '/admin/articles/new', '/admin/articles/1/edit',
-  '/admin/articles/1/preview', '/admin/articles/1/revisions', '/admin/articles/1/revisions/1', '/admin/uploads',
-  '/admin/comments', '/admin/comments/settings', '/admin/categories', '/admin/categories/1/edit', '/admin/polls',
-  '/admin/polls/1', '/admin/polls/1/edit', '/admin/staff', '/admin/staff/1/edit', '/admin/submissions',
-  '/admin/submissions/1', '/admin/pages', '/admin/pages/about/edit', '/admin/settings', '/admin/users',
-  '/admin/users/1/edit', '/admin/audit',
+  '/admin',
+  '/admin/login',
+  '/admin/logout',
+  '/admin/articles',
+  '/admin/articles/new',
+  '/admin/articles/1/edit',
+  '/admin/articles/1/preview',
+  '/admin/articles/1/revisions',
+  '/admin/articles/1/revisions/1',
+  '/admin/uploads',
+  '/admin/comments',
+  '/admin/comments/settings',
+  '/admin/categories',
+  '/admin/categories/1/edit',
+  '/admin/polls',
+  '/admin/polls/1',
+  '/admin/polls/1/edit',
+  '/admin/staff',
+  '/admin/staff/1/edit',
+  '/admin/submissions',
+  '/admin/submissions/1',
+  '/admin/pages',
+  '/admin/pages/about/edit',
+  '/admin/settings',
+  '/admin/users',
+  '/admin/users/1/edit',
+  '/admin/audit',
 ];
-const POST_PATHS = ['/article/1/comments', '/polls/1/vote', '/submit', '/admin/login', '/admin/logout', '/admin/articles', '/admin/settings'];
+const POST_PATHS = [
+  '/article/1/comments',
+  '/polls/1/vote',
+  '/submit',
+  '/admin/login',
+  '/admin/logout',
+  '/admin/articles',
+  '/admin/settings',
+];
 const ODD_SEGMENTS = [
-  '%00', '%ff', '%FF%FE', '%c0%af', '%e0%80%af', '%c0%ae%c0%ae%c0%af', '%f8%80%80%80%af', '%ed%a0%80', '%ef%bf%bf',
-  '%2e%2e%2f', '%2e%2e', '..', '.', '%', '%zz', '%2', '%25', '%u0041', '%5c', '\\', ';', ';jsessionid=1', '%3B',
-  '%0d%0aX-Injected:%201', '%20', '+', '~', '%e4%bd%a0%e5%a5%bd', '你好', '%09', '-1', '0', '00001', '1e3', '0x10',
-  '99999999999999999999999', '1.5', 'NaN', 'undefined', '__proto__', 'constructor', '%2F', '%252F', '*', '@', ':',
-  'a'.repeat(300), '%E2%80%AE', '%F0%9F%98%80',
+  '%00',
+  '%ff',
+  '%FF%FE',
+  '%c0%af',
+  '%e0%80%af',
+  '%c0%ae%c0%ae%c0%af',
+  '%f8%80%80%80%af',
+  '%ed%a0%80',
+  '%ef%bf%bf',
+  '%2e%2e%2f',
+  '%2e%2e',
+  '..',
+  '.',
+  '%',
+  '%zz',
+  '%2',
+  '%25',
+  '%u0041',
+  '%5c',
+  '\\',
+  ';',
+  ';jsessionid=1',
+  '%3B',
+  '%0d%0aX-Injected:%201',
+  '%20',
+  '+',
+  '~',
+  '%e4%bd%a0%e5%a5%bd',
+  '你好',
+  '%09',
+  '-1',
+  '0',
+  '00001',
+  '1e3',
+  '0x10',
+  '99999999999999999999999',
+  '1.5',
+  'NaN',
+  'undefined',
+  '__proto__',
+  'constructor',
+  '%2F',
+  '%252F',
+  '*',
+  '@',
+  ':',
+  'a'.repeat(300),
+  '%E2%80%AE',
+  '%F0%9F%98%80',
 ];
-const QUERY_KEYS = ['q', 'page', 'period', 'category', 'option', 'purpose', 'order', 'id', 'status', 'title', '', 'a[]', 'a[b]', '__proto__', '%ff', 'q%00'];
+const QUERY_KEYS = [
+  'q',
+  'page',
+  'period',
+  'category',
+  'option',
+  'purpose',
+  'order',
+  'id',
+  'status',
+  'title',
+  '',
+  'a[]',
+  'a[b]',
+  '__proto__',
+  '%ff',
+  'q%00',
+];
 const QUERY_VALUES = [
-  '', '1', '2', '0', '-1', '999999999', '1e9', 'abc', 'day', 'week', 'month', 'all', 'law', 'newest', 'oldest',
-  'comment', 'poll', 'submission', 'published', 'draft', '法院', '%ff', '%00', '%', '%zz', '%c0%af', "' OR 1=1 --",
-  '<script>alert(1)</script>', '${7*7}', '../../etc/passwd', 'a'.repeat(3000), '%e4%b8', '+', '%20', '[]', '{}',
+  '',
+  '1',
+  '2',
+  '0',
+  '-1',
+  '999999999',
+  '1e9',
+  'abc',
+  'day',
+  'week',
+  'month',
+  'all',
+  'law',
+  'newest',
+  'oldest',
+  'comment',
+  'poll',
+  'submission',
+  'published',
+  'draft',
+  '法院',
+  '%ff',
+  '%00',
+  '%',
+  '%zz',
+  '%c0%af',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '../../etc/passwd',
+  'a'.repeat(3000),
+  '%e4%b8',
+  '+',
+  '%20',
+  '[]',
+  '{}',
 ];
 const CONTENT_TYPES = [
-  'application/x-www-form-urlencoded', 'application/x-www-form-urlencoded; charset=utf-8', 'application/x-www-form-urlencoded; charset=utf-16',
-  'application/x-www-form-urlencoded; charset=bogus', 'multipart/form-data', 'multipart/form-data; boundary=fuzz',
-  'multipart/form-data; boundary=', 'text/plain', 'application/json', 'application/xml', 'image/png', '', ';', '*/*',
-  'application/x-www-form-urlencoded, text/plain', 'APPLICATION/X-WWW-FORM-URLENCODED', 'a/b/c', '\u00e9/\u00e9',
+  'application/x-www-form-urlencoded',
+  'application/x-www-form-urlencoded; charset=utf-8',
+  'application/x-www-form-urlencoded; charset=utf-16',
+  'application/x-www-form-urlencoded; charset=bogus',
+  'multipart/form-data',
+  'multipart/form-data; boundary=fuzz',
+  'multipart/form-data; boundary=',
+  'text/plain',
+  'application/json',
+  'application/xml',
+  'image/png',
+  '',
+  ';',
+  '*/*',
+  'application/x-www-form-urlencoded, text/plain',
+  'APPLICATION/X-WWW-FORM-URLENCODED',
+  'a/b/c',
+  '\u00e9/\u00e9',
 ];
 const RAW_METHODS = [
-  'GET', 'GET', 'GET', 'POST', 'POST', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT', 'PROPFIND',
-  'MKCOL', 'PURGE', 'SEARCH', 'LINK', 'BREW', 'get', 'Post', 'G E T', '', 'GET\u0000', 'X'.repeat(100), 'ЖGET',
+  'GET',
+  'GET',
+  'GET',
+  'POST',
+  'POST',
+  'HEAD',
+  'PUT',
+  'DELETE',
+  'PATCH',
+  'OPTIONS',
+  'TRACE',
+  'CONNECT',
+  'PROPFIND',
+  'MKCOL',
+  'PURGE',
+  'SEARCH',
+  'LINK',
+  'BREW',
+  'get',
+  'Post',
+  'G E T',
+  '',
+  'GET\u0000',
+  'X'.repeat(100),
+  'ЖGET',
 ];
 const FETCH_METHODS = ['GET', 'GET', 'GET', 'POST', 'POST', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'PURGE', 'REPORT'];
 
@@ -184,7 +380,10 @@ function randomBody(r: Random, reader: Sessions['readers'][number], contentType:
     case 4: {
       const boundary = /boundary=(\S+)/.exec(contentType)?.[1] ?? 'fuzz';
       const parts = [`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${reader.csrf}\r\n`];
-      if (r.chance(0.5)) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${r.bytes(200).toString('latin1')}\r\n`);
+      if (r.chance(0.5))
+        parts.push(
+          `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n${r.bytes(200).toString('latin1')}\r\n`,
+        );
       if (r.chance(0.5)) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name=`);
       else parts.push(`--${boundary}--\r\n`);
       return Buffer.from(parts.join(''), 'latin1');
@@ -205,30 +404,43 @@ function rawCase(r: Random, sessions: Sessions): FuzzCase {
   const editor = r.chance(0.15);
   const method = odd(0.4) ? r.pick(RAW_METHODS) : r.pick(['GET', 'GET', 'POST', 'HEAD']);
   const isPost = method.toUpperCase() === 'POST' || odd(0.2);
-  const target =
-    odd(0.06) ? r.pick(['*', 'no-slash', `http://127.0.0.1${randomPath(r, sessions)}`, '//double', '/?', '']) :
-    randomPath(r, sessions, isPost ? POST_PATHS : editor ? ADMIN_PATHS : READER_PATHS) + randomQuery(r);
+  const target = odd(0.06)
+    ? r.pick(['*', 'no-slash', `http://127.0.0.1${randomPath(r, sessions)}`, '//double', '/?', ''])
+    : randomPath(r, sessions, isPost ? POST_PATHS : editor ? ADMIN_PATHS : READER_PATHS) + randomQuery(r);
   const version = odd(0.3) ? r.pick(['HTTP/1.0', 'HTTP/2.0', 'HTTP/1.', 'HTTP/9.9', 'http/1.1', '']) : 'HTTP/1.1';
   const contentType = r.pick(CONTENT_TYPES);
   let body = isPost || odd(0.1) ? randomBody(r, reader, contentType) : Buffer.alloc(0);
   const headers: string[] = [];
-  if (!odd(0.05)) headers.push(`Host: ${odd(0.3) ? r.pick(['localhost', 'evil.example', '', '[::1]:1', 'a'.repeat(300), 'a b']) : '127.0.0.1'}`);
+  if (!odd(0.05))
+    headers.push(`Host: ${odd(0.3) ? r.pick(['localhost', 'evil.example', '', '[::1]:1', 'a'.repeat(300), 'a b']) : '127.0.0.1'}`);
   if (odd(0.05)) headers.push('Host: second.example');
   if (!odd(0.1)) headers.push(`User-Agent: ${odd(0.3) ? r.pick(['curl/8', 'Googlebot/2.1', '', 'x'.repeat(2000)]) : USER_AGENT}`);
-  if (r.chance(0.7)) headers.push(`Cookie: ${editor ? sessions.editor.cookie : !odd(0.3) ? reader.cookie : r.pick(['portal.sid=s%3Agarbage.sig', 'portal.sid=', 'portal.sid=%ff%00', 'a=b; a=c', `portal.sid=${'z'.repeat(3000)}`])}`);
+  if (r.chance(0.7))
+    headers.push(
+      `Cookie: ${editor ? sessions.editor.cookie : !odd(0.3) ? reader.cookie : r.pick(['portal.sid=s%3Agarbage.sig', 'portal.sid=', 'portal.sid=%ff%00', 'a=b; a=c', `portal.sid=${'z'.repeat(3000)}`])}`,
+    );
   if (body.length > 0 || r.chance(0.2)) headers.push(`Content-Type: ${odd(0.5) ? contentType : 'application/x-www-form-urlencoded'}`);
   if (odd(0.05)) headers.push(`Content-Type: ${r.pick(CONTENT_TYPES)}`); // a second one
-  if (r.chance(0.3)) headers.push(`X-Forwarded-For: ${odd(0.4) ? r.pick(['unknown', '', '999.1.1.1', '::1, 10.0.0.1', 'a'.repeat(200), '1.1.1.1,,,']) : `10.${r.int(256)}.${r.int(256)}.${r.int(256)}`}`);
+  if (r.chance(0.3))
+    headers.push(
+      `X-Forwarded-For: ${odd(0.4) ? r.pick(['unknown', '', '999.1.1.1', '::1, 10.0.0.1', 'a'.repeat(200), '1.1.1.1,,,']) : `10.${r.int(256)}.${r.int(256)}.${r.int(256)}`}`,
+    );
   if (r.chance(0.1)) headers.push(`X-Forwarded-Proto: ${r.pick(['https', 'http', 'gopher', ''])}`);
   if (r.chance(0.1)) headers.push(`X-CSRF-Token: ${r.chance(0.5) ? reader.csrf : r.text(40)}`);
-  if (odd(0.1)) headers.push(`Range: ${r.pick(['bytes=0-10', 'bytes=abc', 'bytes=-1', 'bytes=5-1', 'bytes=0-1,2-3,4-5', 'lines=1-2', 'bytes=99999999999999999999-'])}`);
+  if (odd(0.1))
+    headers.push(
+      `Range: ${r.pick(['bytes=0-10', 'bytes=abc', 'bytes=-1', 'bytes=5-1', 'bytes=0-1,2-3,4-5', 'lines=1-2', 'bytes=99999999999999999999-'])}`,
+    );
   if (odd(0.1)) headers.push(`If-Modified-Since: ${r.pick(['garbage', 'Thu, 01 Jan 1970 00:00:00 GMT', ''])}`);
   if (odd(0.1)) headers.push(`If-None-Match: ${r.pick(['*', '"x"', 'W/', ''])}`);
   if (odd(0.1)) headers.push(`Accept-Encoding: ${r.pick(['gzip', 'br;q=2', '*;q=0', 'x'.repeat(500)])}`);
   if (odd(0.1)) headers.push(`Content-Encoding: ${r.pick(['gzip', 'deflate', 'br', 'identity', 'bogus'])}`);
   if (odd(0.05)) headers.push(`X-Huge: ${'h'.repeat(17_000 + r.int(20_000))}`);
   if (odd(0.05)) for (let i = 0; i < 150; i += 1) headers.push(`X-Many-${i}: ${i}`);
-  if (odd(0.08)) headers.push(r.pick(['X-Bad\u0001: y', 'Bad Header: x', ': empty-name', 'X-Nul: a\u0000b', 'X-Folded: a\r\n b', 'NoColon', 'X-Utf8: 你好']));
+  if (odd(0.08))
+    headers.push(
+      r.pick(['X-Bad\u0001: y', 'Bad Header: x', ': empty-name', 'X-Nul: a\u0000b', 'X-Folded: a\r\n b', 'NoColon', 'X-Utf8: 你好']),
+    );
   if (odd(0.05)) headers.push('Expect: 100-continue');
   if (odd(0.05)) headers.push(`Connection: ${r.pick(['close', 'keep-alive', 'upgrade', 'Upgrade, HTTP2-Settings'])}`);
   if (odd(0.03)) headers.push('Upgrade: websocket');
@@ -245,7 +457,9 @@ function rawCase(r: Random, sessions: Sessions): FuzzCase {
   } else if (roll < 0.45) {
     framing = 'mismatch';
     incomplete = true;
-    headers.push(`Content-Length: ${r.pick([String(body.length + 1 + r.int(500)), String(Math.max(0, body.length - 1 - r.int(20))), '-1', 'abc', '99999999999999999999', '1e3', ' 5', `${body.length}, ${body.length + 1}`])}`);
+    headers.push(
+      `Content-Length: ${r.pick([String(body.length + 1 + r.int(500)), String(Math.max(0, body.length - 1 - r.int(20))), '-1', 'abc', '99999999999999999999', '1e3', ' 5', `${body.length}, ${body.length + 1}`])}`,
+    );
     if (r.chance(0.2)) headers.push(`Content-Length: ${body.length}`);
   } else if (body.length > 0 || r.chance(0.3)) {
     headers.push(`Content-Length: ${body.length}`);
@@ -259,7 +473,7 @@ function rawCase(r: Random, sessions: Sessions): FuzzCase {
 
 function chunk(r: Random, body: Buffer): Buffer {
   const pieces: Buffer[] = [];
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     const size = 1 + r.int(Math.max(1, body.length - at));
     const sizeLine = r.chance(0.1) ? r.pick(['zz', '-1', 'fffffffffffffffff', `${size.toString(16)};ext=1`, '']) : size.toString(16);
     pieces.push(Buffer.from(`${sizeLine}\r\n`), body.subarray(at, at + size), Buffer.from(r.chance(0.05) ? '' : '\r\n'));
@@ -301,9 +515,38 @@ function fetchCase(r: Random, sessions: Sessions): FuzzCase {
 }
 
 const TEXT_PIECES = [
-  '读者', '评论内容', '法治', 'abc', ' ', '\r\n', '\n', '\t', '\u0000', '\u0007', '\u202E', '\u200F', '\u200B', '\uFEFF', '\uD800',
-  '😀', '👨‍👩‍👧', '🏽', 'é', 'e\u0301', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:', '&amp;', '%',
-  '%00', "'; DROP TABLE comments; --", 'http://a.example/ ', 'https://b.example/', 'www.c.example', '${{7*7}}', '<%= 7*7 %>',
+  '读者',
+  '评论内容',
+  '法治',
+  'abc',
+  ' ',
+  '\r\n',
+  '\n',
+  '\t',
+  '\u0000',
+  '\u0007',
+  '\u202E',
+  '\u200F',
+  '\u200B',
+  '\uFEFF',
+  '\uD800',
+  '😀',
+  '👨‍👩‍👧',
+  '🏽',
+  'é',
+  'e\u0301',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:',
+  '&amp;',
+  '%',
+  '%00',
+  "'; DROP TABLE comments; --",
+  'http://a.example/ ',
+  'https://b.example/',
+  'www.c.example',
+  '${{7*7}}',
+  '<%= 7*7 %>',
 ];
 
 function randomText(r: Random): string {
@@ -317,15 +560,23 @@ function formCase(r: Random, sessions: Sessions): FuzzCase {
   const reader = r.pick(sessions.readers);
   const kind = r.pick(['comment', 'comment', 'submission', 'poll'] as const);
   const articleId = r.pick(sessions.articleIds);
-  const target = kind === 'comment' ? `/article/${articleId}/comments` : kind === 'submission' ? '/submit' : `/polls/${r.pick([1, 1, 2, 999])}/vote`;
+  const target =
+    kind === 'comment' ? `/article/${articleId}/comments` : kind === 'submission' ? '/submit' : `/polls/${r.pick([1, 1, 2, 999])}/vote`;
   const names = kind === 'comment' ? ['nickname', 'body'] : kind === 'submission' ? ['name', 'contact', 'title', 'body'] : [];
   const fields: [string, string][] = [['_csrf', reader.csrf]];
   for (const name of names) if (!r.chance(0.05)) fields.push([name, randomText(r)]);
   if (kind !== 'poll') fields.push(['captcha', r.chance(0.8) ? r.pick([ANSWER, ANSWER.toLowerCase(), ` ${ANSWER} `]) : randomText(r)]);
-  else for (let i = r.chance(0.2) ? 2 : 1; i > 0; i -= 1) fields.push(['option', r.pick(['1', '2', '3', '4', '5', '0', '-1', 'x', '999999999999', ''])]);
+  else
+    for (let i = r.chance(0.2) ? 2 : 1; i > 0; i -= 1)
+      fields.push(['option', r.pick(['1', '2', '3', '4', '5', '0', '-1', 'x', '999999999999', ''])]);
   if (r.chance(0.1)) fields.push([r.pick(names.length ? names : ['option']), randomText(r)]); // a repeated field
   const body = new URLSearchParams(fields).toString();
-  const headers = { 'user-agent': USER_AGENT, cookie: reader.cookie, 'x-forwarded-for': `10.${r.int(256)}.${r.int(256)}.${r.int(256)}`, 'content-type': 'application/x-www-form-urlencoded' };
+  const headers = {
+    'user-agent': USER_AGENT,
+    cookie: reader.cookie,
+    'x-forwarded-for': `10.${r.int(256)}.${r.int(256)}.${r.int(256)}`,
+    'content-type': 'application/x-www-form-urlencoded',
+  };
   return {
     description: `form POST ${target} ${JSON.stringify(body.slice(0, 300))}`,
     async send(baseUrl) {
@@ -429,9 +680,17 @@ describe(`fuzzing the real server (FUZZ_SEED=${SEED})`, () => {
     const dbFile = path.join(dir, 'portal.db');
     // A small page cache: random search terms fill it with real pages, and its bound (64 MB by
     // default) would hide a leak from the memory check.
-    server = await startServerProcess({ dbFile, captchaText: ANSWER, captchaRequestsPerMinute: 100_000, env: { TRUST_PROXY: 'loopback', PAGE_CACHE_MB: '4' } });
+    server = await startServerProcess({
+      dbFile,
+      captchaText: ANSWER,
+      captchaRequestsPerMinute: 100_000,
+      env: { TRUST_PROXY: 'loopback', PAGE_CACHE_MB: '4' },
+    });
     const app = remoteApp(server.baseUrl);
-    const articleIds = withDatabase(dbFile, (db) => db.prepare("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 20").pluck().all() as number[]);
+    const articleIds = withDatabase(
+      dbFile,
+      (db) => db.prepare("SELECT id FROM articles WHERE status = 'published' ORDER BY id LIMIT 20").pluck().all() as number[],
+    );
     const readers = await Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
         const reader = new ReaderSession(app, { 'user-agent': USER_AGENT, 'x-forwarded-for': `10.200.0.${i}` });
@@ -478,23 +737,33 @@ describe(`fuzzing the real server (FUZZ_SEED=${SEED})`, () => {
           try {
             const answers = await fuzz.send(server.baseUrl, server.port);
             if (answers.length === 0) noAnswer += 1;
-            if (process.env.FUZZ_LOG) fs.appendFileSync(process.env.FUZZ_LOG, `#${start + i}\t${answers.join(',') || '-'}\t${fuzz.description}\n`);
+            if (process.env.FUZZ_LOG)
+              fs.appendFileSync(process.env.FUZZ_LOG, `#${start + i}\t${answers.join(',') || '-'}\t${fuzz.description}\n`);
             for (const status of answers) {
               statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
               if (status >= 500) serverErrors.push(`#${start + i} ${status}: ${fuzz.description}`);
             }
           } catch (err) {
-            clientErrors.push(`#${start + i} ${(err as Error).message} ${(err as { cause?: Error }).cause?.message ?? ''}: ${fuzz.description}`);
+            clientErrors.push(
+              `#${start + i} ${(err as Error).message} ${(err as { cause?: Error }).cause?.message ?? ''}: ${fuzz.description}`,
+            );
           }
         }),
       );
-      if (server.hasExited()) assert.fail(`the server exited after request #${start}: ${JSON.stringify(await server.exited)}\n${server.output()}`);
+      if (server.hasExited())
+        assert.fail(`the server exited after request #${start}: ${JSON.stringify(await server.exited)}\n${server.output()}`);
     }
     const rssAfter = server.rssKb();
-    t.diagnostic(`statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; closed without an answer ${noAnswer}; fetch errors ${clientErrors.length}`);
+    t.diagnostic(
+      `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; closed without an answer ${noAnswer}; fetch errors ${clientErrors.length}`,
+    );
     t.diagnostic(`VmRSS ${Math.round(rssBefore / 1024)} MB -> ${Math.round(rssAfter / 1024)} MB`);
 
-    assert.deepEqual(serverErrors, [], `5xx answers (seed ${SEED}):\n${serverErrors.join('\n')}\n--- server output ---\n${server.output().slice(-5000)}`);
+    assert.deepEqual(
+      serverErrors,
+      [],
+      `5xx answers (seed ${SEED}):\n${serverErrors.join('\n')}\n--- server output ---\n${server.output().slice(-5000)}`,
+    );
     assert.deepEqual(clientErrors, [], `fetch requests that got no answer (seed ${SEED})`);
     assert.equal(server.hasExited(), false, 'the server is still running');
     assert.ok(rssAfter - rssBefore < MAX_RSS_GROWTH_KB, `memory grew by ${Math.round((rssAfter - rssBefore) / 1024)} MB (seed ${SEED})`);

@@ -39,7 +39,10 @@ describe('page caches in two processes on one database', () => {
     const dbFile = path.join(makeTempDir(), 'portal.db');
     const first = await startServerProcess({ dbFile, captchaText: ANSWER });
     const second = await startServerProcess({ dbFile, captchaText: ANSWER });
-    const articleId = withDatabase(dbFile, (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number);
+    const articleId = withDatabase(
+      dbFile,
+      (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number,
+    );
 
     for (const server of [first, second]) {
       await page(server.baseUrl, `/article/${articleId}`);
@@ -50,7 +53,12 @@ describe('page caches in two processes on one database', () => {
     const reader = new ReaderSession(remoteApp(first.baseUrl));
     await reader.openCommentForm(articleId);
     await reader.captcha();
-    const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '第一进程', body: '在一个进程里发表的评论', captcha: ANSWER });
+    const posted = await reader.post(`/article/${articleId}/comments`, {
+      _csrf: reader.csrfToken,
+      nickname: '第一进程',
+      body: '在一个进程里发表的评论',
+      captcha: ANSWER,
+    });
     assert.equal(posted.status, 303);
     const inSecond = await page(second.baseUrl, `/article/${articleId}`);
     assert.equal(inSecond.cache, 'miss', 'the other process dropped its copy');
@@ -58,7 +66,9 @@ describe('page caches in two processes on one database', () => {
     assert.equal((await page(second.baseUrl, '/')).cache, 'hit', 'a comment leaves the other pages cached');
 
     // a third connection (an operator's script, a CLI) edits the title: both processes notice
-    withDatabase(dbFile, (db) => db.prepare("UPDATE articles SET title = '第三方改过的标题' WHERE id = ?").run(articleId), { readonly: false });
+    withDatabase(dbFile, (db) => db.prepare("UPDATE articles SET title = '第三方改过的标题' WHERE id = ?").run(articleId), {
+      readonly: false,
+    });
     for (const server of [first, second]) {
       const edited = await page(server.baseUrl, `/article/${articleId}`);
       assert.equal(edited.cache, 'miss');
@@ -81,16 +91,28 @@ describe('page caches in two processes on one database', () => {
       assert.ok(i < 400, `the second worker did not start:\n${cluster.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    const articleId = withDatabase(dbFile, (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number);
+    const articleId = withDatabase(
+      dbFile,
+      (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number,
+    );
     for (let i = 0; i < 8; i += 1) await freshGet(cluster.baseUrl, `/article/${articleId}`); // both workers cache it
     assert.match(cluster.output(), /cluster: 2 worker processes/);
     const reader = new ReaderSession(remoteApp(cluster.baseUrl));
     await reader.openCommentForm(articleId);
     await reader.captcha();
-    const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '集群读者', body: '集群里发表的评论', captcha: ANSWER });
+    const posted = await reader.post(`/article/${articleId}/comments`, {
+      _csrf: reader.csrfToken,
+      nickname: '集群读者',
+      body: '集群里发表的评论',
+      captcha: ANSWER,
+    });
     assert.equal(posted.status, 303);
     for (let i = 0; i < 6; i += 1) {
-      assert.equal((await freshGet(cluster.baseUrl, `/article/${articleId}`)).$('.comment .comment-nickname').first().text(), '集群读者', `answer ${i}`);
+      assert.equal(
+        (await freshGet(cluster.baseUrl, `/article/${articleId}`)).$('.comment .comment-nickname').first().text(),
+        '集群读者',
+        `answer ${i}`,
+      );
     }
     const pids = new Set([...cluster.output().matchAll(/"pid":(\d+)/g)].map((m) => m[1]));
     assert.ok(pids.size >= 2, `log lines from ${pids.size} worker processes`);

@@ -13,7 +13,11 @@ const ANSWER = 'K7PX';
 const asReader = (n: number) => ({ headers: { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 reader-${n}` } });
 
 /** A raw GET (fetch always unzips): status, headers and the bytes as sent. */
-function rawGet(t: TestApp, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  t: TestApp,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   const url = new URL(t.baseUrl + path);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, path, headers }, (res) => {
@@ -127,13 +131,27 @@ describe('page cache', () => {
     assert.ok(textOf((await t.get('/')).$, 'main').includes('改过的标题'), 'the home page shows the new title too');
 
     const id = await articles.create(
-      { categoryId: article.categoryId, title: '刚刚发布的新闻', author: '', source: '', summary: '', bodyHtml: '<p>正文</p>', coverImage: null, isFeatured: false, status: 'published', publishedAt: t.clock() },
+      {
+        categoryId: article.categoryId,
+        title: '刚刚发布的新闻',
+        author: '',
+        source: '',
+        summary: '',
+        bodyHtml: '<p>正文</p>',
+        coverImage: null,
+        isFeatured: false,
+        status: 'published',
+        publishedAt: t.clock(),
+      },
       t.clock(),
     );
     assert.ok(textOf((await t.get('/')).$, 'main').includes('刚刚发布的新闻'));
     const fresh = await t.get(`/article/${id}`);
     assert.equal(fresh.status, 200);
-    assert.ok(textOf(fresh.$, '#box-latest + ol, .sidebar').includes('刚刚发布的新闻'), 'the sidebar (rendered once per chrome build) lists it too');
+    assert.ok(
+      textOf(fresh.$, '#box-latest + ol, .sidebar').includes('刚刚发布的新闻'),
+      'the sidebar (rendered once per chrome build) lists it too',
+    );
 
     await articles.moveToTrash(id, t.clock());
     assert.equal((await t.get(`/article/${id}`)).status, 404);
@@ -147,7 +165,18 @@ describe('page cache', () => {
     const { articles } = t.repos;
     const at = t.clock() + 10 * 60_000;
     await articles.create(
-      { categoryId: 1, title: '十分钟后发布', author: '', source: '', summary: '', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'scheduled', publishedAt: at },
+      {
+        categoryId: 1,
+        title: '十分钟后发布',
+        author: '',
+        source: '',
+        summary: '',
+        bodyHtml: '<p>x</p>',
+        coverImage: null,
+        isFeatured: false,
+        status: 'scheduled',
+        publishedAt: at,
+      },
       t.clock(),
     );
     assert.ok(!textOf((await t.get('/')).$, 'main').includes('十分钟后发布'));
@@ -170,7 +199,12 @@ describe('page cache', () => {
     const reader = new ReaderSession(t);
     await reader.openCommentForm(articleId);
     await reader.captcha();
-    const posted = await reader.post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '缓存读者', body: '缓存之后的评论', captcha: ANSWER });
+    const posted = await reader.post(`/article/${articleId}/comments`, {
+      _csrf: reader.csrfToken,
+      nickname: '缓存读者',
+      body: '缓存之后的评论',
+      captcha: ANSWER,
+    });
     assert.equal(posted.status, 303);
     const page = await reader.get(`/article/${articleId}`);
     assert.equal(page.headers.get('x-page-cache'), 'miss');
@@ -183,7 +217,12 @@ describe('page cache', () => {
     const a = new ReaderSession(t, asReader(1).headers);
     await a.openCommentForm(articleId);
     await a.captcha();
-    const failed = await a.post(`/article/${articleId}/comments`, { _csrf: a.csrfToken, nickname: '甲的网名XYZ', body: '甲没写完', captcha: 'WRONG' });
+    const failed = await a.post(`/article/${articleId}/comments`, {
+      _csrf: a.csrfToken,
+      nickname: '甲的网名XYZ',
+      body: '甲没写完',
+      captcha: 'WRONG',
+    });
     assert.equal(failed.status, 303);
     const backToA = await a.get(`/article/${articleId}`); // where the failed post lands
     assert.ok(!backToA.text.includes('甲的网名XYZ'), 'the shared page holds nothing of A');
@@ -196,7 +235,12 @@ describe('page cache', () => {
     assert.ok(!frameOfStranger.text.includes('甲的网名XYZ') && !frameOfStranger.text.includes('甲没写完'));
 
     await a.captcha();
-    const posted = await a.post(`/article/${articleId}/comments`, { _csrf: a.csrfToken, nickname: '甲', body: '甲的评论内容', captcha: ANSWER });
+    const posted = await a.post(`/article/${articleId}/comments`, {
+      _csrf: a.csrfToken,
+      nickname: '甲',
+      body: '甲的评论内容',
+      captcha: ANSWER,
+    });
     assert.equal(posted.status, 303);
     // A's own view of the article (with a session cookie) is the shared page
     const seenByA = await a.get(`/article/${articleId}`);
@@ -221,7 +265,15 @@ describe('page cache', () => {
   it('reading pages stays cookie-free and writes no session', async () => {
     const sessions = () => t.db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
     const before = sessions();
-    for (const path of ['/', `/article/${articleId}`, '/category/law', '/search?q=%E6%B3%95', '/rank', '/page/about', `/article/${articleId}/comments`]) {
+    for (const path of [
+      '/',
+      `/article/${articleId}`,
+      '/category/law',
+      '/search?q=%E6%B3%95',
+      '/rank',
+      '/page/about',
+      `/article/${articleId}/comments`,
+    ]) {
       for (let i = 0; i < 2; i += 1) {
         const page = await t.get(path);
         assert.equal(page.status, 200, path);
@@ -239,7 +291,11 @@ describe('page cache', () => {
     assert.equal((await t.get('/category/law?utm_medium=feed&page=1')).headers.get('x-page-cache'), 'hit');
     assert.equal((await t.get('/category/law?page=1&page=2')).status, 400, 'a repeated page number is not the same page');
 
-    const forged = await rawGet(t, '/page/about', { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' });
+    const forged = await rawGet(t, '/page/about', {
+      host: 'evil.example',
+      'x-forwarded-host': 'evil.example',
+      'x-forwarded-proto': 'http',
+    });
     assert.equal(forged.status, 200);
     assert.ok(!forged.body.toString('utf8').includes('evil.example'));
     const normal = await t.get('/page/about');

@@ -28,8 +28,11 @@ describe('polls', () => {
   }
 
   /** The sidebar's one-click vote as a browser sends it from one of the site's own (cached) pages. */
-  const oneClickVote = (reader: ReaderSession, body: string | Record<string, string>, headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) =>
-    reader.post(`/polls/${pollId}/vote`, body, headers);
+  const oneClickVote = (
+    reader: ReaderSession,
+    body: string | Record<string, string>,
+    headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' },
+  ) => reader.post(`/polls/${pollId}/vote`, body, headers);
 
   it('the sidebar form posts the vote in one click, with no token on the cached page', async () => {
     const home = await t.get('/');
@@ -76,7 +79,11 @@ describe('polls', () => {
       ['Sec-Fetch-Site: cross-site', { option: String(optionIds[0]) }, { 'sec-fetch-site': 'cross-site' }],
       ['Sec-Fetch-Site: same-site', { option: String(optionIds[0]) }, { 'sec-fetch-site': 'same-site' }],
       ['Sec-Fetch-Site: none', { option: String(optionIds[0]) }, { 'sec-fetch-site': 'none' }],
-      ['cross-site, even with a valid token', { _csrf: tokenHolder.csrfToken, option: String(optionIds[0]) }, { 'sec-fetch-site': 'cross-site' }],
+      [
+        'cross-site, even with a valid token',
+        { _csrf: tokenHolder.csrfToken, option: String(optionIds[0]) },
+        { 'sec-fetch-site': 'cross-site' },
+      ],
       ['another Origin', { option: String(optionIds[0]) }, { origin: 'https://evil.example' }],
       ['Origin: null', { option: String(optionIds[0]) }, { origin: 'null' }],
       ['the same host on another port', { option: String(optionIds[0]) }, { origin: t.baseUrl.replace(/:\d+$/, ':1') }],
@@ -107,7 +114,11 @@ describe('polls', () => {
       await proxied.close();
     }
     const direct = new ReaderSession(t);
-    const spoofed = await direct.post(`/polls/${pollId}/vote`, { option: String(optionIds[0]) }, { origin: 'https://www.example.cn', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'www.example.cn' });
+    const spoofed = await direct.post(
+      `/polls/${pollId}/vote`,
+      { option: String(optionIds[0]) },
+      { origin: 'https://www.example.cn', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'www.example.cn' },
+    );
     assert.equal(spoofed.status, 403, 'without TRUST_PROXY forwarded headers are not believed');
   });
 
@@ -158,7 +169,9 @@ describe('polls', () => {
   it('20 concurrent votes from one session count exactly 1', async () => {
     const before = totalOf(pollId);
     const reader = await voter();
-    await Promise.all(Array.from({ length: 20 }, () => reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[1]) })));
+    await Promise.all(
+      Array.from({ length: 20 }, () => reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[1]) })),
+    );
     assert.equal(totalOf(pollId), before + 1);
   });
 
@@ -182,7 +195,9 @@ describe('polls', () => {
       const response = await reader.post(`/polls/${pollId}/vote`, body);
       assert.equal(response.status, status, JSON.stringify(body));
     }
-    const repeated = await reader.post(`/polls/${pollId}/vote`, `option=${optionIds[0]}&option=${optionIds[0]}`, { 'sec-fetch-site': 'same-origin' });
+    const repeated = await reader.post(`/polls/${pollId}/vote`, `option=${optionIds[0]}&option=${optionIds[0]}`, {
+      'sec-fetch-site': 'same-origin',
+    });
     assert.equal(repeated.status, 400, 'a repeated option field on a single-choice poll, from the sidebar');
     assert.equal((await reader.post('/polls/99999/vote', { _csrf: reader.csrfToken, option: '1' })).status, 404);
     assert.equal(totalOf(pollId), before);
@@ -190,9 +205,18 @@ describe('polls', () => {
 
   it('closed and not-yet-open polls refuse votes', async () => {
     const now = t.clock();
-    const closed = await t.repos.polls.create({ question: '已结束', isMultiple: false, startsAt: now - 2 * DAY, endsAt: now - DAY, options: [{ label: '甲' }, { label: '乙' }] }, now);
-    const upcoming = await t.repos.polls.create({ question: '未开始', isMultiple: false, startsAt: now + DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
-    for (const [id, message] of [[closed, /已经结束/], [upcoming, /还没有开始/]] as const) {
+    const closed = await t.repos.polls.create(
+      { question: '已结束', isMultiple: false, startsAt: now - 2 * DAY, endsAt: now - DAY, options: [{ label: '甲' }, { label: '乙' }] },
+      now,
+    );
+    const upcoming = await t.repos.polls.create(
+      { question: '未开始', isMultiple: false, startsAt: now + DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] },
+      now,
+    );
+    for (const [id, message] of [
+      [closed, /已经结束/],
+      [upcoming, /还没有开始/],
+    ] as const) {
       const reader = new ReaderSession(t);
       const page = await reader.get(`/polls/${id}`);
       assert.equal(page.$('form.poll-vote-form').length, 0);
@@ -207,7 +231,16 @@ describe('polls', () => {
 
   it('multiple choice counts each chosen option', async () => {
     const now = t.clock();
-    const id = await t.repos.polls.create({ question: '多选', isMultiple: true, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }, { label: '丙' }] }, now);
+    const id = await t.repos.polls.create(
+      {
+        question: '多选',
+        isMultiple: true,
+        startsAt: now - DAY,
+        endsAt: null,
+        options: [{ label: '甲' }, { label: '乙' }, { label: '丙' }],
+      },
+      now,
+    );
     const [a, b, c] = (await t.portal.repositories.polls.findById(id))!.options.map((o) => o.id);
     const reader = new ReaderSession(t);
     await reader.get(`/polls/${id}`);
@@ -218,7 +251,10 @@ describe('polls', () => {
 
   it('a daily cap per address that tolerates shared networks (200), then 429', async () => {
     const now = t.clock();
-    const id = await t.repos.polls.create({ question: '上限', isMultiple: false, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] }, now);
+    const id = await t.repos.polls.create(
+      { question: '上限', isMultiple: false, startsAt: now - DAY, endsAt: null, options: [{ label: '甲' }, { label: '乙' }] },
+      now,
+    );
     const option = (await t.portal.repositories.polls.findById(id))!.options[0]!.id;
     const first = new ReaderSession(t);
     await first.get(`/polls/${id}`);

@@ -16,7 +16,8 @@ type Row = [title: string, views: number];
 async function ranking(t: TestApp, url: string): Promise<Row[]> {
   const page = await t.get(url);
   assert.equal(page.status, 200, url);
-  return page.$('.rank-list li')
+  return page
+    .$('.rank-list li')
     .map((_, li) => [[page.$(li).find('.rank-title').text(), Number(page.$(li).find('.rank-count').text())]] as [Row])
     .get();
 }
@@ -203,7 +204,10 @@ describe('rankings page with the demo content', () => {
     assert.match(textOf($, '.breadcrumb'), /^您现在的位置：社会法治观察网 > 点击排行$/);
     const items = $('.rank-list li');
     assert.equal(items.length, 20);
-    assert.deepEqual(items.map((_, li) => $(li).find('.rank').text()).get(), Array.from({ length: 20 }, (_, i) => String(i + 1)));
+    assert.deepEqual(
+      items.map((_, li) => $(li).find('.rank').text()).get(),
+      Array.from({ length: 20 }, (_, i) => String(i + 1)),
+    );
     const counts = items.map((_, li) => Number($(li).find('.rank-count').text())).get();
     for (let i = 1; i < counts.length; i += 1) assert.ok(counts[i - 1]! >= counts[i]!, 'sorted by views');
     items.each((_, li) => assert.match($(li).find('.rank-title').attr('href') ?? '', /^\/article\/\d+$/));

@@ -25,7 +25,9 @@ describe('reader pages', () => {
     assert.ok($('.headline img').attr('src')?.startsWith('/images/demo/'));
     assert.equal($('.latest-list li').length, 12);
     assert.deepEqual(
-      $('.category-block .panel-title > a:first-child').map((_, a) => $(a).text()).get(),
+      $('.category-block .panel-title > a:first-child')
+        .map((_, a) => $(a).text())
+        .get(),
       demoCategories.map((c) => c.name),
     );
     $('.category-block').each((_, block) => {
@@ -35,7 +37,13 @@ describe('reader pages', () => {
 
   it('home: the right column adds 本周·热读, 人员·查询 and 投稿·线索 below the shared sidebar; other pages do not', async () => {
     const { $ } = await t.get('/');
-    assert.deepEqual($('.sidebar .box-title').slice(4).map((_, h) => $(h).text()).get(), ['本周·热读', '人员·查询', '投稿·线索']);
+    assert.deepEqual(
+      $('.sidebar .box-title')
+        .slice(4)
+        .map((_, h) => $(h).text())
+        .get(),
+      ['本周·热读', '人员·查询', '投稿·线索'],
+    );
     const week = $('#box-week').parent().find('.ranked-list li');
     assert.ok(week.length > 0 && week.length <= 8, `本周·热读 lists ${week.length}`);
     assert.equal($('#box-staff').parent().find('form').attr('action'), '/staff');
@@ -69,23 +77,35 @@ describe('reader pages', () => {
     assert.equal(ranked.length, 10);
     assert.deepEqual(ranked.map((_, li) => $(li).find('.rank').text()).get(), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     const views = await Promise.all(
-      ranked.map((_, li) => $(li).find('a').attr('href')).get().map(async (href) => {
-        const article = await t.get(href);
-        return Number(article.$('.view-count').text());
-      }),
+      ranked
+        .map((_, li) => $(li).find('a').attr('href'))
+        .get()
+        .map(async (href) => {
+          const article = await t.get(href);
+          return Number(article.$('.view-count').text());
+        }),
     );
     // each article page shows its stored count (+1 for this read), so the ranking order must hold
     for (let i = 1; i < views.length; i += 1) assert.ok(views[i - 1]! >= views[i]! - 1, `rank ${i} by views`);
     const latest = $('#box-latest').parent().find('.time-list a');
     assert.equal(latest.length, 10);
     const newest = [...demoArticles].sort((a, b) => a.hoursAgo - b.hoursAgo).slice(0, 10);
-    assert.deepEqual(latest.map((_, a) => $(a).attr('title')).get(), newest.map((a) => a.title));
+    assert.deepEqual(
+      latest.map((_, a) => $(a).attr('title')).get(),
+      newest.map((a) => a.title),
+    );
     latest.each((_, a) => {
       const shown = $(a).text();
       const full = $(a).attr('title')!;
       assert.ok(shown === full || (shown.endsWith('…') && full.startsWith(shown.slice(0, -1))), 'long titles are cut with …');
     });
-    assert.ok(latest.map((_, a) => $(a).text()).get().some((text) => text.endsWith('…')), 'some demo titles are long');
+    assert.ok(
+      latest
+        .map((_, a) => $(a).text())
+        .get()
+        .some((text) => text.endsWith('…')),
+      'some demo titles are long',
+    );
     const times = $('#box-latest').parent().find('.time-list time');
     assert.equal(times.length, 10, '最新·发布 is a list of times');
     assert.match(times.first().text(), /^\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -102,7 +122,18 @@ describe('reader pages', () => {
     const now = t.clock();
     for (let i = 0; i < 41; i += 1) {
       await t.repos.articles.create(
-        { categoryId: category.id, title: `分页测试文章${i}`, author: '', source: '', summary: '摘要', bodyHtml: '<p>x</p>', coverImage: null, isFeatured: false, status: 'published', publishedAt: now - 1000 * 3600 * 1000 - i * 1000 },
+        {
+          categoryId: category.id,
+          title: `分页测试文章${i}`,
+          author: '',
+          source: '',
+          summary: '摘要',
+          bodyHtml: '<p>x</p>',
+          coverImage: null,
+          isFeatured: false,
+          status: 'published',
+          publishedAt: now - 1000 * 3600 * 1000 - i * 1000,
+        },
         now,
       );
     }
@@ -147,7 +178,12 @@ describe('reader pages', () => {
   });
 
   it('static pages exist for every footer link and the top bar help links', async () => {
-    for (const [label, href] of [...FOOTER_LINKS.filter(([l]) => l !== '人员查询'), ['设为首页', '/page/set-homepage'], ['加入收藏', '/page/bookmark'], ['发贴须知', '/page/comment-rules']] as [string, string][]) {
+    for (const [label, href] of [
+      ...FOOTER_LINKS.filter(([l]) => l !== '人员查询'),
+      ['设为首页', '/page/set-homepage'],
+      ['加入收藏', '/page/bookmark'],
+      ['发贴须知', '/page/comment-rules'],
+    ] as [string, string][]) {
       const page = await t.get(href);
       assert.equal(page.status, 200, href);
       assertSiteChrome(page);

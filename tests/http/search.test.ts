@@ -37,7 +37,10 @@ describe('site search', () => {
 
   const search = (q: string, more = '') => t.get(`/search?q=${encodeURIComponent(q)}${more}`);
   const resultIds = (page: Page) =>
-    page.$('.search-result-title a').map((_, a) => Number(page.$(a).attr('href')!.replace('/article/', ''))).get();
+    page
+      .$('.search-result-title a')
+      .map((_, a) => Number(page.$(a).attr('href')!.replace('/article/', '')))
+      .get();
   const repoIds = async (q: string) =>
     (await t.portal.repositories.articles.search(searchTerms(q), { limit: 1000, offset: 0 }, t.clock())).hits.map((h) => h.id);
 
@@ -46,12 +49,20 @@ describe('site search', () => {
     categoryId = (await t.portal.repositories.categories.findBySlug('law'))!.id;
     // together, and apart
     ids.together = await add({ title: '琥珀湾码头扩建听证会举行', bodyHtml: '<p>琥珀湾码头将新增两个泊位。</p>' });
-    ids.apart = await add({ title: '码头工人讲述琥珀与湾区的故事', summary: '琥珀，湾区，码头。', bodyHtml: '<p>琥珀色的<strong>海湾</strong></p>' });
+    ids.apart = await add({
+      title: '码头工人讲述琥珀与湾区的故事',
+      summary: '琥珀，湾区，码头。',
+      bodyHtml: '<p>琥珀色的<strong>海湾</strong></p>',
+    });
     ids.acrossBlocks = await add({ title: '两段文字', bodyHtml: '<p>他说琥珀</p><p>湾区很美</p>' });
     // mixed Chinese and English
     ids.mixed = await add({ title: 'iPhone 16 手机维修纠纷调解成功', bodyHtml: '<p>消费者购买的 Apple 手机出现故障。</p>' });
     // ranking: a title hit above a newer body-only hit; identical texts newest first
-    ids.titleHit = await add({ title: '翡翠谷景区门票纠纷', bodyHtml: '<p>游客投诉景区收费。</p>', publishedAt: t.clock() - 30 * 24 * HOUR });
+    ids.titleHit = await add({
+      title: '翡翠谷景区门票纠纷',
+      bodyHtml: '<p>游客投诉景区收费。</p>',
+      publishedAt: t.clock() - 30 * 24 * HOUR,
+    });
     ids.bodyHit = await add({ title: '景区收费调查', bodyHtml: '<p>记者走访了翡翠谷等多个景区。</p>', publishedAt: t.clock() - HOUR });
     ids.olderTwin = await add({ title: '珊瑚礁保护条例施行', publishedAt: t.clock() - 3 * HOUR });
     ids.newerTwin = await add({ title: '珊瑚礁保护条例施行', publishedAt: t.clock() - 2 * HOUR });
@@ -78,9 +89,28 @@ describe('site search', () => {
       const article = (await t.portal.repositories.articles.findVisibleById(summary.id, now))!;
       texts.set(article.id, [article.title, article.summary, htmlToPlainText(article.bodyHtml)].map(normalizeForSearch));
     }
-    const oracle = (q: string) => [...texts].filter(([, fields]) => fields.some((f) => f.includes(q))).map(([id]) => id).sort((a, b) => a - b);
+    const oracle = (q: string) =>
+      [...texts]
+        .filter(([, fields]) => fields.some((f) => f.includes(q)))
+        .map(([id]) => id)
+        .sort((a, b) => a - b);
     // fixed queries, and pieces of demo titles of every length, and characters taken apart
-    const queries = ['法', '律', '院', '法院', '调解', '劳动争', '消费者', '法院判决', '个人信息保护', '人民调解委员会', '琥', '琥珀', '琥珀湾', '琥珀湾码头'];
+    const queries = [
+      '法',
+      '律',
+      '院',
+      '法院',
+      '调解',
+      '劳动争',
+      '消费者',
+      '法院判决',
+      '个人信息保护',
+      '人民调解委员会',
+      '琥',
+      '琥珀',
+      '琥珀湾',
+      '琥珀湾码头',
+    ];
     for (const [i, summary] of visible.slice(0, 24).entries()) {
       const chars = Array.from(summary.title.replace(/[^\p{Script=Han}]/gu, ''));
       const length = 1 + (i % 6);
@@ -91,7 +121,11 @@ describe('site search', () => {
     let nonEmpty = 0;
     for (const q of new Set(queries.filter((q) => q !== ''))) {
       const expected = oracle(q);
-      assert.deepEqual((await repoIds(q)).sort((a, b) => a - b), expected, q);
+      assert.deepEqual(
+        (await repoIds(q)).sort((a, b) => a - b),
+        expected,
+        q,
+      );
       if (expected.length > 0) nonEmpty += 1;
     }
     assert.ok(nonEmpty >= 30, `most queries find something (${nonEmpty})`);
@@ -118,7 +152,10 @@ describe('site search', () => {
     assert.ok(together.length >= 2 && apart.length >= 2, `${together.length} together, ${apart.length} apart`);
     for (const id of together) {
       const article = (await t.portal.repositories.articles.findVisibleById(id, t.clock()))!;
-      assert.ok([article.title, article.summary, htmlToPlainText(article.bodyHtml)].some((f) => f.includes('法院判决')), `article ${id}`);
+      assert.ok(
+        [article.title, article.summary, htmlToPlainText(article.bodyHtml)].some((f) => f.includes('法院判决')),
+        `article ${id}`,
+      );
     }
   });
 
@@ -132,7 +169,13 @@ describe('site search', () => {
     assert.deepEqual(await repoIds('iphon'), [], 'whole words only');
     const page = await search('iPhone 维修');
     assert.deepEqual(resultIds(page), [ids.mixed]);
-    assert.deepEqual(page.$('.search-result-title mark').map((_, m) => page.$(m).text()).get(), ['iPhone', '维修']);
+    assert.deepEqual(
+      page
+        .$('.search-result-title mark')
+        .map((_, m) => page.$(m).text())
+        .get(),
+      ['iPhone', '维修'],
+    );
   });
 
   it('ranks a title hit above a body-only hit, and the newer of two equals first', async () => {
@@ -217,7 +260,8 @@ describe('site search', () => {
     const id = await add({ title: '银杏坡古树名录公布', status: 'draft' });
     assert.deepEqual(await repoIds('银杏坡'), [], 'a draft is not found');
     const current = async () => {
-      const { version, categoryId, title, author, source, summary, bodyHtml, coverImage, isFeatured, status, publishedAt } = (await articles.findById(id))!;
+      const { version, categoryId, title, author, source, summary, bodyHtml, coverImage, isFeatured, status, publishedAt } =
+        (await articles.findById(id))!;
       return { version, fields: { categoryId, title, author, source, summary, bodyHtml, coverImage, isFeatured, status, publishedAt } };
     };
     const save = async (changes: Partial<NewArticle>) => {
@@ -249,7 +293,22 @@ describe('site search', () => {
   it('reads FTS syntax, %, _ and quotes as plain text, never as operators (and never a 500)', async () => {
     const law = await repoIds('法院');
     assert.ok(law.length > 3);
-    for (const q of ['法院*', '"法院"', '法院"', '(法院)', '^法院', '-法院', '+法院', '法院:', 'title:法院', '%法院%', '_法院_', "'法院'", '{title}法院', '法院;']) {
+    for (const q of [
+      '法院*',
+      '"法院"',
+      '法院"',
+      '(法院)',
+      '^法院',
+      '-法院',
+      '+法院',
+      '法院:',
+      'title:法院',
+      '%法院%',
+      '_法院_',
+      "'法院'",
+      '{title}法院',
+      '法院;',
+    ]) {
       const page = await search(q);
       assert.equal(page.status, 200, q);
       const asksForTitle = searchTerms(q).some((term) => term.text === 'title');
@@ -259,7 +318,15 @@ describe('site search', () => {
     for (const q of ['法院 OR 判决', 'NEAR(法院 判决)', '法院 NOT 判决', '法院 AND 判决', "' OR 1=1 --", '法院 - 判决']) {
       const page = await search(q);
       assert.equal(page.status, 200, q);
-      assert.deepEqual(await repoIds(q), await repoIds(searchTerms(q).map((term) => term.text).join(' ')), q);
+      assert.deepEqual(
+        await repoIds(q),
+        await repoIds(
+          searchTerms(q)
+            .map((term) => term.text)
+            .join(' '),
+        ),
+        q,
+      );
     }
     assert.deepEqual(await repoIds('法院 OR 判决'), [], 'nothing says "or"');
     const withNul = await t.get('/search?q=%00%E6%B3%95%E9%99%A2%1B');

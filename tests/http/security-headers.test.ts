@@ -58,7 +58,10 @@ describe('security headers on every kind of answer', () => {
     uploadName = 'a1b2c3d4e5f6-headers-test.webp';
     const uploads = path.join(t.dataDir, 'uploads');
     fs.mkdirSync(uploads, { recursive: true });
-    fs.writeFileSync(path.join(uploads, uploadName), Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00', 'latin1'));
+    fs.writeFileSync(
+      path.join(uploads, uploadName),
+      Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00', 'latin1'),
+    );
   });
   after(() => t.close());
 
@@ -120,7 +123,12 @@ describe('security headers on every kind of answer', () => {
       ['/admin/articles', { 'content-type': 'application/x-www-form-urlencoded' }, 'title=x', 303],
     ];
     for (const [urlPath, headers, body, status] of posts) {
-      const response = await fetch(t.baseUrl + urlPath, { method: 'POST', redirect: 'manual', headers: { 'user-agent': USER_AGENT, ...headers }, body });
+      const response = await fetch(t.baseUrl + urlPath, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'user-agent': USER_AGENT, ...headers },
+        body,
+      });
       await response.arrayBuffer();
       assert.equal(response.status, status, `POST ${urlPath}`);
       assertSecurityHeaders(response, `POST ${urlPath} (${status})`);
@@ -177,7 +185,10 @@ describe('behind a trusted proxy (TRUST_PROXY=loopback)', () => {
     await createUser(t, 'headers-editor', 'editor');
     const headers = { 'user-agent': USER_AGENT, 'x-forwarded-proto': 'https' };
     const form = await fetch(`${t.baseUrl}/admin/login`, { headers });
-    const formCookie = form.headers.getSetCookie().find((c) => c.startsWith('portal.sid='))!.split(';')[0]!;
+    const formCookie = form.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('portal.sid='))!
+      .split(';')[0]!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
     assert.ok(csrf);
     const login = await fetch(`${t.baseUrl}/admin/login`, {

@@ -17,7 +17,12 @@ describe('reader submissions', () => {
   beforeEach(() => t.clock.advance(60 * 60_000));
 
   const count = () => t.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get() as number;
-  const story = (n = 0) => ({ name: '热心读者', contact: 'reader@example.org', title: `小区门口的路灯坏了${n}`, body: `路灯已经坏了两个月，晚上孩子放学很不安全，希望有关部门尽快修复。（${n}）` });
+  const story = (n = 0) => ({
+    name: '热心读者',
+    contact: 'reader@example.org',
+    title: `小区门口的路灯坏了${n}`,
+    body: `路灯已经坏了两个月，晚上孩子放学很不安全，希望有关部门尽快修复。（${n}）`,
+  });
 
   async function ready(): Promise<ReaderSession> {
     const reader = new ReaderSession(t);
@@ -30,7 +35,13 @@ describe('reader submissions', () => {
     const page = await t.get('/submit');
     assert.equal(page.status, 200);
     assert.equal(textOf(page.$, 'main h1'), '投稿信箱');
-    for (const [name, label] of [['name', '姓名或笔名'], ['contact', '电话或电子邮箱'], ['title', '标题'], ['body', '正文'], ['captcha', '验证码']]) {
+    for (const [name, label] of [
+      ['name', '姓名或笔名'],
+      ['contact', '电话或电子邮箱'],
+      ['title', '标题'],
+      ['body', '正文'],
+      ['captcha', '验证码'],
+    ]) {
       const id = page.$(`form.submission-form [name=${name}]`).attr('id');
       assert.equal(page.$(`label[for=${id}]`).text(), label);
     }
@@ -60,7 +71,14 @@ describe('reader submissions', () => {
 
   it('comes back 422 with errors and the input kept', async () => {
     const reader = await ready();
-    const response = await reader.post('/submit', { _csrf: reader.csrfToken, captcha: ANSWER, name: '', contact: 'x', title: '甲', body: '太短' });
+    const response = await reader.post('/submit', {
+      _csrf: reader.csrfToken,
+      captcha: ANSWER,
+      name: '',
+      contact: 'x',
+      title: '甲',
+      body: '太短',
+    });
     assert.equal(response.status, 422);
     assert.ok(response.$('#submit-name-error').text());
     assert.match(response.$('#submit-title-error').text(), /至少 2/);
@@ -86,7 +104,10 @@ describe('reader submissions', () => {
     const reader = await ready();
     assert.equal((await reader.post('/submit', { captcha: ANSWER, ...story(5) })).status, 403);
     const token = encodeURIComponent(reader.csrfToken);
-    assert.equal((await reader.post('/submit', `_csrf=${token}&name=a&name=b&contact=c&title=ttt&body=${'x'.repeat(30)}&captcha=${ANSWER}`)).status, 400);
+    assert.equal(
+      (await reader.post('/submit', `_csrf=${token}&name=a&name=b&contact=c&title=ttt&body=${'x'.repeat(30)}&captcha=${ANSWER}`)).status,
+      400,
+    );
     assert.equal((await reader.post('/submit', `_csrf=${token}&name=%E0%A4%A&contact=c`)).status, 400);
     assert.equal(count(), before);
   });
@@ -96,7 +117,14 @@ describe('reader submissions', () => {
     for (const [i, payload] of XSS_PAYLOADS.slice(0, 10).entries()) {
       t.clock.advance(13 * 60_000); // under the hourly cap of 5
       const reader = await ready();
-      const response = await reader.post('/submit', { _csrf: reader.csrfToken, captcha: ANSWER, name: payload.slice(0, 40), contact: 'x@example.org', title: `XSS ${i} ${payload}`.slice(0, 100), body: `${payload} 正文足够长足够长足够长足够长足够长` });
+      const response = await reader.post('/submit', {
+        _csrf: reader.csrfToken,
+        captcha: ANSWER,
+        name: payload.slice(0, 40),
+        contact: 'x@example.org',
+        title: `XSS ${i} ${payload}`.slice(0, 100),
+        body: `${payload} 正文足够长足够长足够长足够长足够长`,
+      });
       assert.equal(response.status, 303, payload);
     }
     const inbox = await editor.get('/admin/submissions');

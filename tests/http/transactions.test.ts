@@ -32,7 +32,18 @@ describe('transactions against live traffic', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     const slow = t.write(async (tx) => {
       await tx.articles.create(
-        { categoryId: categories[0]!.id, title: SECRET_TITLE, author: '', source: '', summary: SECRET_TITLE, bodyHtml: `<p>${SECRET_TITLE}</p>`, coverImage: null, isFeatured: false, status: 'published', publishedAt: t.clock() - 60_000 },
+        {
+          categoryId: categories[0]!.id,
+          title: SECRET_TITLE,
+          author: '',
+          source: '',
+          summary: SECRET_TITLE,
+          bodyHtml: `<p>${SECRET_TITLE}</p>`,
+          coverImage: null,
+          isFeatured: false,
+          status: 'published',
+          publishedAt: t.clock() - 60_000,
+        },
         t.clock(),
       );
       await tx.comments.create({ articleId, nickname: '回滚', body: SECRET_COMMENT, status: 'approved', ipHash: '' }, t.clock());
@@ -43,7 +54,14 @@ describe('transactions against live traffic', () => {
     slow.catch(() => undefined); // awaited below; a failed assertion meanwhile must not leave it open
     await isOpen;
 
-    const paths = ['/', `/article/${articleId}`, `/article/${articleId}/comments`, `/category/${categories[0]!.slug}`, '/feed.xml', '/sitemap-news.xml'];
+    const paths = [
+      '/',
+      `/article/${articleId}`,
+      `/article/${articleId}/comments`,
+      `/category/${categories[0]!.slug}`,
+      '/feed.xml',
+      '/sitemap-news.xml',
+    ];
     const uncommitted = new RegExp(`${SECRET_TITLE}|${SECRET_COMMENT}`);
     /** the search finds nothing of it (the page repeats the query itself) */
     const searchFindsIt = async () => (await t.get(`/search?q=${encodeURIComponent(SECRET_TITLE)}`)).$('.search-result').length > 0;
@@ -61,7 +79,12 @@ describe('transactions against live traffic', () => {
       // A write meanwhile waits its turn in the queue.
       let answered = false;
       comment = reader
-        .post(`/article/${articleId}/comments`, { _csrf: reader.csrfToken, nickname: '同时', body: '与回滚同时提交的评论', captcha: ANSWER })
+        .post(`/article/${articleId}/comments`, {
+          _csrf: reader.csrfToken,
+          nickname: '同时',
+          body: '与回滚同时提交的评论',
+          captcha: ANSWER,
+        })
         .finally(() => (answered = true));
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(answered, false, 'the comment waits for the open transaction');
@@ -73,7 +96,11 @@ describe('transactions against live traffic', () => {
     assert.equal(posted.status, 303);
     assert.equal(posted.headers.get('location'), `/article/${articleId}#comments`, 'and is not lost by the other’s rollback');
 
-    assert.deepEqual(await t.portal.repositories.articles.listForAdmin({ titleContains: SECRET_TITLE }, 10, 0), [], 'the rolled-back article is gone');
+    assert.deepEqual(
+      await t.portal.repositories.articles.listForAdmin({ titleContains: SECRET_TITLE }, 10, 0),
+      [],
+      'the rolled-back article is gone',
+    );
     assert.equal(await t.portal.repositories.comments.countApproved(articleId), commentsBefore + 1, 'only the other comment stayed');
     for (const path of paths) assert.doesNotMatch((await t.get(path)).text, uncommitted, `${path} after the rollback`);
     assert.equal(await searchFindsIt(), false, 'the search after the rollback');

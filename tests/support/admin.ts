@@ -9,14 +9,15 @@ import type { TestApp } from './test-app.js';
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export async function createUser(t: TestApp, username: string, role: Role, password = TEST_PASSWORD): Promise<number> {
-  return t.repos.users.create(
-    { username, displayName: username, passwordHash: await hashPassword(password), role },
-    t.clock(),
-  );
+  return t.repos.users.create({ username, displayName: username, passwordHash: await hashPassword(password), role }, t.clock());
 }
 
 /** A session logged in as a new user with the role; its csrfToken is ready for admin forms. */
-export async function loggedIn(t: TestApp, role: Role, username = `${role}-${Math.random().toString(36).slice(2, 8)}`): Promise<ReaderSession> {
+export async function loggedIn(
+  t: TestApp,
+  role: Role,
+  username = `${role}-${Math.random().toString(36).slice(2, 8)}`,
+): Promise<ReaderSession> {
   await createUser(t, username, role);
   const editor = new ReaderSession(t);
   await editor.get('/admin/login');

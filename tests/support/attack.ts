@@ -9,14 +9,54 @@ import type { Page, TestApp } from './test-app.js';
 
 /** Attributes whose value is a URL a browser may load, navigate to or run. */
 const URL_ATTRIBUTES = [
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'background', 'poster', 'lowsrc', 'dynsrc',
-  'codebase', 'cite', 'ping', 'srcset', 'longdesc', 'usemap', 'manifest', 'icon', 'archive', 'classid',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'background',
+  'poster',
+  'lowsrc',
+  'dynsrc',
+  'codebase',
+  'cite',
+  'ping',
+  'srcset',
+  'longdesc',
+  'usemap',
+  'manifest',
+  'icon',
+  'archive',
+  'classid',
 ];
 /** Elements that run or embed active content, animate attributes, or only appear when markup broke out. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'frame', 'frameset', 'object', 'embed', 'applet', 'isindex', 'bgsound', 'animate', 'set',
-  'animatetransform', 'animatemotion', 'handler', 'listener', 'foreignobject', 'math', 'style', 'xmp',
-  'plaintext', 'listing', 'noembed', 'noframes', 'marquee', 'portal', 'template', 'xss',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'isindex',
+  'bgsound',
+  'animate',
+  'set',
+  'animatetransform',
+  'animatemotion',
+  'handler',
+  'listener',
+  'foreignobject',
+  'math',
+  'style',
+  'xmp',
+  'plaintext',
+  'listing',
+  'noembed',
+  'noframes',
+  'marquee',
+  'portal',
+  'template',
+  'xss',
 ]);
 const DANGEROUS_SCHEME = /^(?:javascript|vbscript|livescript|mocha|data):/;
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp);/;
@@ -51,50 +91,52 @@ function describeElement(element: ElementLike): string {
  */
 export function scriptVectors($: CheerioAPI, options: { allowSvg?: string } = {}): string[] {
   const problems: string[] = [];
-  $.root().find('*').each((_, element) => {
-    const name = element.tagName.toLowerCase();
-    const label = describeElement(element);
-    if (name === 'script') {
-      const src = element.attribs.src;
-      const inline = $(element).text();
-      const type = (element.attribs.type ?? '').toLowerCase();
-      if (src !== undefined) {
-        if (!isSameSitePath(src) || src.startsWith('/uploads/') || inline.trim() !== '') problems.push(`foreign script ${label}`);
-      } else if (type === 'application/ld+json') {
-        if (/<\/?script|<!--/i.test(inline)) problems.push(`JSON-LD can end its element: ${inline.slice(0, 80)}`);
-        try {
-          JSON.parse(inline);
-        } catch {
-          problems.push(`JSON-LD does not parse (markup broke into it): ${inline.slice(0, 80)}`);
+  $.root()
+    .find('*')
+    .each((_, element) => {
+      const name = element.tagName.toLowerCase();
+      const label = describeElement(element);
+      if (name === 'script') {
+        const src = element.attribs.src;
+        const inline = $(element).text();
+        const type = (element.attribs.type ?? '').toLowerCase();
+        if (src !== undefined) {
+          if (!isSameSitePath(src) || src.startsWith('/uploads/') || inline.trim() !== '') problems.push(`foreign script ${label}`);
+        } else if (type === 'application/ld+json') {
+          if (/<\/?script|<!--/i.test(inline)) problems.push(`JSON-LD can end its element: ${inline.slice(0, 80)}`);
+          try {
+            JSON.parse(inline);
+          } catch {
+            problems.push(`JSON-LD does not parse (markup broke into it): ${inline.slice(0, 80)}`);
+          }
+        } else {
+          problems.push(`inline script ${label}${inline.slice(0, 60)}`);
         }
-      } else {
-        problems.push(`inline script ${label}${inline.slice(0, 60)}`);
       }
-    }
-    if (FORBIDDEN_ELEMENTS.has(name)) problems.push(`element ${label}`);
-    if (name === 'svg' && !(options.allowSvg && $(element).is(options.allowSvg))) problems.push(`element ${label}`);
-    if (name === 'iframe' && !isSameSitePath(element.attribs.src ?? '')) problems.push(`foreign frame ${label}`);
-    if (name === 'base' && element.attribs.href !== undefined) problems.push(`base URL ${label}`);
-    if (name === 'meta' && /refresh/i.test(element.attribs['http-equiv'] ?? '')) problems.push(`meta refresh ${label}`);
-    if (name === 'link' && /import/i.test(element.attribs.rel ?? '')) problems.push(`HTML import ${label}`);
-    for (const [attribute, value] of Object.entries(element.attribs)) {
-      const key = attribute.toLowerCase();
-      if (key.startsWith('on')) problems.push(`event handler ${key} on ${label}`);
-      if (key === 'srcdoc') problems.push(`srcdoc on ${label}`);
-      if (key === 'style' && /expression\s*\(|javascript:|vbscript:|behavior\s*:|-moz-binding/i.test(schemeView(value))) {
-        problems.push(`scripted style on ${label}`);
-      }
-      if (URL_ATTRIBUTES.includes(key) || key.endsWith(':href')) {
-        const urls = key === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
-        for (const url of urls) {
-          const scheme = schemeView(url);
-          if (DANGEROUS_SCHEME.test(scheme) && !(name === 'img' && key === 'src' && SAFE_DATA_IMAGE.test(scheme))) {
-            problems.push(`${key}=${JSON.stringify(url.slice(0, 60))} on ${label}`);
+      if (FORBIDDEN_ELEMENTS.has(name)) problems.push(`element ${label}`);
+      if (name === 'svg' && !(options.allowSvg && $(element).is(options.allowSvg))) problems.push(`element ${label}`);
+      if (name === 'iframe' && !isSameSitePath(element.attribs.src ?? '')) problems.push(`foreign frame ${label}`);
+      if (name === 'base' && element.attribs.href !== undefined) problems.push(`base URL ${label}`);
+      if (name === 'meta' && /refresh/i.test(element.attribs['http-equiv'] ?? '')) problems.push(`meta refresh ${label}`);
+      if (name === 'link' && /import/i.test(element.attribs.rel ?? '')) problems.push(`HTML import ${label}`);
+      for (const [attribute, value] of Object.entries(element.attribs)) {
+        const key = attribute.toLowerCase();
+        if (key.startsWith('on')) problems.push(`event handler ${key} on ${label}`);
+        if (key === 'srcdoc') problems.push(`srcdoc on ${label}`);
+        if (key === 'style' && /expression\s*\(|javascript:|vbscript:|behavior\s*:|-moz-binding/i.test(schemeView(value))) {
+          problems.push(`scripted style on ${label}`);
+        }
+        if (URL_ATTRIBUTES.includes(key) || key.endsWith(':href')) {
+          const urls = key === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
+          for (const url of urls) {
+            const scheme = schemeView(url);
+            if (DANGEROUS_SCHEME.test(scheme) && !(name === 'img' && key === 'src' && SAFE_DATA_IMAGE.test(scheme))) {
+              problems.push(`${key}=${JSON.stringify(url.slice(0, 60))} on ${label}`);
+            }
           }
         }
       }
-    }
-  });
+    });
   return problems;
 }
 
@@ -230,7 +272,21 @@ export async function assertStillServing(t: TestApp, after: string): Promise<voi
 /** Row counts of the content tables, and the schema, to show nothing was dropped or changed. */
 export function contentSnapshot(t: TestApp): Record<string, unknown> {
   const count = (table: string) => t.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
-  const tables = ['articles', 'comments', 'categories', 'users', 'polls', 'poll_options', 'poll_votes', 'staff', 'pages', 'submissions', 'article_revisions', 'uploads', 'sensitive_words'];
+  const tables = [
+    'articles',
+    'comments',
+    'categories',
+    'users',
+    'polls',
+    'poll_options',
+    'poll_votes',
+    'staff',
+    'pages',
+    'submissions',
+    'article_revisions',
+    'uploads',
+    'sensitive_words',
+  ];
   return {
     ...Object.fromEntries(tables.map((table) => [table, count(table)])),
     schema: t.db.prepare("SELECT type || ' ' || name FROM sqlite_master ORDER BY type, name").pluck().all(),
@@ -239,7 +295,8 @@ export function contentSnapshot(t: TestApp): Record<string, unknown> {
 }
 
 /** Error text that must never reach a client (SQL or template engine internals). */
-export const LEAKED_INTERNALS = /SQLITE_|SqliteError|syntax error|no such (?:table|column|function)|unrecognized token|fts5:|malformed MATCH|__output|__append|escapeFn|ReferenceError|TypeError|at [\w.<>]+ \(\/|node_modules/;
+export const LEAKED_INTERNALS =
+  /SQLITE_|SqliteError|syntax error|no such (?:table|column|function)|unrecognized token|fts5:|malformed MATCH|__output|__append|escapeFn|ReferenceError|TypeError|at [\w.<>]+ \(\/|node_modules/;
 
 /** SQL-injection strings for every route and query parameter. */
 export const SQL_INJECTIONS = [

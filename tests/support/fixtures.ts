@@ -74,7 +74,8 @@ export function throughTransactions(transaction: Transact): Repositories {
       new Proxy(
         {},
         {
-          get: (_repository, method: string) =>
+          get:
+            (_repository, method: string) =>
             (...args: unknown[]) =>
               transaction((tx) => {
                 const target = tx[repository as keyof Repositories] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;

@@ -8,9 +8,7 @@ import type { Page } from 'playwright-core';
  * nothing is drawn over it and a click lands on it. Returns how many fields were checked.
  */
 export async function assertFieldsClickable(page: Page, formSelector: string, where: string): Promise<number> {
-  const fields = page.locator(
-    `${formSelector} :is(input:not([type=hidden]), select, textarea, button, [contenteditable=true])`,
-  );
+  const fields = page.locator(`${formSelector} :is(input:not([type=hidden]), select, textarea, button, [contenteditable=true])`);
   const count = await fields.count();
   let checked = 0;
   for (let i = 0; i < count; i += 1) {
@@ -27,7 +25,9 @@ export async function assertFieldsClickable(page: Page, formSelector: string, wh
       const ok = hit !== null && (element === hit || element.contains(hit) || labels.some((label) => label.contains(hit)));
       // (no named helper functions in here: the bundler would wrap them in a helper the page lacks)
       const name = element.getAttribute('name') ?? element.id ?? element.className;
-      const hitName = hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${String(hit.className).split(' ').join('.')}` : 'nothing';
+      const hitName = hit
+        ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${String(hit.className).split(' ').join('.')}`
+        : 'nothing';
       return { ok, name: `${element.tagName.toLowerCase()}[${name}]`, hit: hitName };
     });
     assert.ok(verdict.ok, `${where}: ${verdict.name} is covered by ${verdict.hit}`);

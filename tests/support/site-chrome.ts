@@ -17,16 +17,35 @@ export function assertSiteChrome(page: Page): void {
   assert.equal($('html').attr('lang'), 'zh-CN');
   assert.equal(textOf($, '.topbar .welcome'), '欢迎光临社会法治观察网');
   assert.deepEqual(
-    $('.topbar-links a').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get(),
-    [['设为首页', '/page/set-homepage'], ['加入收藏', '/page/bookmark'], ['联系我们', '/page/contact']],
+    $('.topbar-links a')
+      .map((_, a) => [[$(a).text(), $(a).attr('href')]])
+      .get(),
+    [
+      ['设为首页', '/page/set-homepage'],
+      ['加入收藏', '/page/bookmark'],
+      ['联系我们', '/page/contact'],
+    ],
   );
   assert.deepEqual(
-    $('.main-nav a').map((_, a) => $(a).text()).get(),
+    $('.main-nav a')
+      .map((_, a) => $(a).text())
+      .get(),
     ['首页', ...demoCategories.map((c) => c.name)],
   );
   // the sidebar every page shares (the home page adds boxes of its own below it)
-  assert.deepEqual($('.sidebar .box-title').slice(0, 4).map((_, h) => $(h).text()).get(), ['热门·图文', '点击·排行', '最新·发布', '投票·调查']);
-  assert.deepEqual($('footer .footer-links a').map((_, a) => [[$(a).text(), $(a).attr('href')]]).get(), FOOTER_LINKS);
+  assert.deepEqual(
+    $('.sidebar .box-title')
+      .slice(0, 4)
+      .map((_, h) => $(h).text())
+      .get(),
+    ['热门·图文', '点击·排行', '最新·发布', '投票·调查'],
+  );
+  assert.deepEqual(
+    $('footer .footer-links a')
+      .map((_, a) => [[$(a).text(), $(a).attr('href')]])
+      .get(),
+    FOOTER_LINKS,
+  );
   const footer = textOf($, 'footer .footer-lines');
   assert.match(footer, /Copyright © 2024-2026 shfz\.example\.cn All Rights Reserved/);
   assert.match(footer, /主管单位：云泽市法学会/);
@@ -37,4 +56,3 @@ export function assertSiteChrome(page: Page): void {
   assert.match(footer, /网站访问统计：总访问量 [\d,]+ 次，今日 [\d,]+ 次/);
   assert.ok($('main#main').length === 1 && $('nav[aria-label]').length >= 2 && $('aside').length === 1, 'landmarks');
 }
-

@@ -2,10 +2,14 @@
 // template, not JavaScript's own). Good enough to keep TEMPLATE_LOCALS complete: it errs on
 // the side of listing too much (an extra name costs nothing; a missing one is a 500).
 const KEYWORDS = new Set(
-  'if else for of in const let var function return true false null undefined typeof instanceof new while do break continue switch case default this try catch finally throw await async void delete yield class extends super import export with'.split(' '),
+  'if else for of in const let var function return true false null undefined typeof instanceof new while do break continue switch case default this try catch finally throw await async void delete yield class extends super import export with'.split(
+    ' ',
+  ),
 );
 const GLOBALS = new Set(
-  'Object Array JSON Math Number String Date Boolean Intl encodeURIComponent decodeURIComponent isNaN parseInt parseFloat NaN Infinity Set Map RegExp Error Symbol URLSearchParams locals include escapeFn console'.split(' '),
+  'Object Array JSON Math Number String Date Boolean Intl encodeURIComponent decodeURIComponent isNaN parseInt parseFloat NaN Infinity Set Map RegExp Error Symbol URLSearchParams locals include escapeFn console'.split(
+    ' ',
+  ),
 );
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
 

@@ -29,7 +29,10 @@ describe('layer rules', () => {
   for (const [file, source, message] of refused) {
     it(`refuses ${source} in ${file}`, async () => {
       const errors = await importErrors(file, source);
-      assert.ok(errors.some((e) => message.test(e)), `got: ${JSON.stringify(errors)}`);
+      assert.ok(
+        errors.some((e) => message.test(e)),
+        `got: ${JSON.stringify(errors)}`,
+      );
     });
   }
 

@@ -31,7 +31,8 @@ describe('views', () => {
       for (const match of source.matchAll(/<%-[^%]*/g)) {
         const jsonLd = path.relative(viewsDir, file) === JSON_LD_PARTIAL && JSON_LD_RAW.test(match[0]);
         const fragment = path.relative(viewsDir, file) === PAGE_END_PARTIAL && FRAGMENT_RAW.test(match[0]);
-        if (!jsonLd && !fragment && !ALLOWED_RAW.some((rule) => rule.test(match[0]))) offenders.push(`${path.relative(viewsDir, file)}: ${match[0].slice(0, 60)}`);
+        if (!jsonLd && !fragment && !ALLOWED_RAW.some((rule) => rule.test(match[0])))
+          offenders.push(`${path.relative(viewsDir, file)}: ${match[0].slice(0, 60)}`);
       }
     }
     assert.deepEqual(offenders, []);

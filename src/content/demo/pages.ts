@@ -1,5 +1,9 @@
 // Demo static pages: the footer's links and the posting rules.
-export interface DemoPage { slug: string; title: string; bodyHtml: string }
+export interface DemoPage {
+  slug: string;
+  title: string;
+  bodyHtml: string;
+}
 
 export const demoPages: DemoPage[] = [
   {

@@ -5,9 +5,17 @@ import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
 import { SearchIndex } from './search-index.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
-import type { ArticleListQuery, AdminArticleFilter, AdminArticle, ArticleFields, PinnedArticle, ArticleRepository, FullArticleRow, AdminArticleRow } from '../../repositories/article-repository.js';
+import type {
+  ArticleListQuery,
+  AdminArticleFilter,
+  AdminArticle,
+  ArticleFields,
+  PinnedArticle,
+  ArticleRepository,
+  FullArticleRow,
+  AdminArticleRow,
+} from '../../repositories/article-repository.js';
 import { PIN_LEVELS, toAdminArticle, toArticle } from '../../repositories/article-repository.js';
-
 
 const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
 // Keep in step with the partial indexes of migration 0008 (their WHERE is this minus the time).
@@ -44,9 +52,7 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly purgeIndexed;
 
   constructor(db: Db) {
-    this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(
-      `SELECT * FROM articles WHERE id = @id AND ${VISIBLE}`,
-    );
+    this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(`SELECT * FROM articles WHERE id = @id AND ${VISIBLE}`);
     this.latest = db.prepare<{ now: number; limit: number; offset: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE}
        ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
@@ -88,9 +94,7 @@ export class SqliteArticleRepository implements ArticleRepository {
       `SELECT * FROM articles WHERE ${this.adminFilterSql}
        ORDER BY COALESCE(published_at, updated_at) DESC, id DESC LIMIT @limit OFFSET @offset`,
     );
-    this.adminCount = db.prepare<AdminFilterParams, { n: number }>(
-      `SELECT COUNT(*) AS n FROM articles WHERE ${this.adminFilterSql}`,
-    );
+    this.adminCount = db.prepare<AdminFilterParams, { n: number }>(`SELECT COUNT(*) AS n FROM articles WHERE ${this.adminFilterSql}`);
     this.updateFields = db.prepare(
       `UPDATE articles SET category_id = @categoryId, title = @title, author = @author, source = @source,
          summary = @summary, body_html = @bodyHtml, cover_image = @coverImage, is_featured = @isFeatured,
@@ -140,9 +144,7 @@ export class SqliteArticleRepository implements ArticleRepository {
   async listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]> {
     const params = { now, limit: query.limit, offset: query.offset ?? 0 };
     const rows =
-      query.categoryId === undefined
-        ? this.latest.all(params)
-        : this.latestInCategory.all({ ...params, categoryId: query.categoryId });
+      query.categoryId === undefined ? this.latest.all(params) : this.latestInCategory.all({ ...params, categoryId: query.categoryId });
     return rows.map(toArticleSummary);
   }
 

@@ -1,7 +1,13 @@
 // Categories (栏目) in SQLite.
 import type { Db } from './database.js';
 import type { Category } from '../../domain/types.js';
-import type { CategoryWithCount, CategoryFields, CategoryDeleteResult, CategoryRepository, CategoryRow } from '../../repositories/category-repository.js';
+import type {
+  CategoryWithCount,
+  CategoryFields,
+  CategoryDeleteResult,
+  CategoryRepository,
+  CategoryRow,
+} from '../../repositories/category-repository.js';
 import { CategorySlugTakenError, toCategory } from '../../repositories/category-repository.js';
 
 export class SqliteCategoryRepository implements CategoryRepository {
@@ -33,9 +39,7 @@ export class SqliteCategoryRepository implements CategoryRepository {
     );
     this.countArticles = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM articles WHERE category_id = ?');
     // One statement, so an article added meanwhile cannot slip in between check and delete.
-    this.deleteUnused = db.prepare(
-      'DELETE FROM categories WHERE id = @id AND NOT EXISTS (SELECT 1 FROM articles WHERE category_id = @id)',
-    );
+    this.deleteUnused = db.prepare('DELETE FROM categories WHERE id = @id AND NOT EXISTS (SELECT 1 FROM articles WHERE category_id = @id)');
   }
 
   async listAll(): Promise<Category[]> {

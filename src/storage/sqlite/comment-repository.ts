@@ -37,20 +37,14 @@ export class SqliteCommentRepository implements CommentRepository {
     this.countByIpSince = db.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM comments WHERE ip_hash = ? AND created_at > ?',
     );
-    this.sameText = db.prepare<[number, string], { id: number }>(
-      'SELECT id FROM comments WHERE article_id = ? AND body = ? LIMIT 1',
-    );
-    this.statusCounts = db.prepare<[], { status: CommentStatus; n: number }>(
-      'SELECT status, COUNT(*) AS n FROM comments GROUP BY status',
-    );
+    this.sameText = db.prepare<[number, string], { id: number }>('SELECT id FROM comments WHERE article_id = ? AND body = ? LIMIT 1');
+    this.statusCounts = db.prepare<[], { status: CommentStatus; n: number }>('SELECT status, COUNT(*) AS n FROM comments GROUP BY status');
     this.byStatus = db.prepare<{ status: CommentStatus; limit: number; offset: number }, ModerationRow>(
       `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.network, a.title AS article_title
        FROM comments c LEFT JOIN articles a ON a.id = c.article_id
        WHERE c.status = @status ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
     );
-    this.byId = db.prepare<[number], CommentRow>(
-      'SELECT id, article_id, nickname, body, status, created_at FROM comments WHERE id = ?',
-    );
+    this.byId = db.prepare<[number], CommentRow>('SELECT id, article_id, nickname, body, status, created_at FROM comments WHERE id = ?');
     this.updateStatus = db.prepare<{ id: number; status: CommentStatus }, CommentRow>(
       `UPDATE comments SET status = @status WHERE id = @id AND status <> @status
        RETURNING id, article_id, nickname, body, status, created_at`,
@@ -60,10 +54,7 @@ export class SqliteCommentRepository implements CommentRepository {
     );
   }
 
-  async listApproved(
-    articleId: number,
-    options: { limit: number; offset?: number; newestFirst: boolean },
-  ): Promise<Comment[]> {
+  async listApproved(articleId: number, options: { limit: number; offset?: number; newestFirst: boolean }): Promise<Comment[]> {
     const statement = options.newestFirst ? this.newestFirst : this.oldestFirst;
     return statement.all({ articleId, limit: options.limit, offset: options.offset ?? 0 }).map(toComment);
   }

@@ -6,7 +6,6 @@ import { StorageOpenError } from '../storage.js';
 
 export type Db = Database.Database;
 
-
 /** readOnly: a connection that reads only (PRAGMA query_only): any write through it fails. */
 export function openDatabase(file: string, { readOnly = false }: { readOnly?: boolean } = {}): Db {
   if (file !== ':memory:') ensureWritableFolder(path.dirname(path.resolve(file)));

@@ -23,12 +23,14 @@ export function migrate(db: Db, folder: string = migrationsDir, now: number = Da
     const version = file.replace(/\.sql$/, '');
     const sql = fs.readFileSync(path.join(folder, file), 'utf8');
     // Checked inside the IMMEDIATE transaction so two processes starting together apply it once.
-    const ran = db.transaction(() => {
-      if (isApplied.get(version) !== undefined) return false;
-      db.exec(sql);
-      record.run(version, now);
-      return true;
-    }).immediate();
+    const ran = db
+      .transaction(() => {
+        if (isApplied.get(version) !== undefined) return false;
+        db.exec(sql);
+        record.run(version, now);
+        return true;
+      })
+      .immediate();
     if (ran) newlyApplied.push(version);
   }
   return newlyApplied;

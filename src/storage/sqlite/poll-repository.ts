@@ -66,9 +66,7 @@ export class SqlitePollRepository implements PollRepository {
       `UPDATE polls SET question = @question, is_multiple = @isMultiple, starts_at = @startsAt, ends_at = @endsAt
        WHERE id = @id`,
     );
-    this.updateOption = db.prepare(
-      'UPDATE poll_options SET label = @label, sort_order = @sortOrder WHERE id = @id AND poll_id = @pollId',
-    );
+    this.updateOption = db.prepare('UPDATE poll_options SET label = @label, sort_order = @sortOrder WHERE id = @id AND poll_id = @pollId');
     this.deleteUnvotedOption = db.prepare('DELETE FROM poll_options WHERE id = ? AND poll_id = ? AND votes = 0');
     // in the caller's transaction: a failure rolls back the options changed before it
     this.saveChanges = (id: number, changes: PollChanges) => {
@@ -107,9 +105,7 @@ export class SqlitePollRepository implements PollRepository {
     this.votesOfAddressSince = db.prepare<[number, string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM poll_votes WHERE poll_id = ? AND ip_hash = ? AND created_at > ?',
     );
-    this.insertVote = db.prepare(
-      'INSERT INTO poll_votes (poll_id, session_id, ip_hash, created_at, option_ids) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.insertVote = db.prepare('INSERT INTO poll_votes (poll_id, session_id, ip_hash, created_at, option_ids) VALUES (?, ?, ?, ?, ?)');
     this.addToOption = db.prepare('UPDATE poll_options SET votes = votes + 1 WHERE id = ? AND poll_id = ?');
   }
 

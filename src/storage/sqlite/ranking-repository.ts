@@ -54,18 +54,14 @@ export class SqliteRankingRepository implements RankingRepository {
   async topInDays(span: DaySpan, query: RankingQuery, now: number): Promise<RankedArticle[]> {
     const params = { from: span.from, to: span.to, now, limit: query.limit };
     const rows =
-      query.categoryId === undefined
-        ? this.inDays.all(params)
-        : this.inDaysInCategory.all({ ...params, categoryId: query.categoryId });
+      query.categoryId === undefined ? this.inDays.all(params) : this.inDaysInCategory.all({ ...params, categoryId: query.categoryId });
     return rows.map(toRanked);
   }
 
   async topAllTime(query: RankingQuery, now: number): Promise<RankedArticle[]> {
     const params = { now, limit: query.limit };
     const rows =
-      query.categoryId === undefined
-        ? this.allTime.all(params)
-        : this.allTimeInCategory.all({ ...params, categoryId: query.categoryId });
+      query.categoryId === undefined ? this.allTime.all(params) : this.allTimeInCategory.all({ ...params, categoryId: query.categoryId });
     return rows.map(toRanked);
   }
 }

@@ -52,9 +52,7 @@ export class SearchIndex {
   private readonly orphans;
 
   constructor(db: Db) {
-    this.source = db.prepare<[number], SourceRow>(
-      'SELECT title, summary, body_html, status, deleted_at FROM articles WHERE id = ?',
-    );
+    this.source = db.prepare<[number], SourceRow>('SELECT title, summary, body_html, status, deleted_at FROM articles WHERE id = ?');
     this.put = db.prepare<{ id: number; title: string; summary: string; body: string }>(
       'INSERT OR REPLACE INTO articles_fts (rowid, title, summary, body) VALUES (@id, @title, @summary, @body)',
     );

@@ -11,9 +11,7 @@ export class SqliteSessionRepository implements SessionRepository {
   private readonly removeForUser;
 
   constructor(db: Db) {
-    this.select = db.prepare<[string, number], { data: string }>(
-      'SELECT data FROM sessions WHERE sid = ? AND expires_at > ?',
-    );
+    this.select = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?');
     this.upsert = db.prepare(
       `INSERT INTO sessions (sid, data, expires_at, user_id) VALUES (?, ?, ?, ?)
        ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at, user_id = excluded.user_id`,

@@ -8,9 +8,7 @@ export class SqliteSettingsRepository implements SettingsRepository {
 
   constructor(db: Db) {
     this.all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
-    this.upsert = db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    );
+    this.upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   }
 
   async getAll(): Promise<Record<string, string>> {

@@ -1,6 +1,12 @@
 // Reader submissions (投稿信箱) in SQLite.
 import type { Db } from './database.js';
-import type { SubmissionStatus, Submission, NewSubmission, SubmissionRepository, SubmissionRow } from '../../repositories/submission-repository.js';
+import type {
+  SubmissionStatus,
+  Submission,
+  NewSubmission,
+  SubmissionRepository,
+  SubmissionRow,
+} from '../../repositories/submission-repository.js';
 import { toSubmission } from '../../repositories/submission-repository.js';
 
 export class SqliteSubmissionRepository implements SubmissionRepository {
@@ -58,9 +64,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
 
   async list(options: { status?: SubmissionStatus; limit: number; offset?: number }): Promise<Submission[]> {
     const offset = options.offset ?? 0;
-    const rows = options.status
-      ? this.listByStatus.all(options.status, options.limit, offset)
-      : this.listAll.all(options.limit, offset);
+    const rows = options.status ? this.listByStatus.all(options.status, options.limit, offset) : this.listAll.all(options.limit, offset);
     return rows.map(toSubmission);
   }
 

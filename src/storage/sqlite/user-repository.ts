@@ -40,7 +40,10 @@ export class SqliteUserRepository implements UserRepository {
     this.summaries = db.prepare<[], Omit<UserRow, 'password_hash' | 'failed_logins'> & { created_at: number }>(
       'SELECT id, username, display_name, role, created_at, locked_until FROM users ORDER BY id',
     );
-    this.insertIfFree = db.prepare<{ username: string; displayName: string; passwordHash: string; role: Role; now: number }, { id: number }>(
+    this.insertIfFree = db.prepare<
+      { username: string; displayName: string; passwordHash: string; role: Role; now: number },
+      { id: number }
+    >(
       `INSERT INTO users (username, display_name, password_hash, role, created_at)
        VALUES (@username, @displayName, @passwordHash, @role, @now)
        ON CONFLICT (username) DO NOTHING RETURNING id`,

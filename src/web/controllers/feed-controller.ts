@@ -102,12 +102,10 @@ export function feedController({ repositories, clock }: SiteContext) {
   }
 
   function sendUrlset(res: Response, entries: SitemapEntry[]): void {
-    const url = entries.map(
-      (entry): XmlNode => ({
-        loc: xmlSafe(res.locals.origin + entry.path),
-        ...(entry.lastModified !== undefined ? { lastmod: w3cDate(entry.lastModified) } : {}),
-      }),
-    );
+    const url = entries.map((entry): XmlNode => ({
+      loc: xmlSafe(res.locals.origin + entry.path),
+      ...(entry.lastModified !== undefined ? { lastmod: w3cDate(entry.lastModified) } : {}),
+    }));
     const urlset: XmlNode = { urlset: { '@xmlns': SITEMAP_NS, url } };
     sendXml(res, XML_TYPE, urlset);
   }
@@ -202,16 +200,14 @@ export function feedController({ repositories, clock }: SiteContext) {
       const recent = (await repositories.articles.listVisible({ limit: NEWS_MAX }, now)).filter(
         (a) => a.publishedAt >= now - NEWS_WINDOW_MS,
       );
-      const url = recent.map(
-        (article): XmlNode => ({
-          loc: xmlSafe(`${origin}/article/${article.id}`),
-          'news:news': {
-            'news:publication': { 'news:name': xmlSafe(site.siteName), 'news:language': 'zh-cn' },
-            'news:publication_date': w3cDate(article.publishedAt),
-            'news:title': xmlSafe(article.title),
-          },
-        }),
-      );
+      const url = recent.map((article): XmlNode => ({
+        loc: xmlSafe(`${origin}/article/${article.id}`),
+        'news:news': {
+          'news:publication': { 'news:name': xmlSafe(site.siteName), 'news:language': 'zh-cn' },
+          'news:publication_date': w3cDate(article.publishedAt),
+          'news:title': xmlSafe(article.title),
+        },
+      }));
       const urlset: XmlNode = { urlset: { '@xmlns': SITEMAP_NS, '@xmlns:news': NEWS_NS, url } };
       sendXml(res, XML_TYPE, urlset);
     },

@@ -10,10 +10,12 @@ export function operationsController(health: () => Promise<boolean>) {
     },
     robots(_req: Request, res: Response) {
       const { origin } = res.locals; // https://<site domain>: sitemap URLs must be absolute
-      res.type('text/plain').send(
-        'User-agent: *\nDisallow: /admin/\nDisallow: /captcha\n\n' +
-          `Sitemap: ${origin}/sitemap.xml\nSitemap: ${origin}/sitemap-news.xml\n`,
-      );
+      res
+        .type('text/plain')
+        .send(
+          'User-agent: *\nDisallow: /admin/\nDisallow: /captcha\n\n' +
+            `Sitemap: ${origin}/sitemap.xml\nSitemap: ${origin}/sitemap-news.xml\n`,
+        );
     },
   };
 }

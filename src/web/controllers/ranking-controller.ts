@@ -45,9 +45,7 @@ export function rankingController({ repositories, clock }: SiteContext) {
       const now = clock();
       const query = { categoryId: category?.id, limit: RANKING_LENGTH };
       const span = period.days === undefined ? undefined : daySpan(now, res.locals.site.timeZone, period.days);
-      const items = span
-        ? await rankings.topInDays(span, query, now)
-        : await rankings.topAllTime(query, now);
+      const items = span ? await rankings.topInDays(span, query, now) : await rankings.topAllTime(query, now);
 
       const scope = category ? `${category.name} · ` : '';
       res.render('rank/index', {

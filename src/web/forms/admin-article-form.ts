@@ -47,7 +47,6 @@ export interface ParsedArticle {
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
 const HOME_PINS: HomePin[] = ['none', 'top', 'headline'];
 
-
 export function emptyArticleForm(): ArticleFormValues {
   return {
     title: '',

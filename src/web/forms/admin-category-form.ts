@@ -30,7 +30,6 @@ export interface CategoryFormValues {
 
 export type CategoryFormErrors = Partial<Record<keyof CategoryFormValues, string>>;
 
-
 export function categoryFormValues(category: Category): CategoryFormValues {
   return { name: category.name, slug: category.slug, description: category.description, sortOrder: String(category.sortOrder) };
 }

@@ -28,7 +28,6 @@ export interface PageFormValues {
 
 export type PageFormErrors = Partial<Record<keyof PageFormValues, string>>;
 
-
 export function pageFormValues(page?: StaticPage): PageFormValues {
   return page ? { slug: page.slug, title: page.title, bodyHtml: page.bodyHtml } : { slug: '', title: '', bodyHtml: '' };
 }

@@ -43,7 +43,6 @@ export interface PollFormValues {
 
 export type PollFormErrors = Partial<Record<'question' | 'choice' | 'startsAt' | 'endsAt' | 'options', string>>;
 
-
 export function pollFormValues(poll: Poll | undefined, now: number, timeZone: string): PollFormValues {
   if (!poll) {
     return { question: '', choice: 'single', startsAt: toLocalInputValue(now, timeZone), endsAt: '', newOptions: '', existing: [] };
@@ -104,7 +103,8 @@ export function parsePollForm(
   const options: { id?: number; label: string }[] = [];
   for (const option of values.existing) {
     if (option.label !== '') options.push({ id: option.id, label: option.label });
-    else if (option.votes > 0) errors.options ??= POLL_TEXTS.optionHasVotes(existingOptions!.find((o) => o.id === option.id)!.label, option.votes);
+    else if (option.votes > 0)
+      errors.options ??= POLL_TEXTS.optionHasVotes(existingOptions!.find((o) => o.id === option.id)!.label, option.votes);
   }
   for (const line of values.newOptions.split('\n')) {
     const label = cleanNickname(line);

@@ -34,7 +34,6 @@ export interface StaffFormValues {
 
 export type StaffFormErrors = Partial<Record<keyof StaffFormValues, string>>;
 
-
 const clean = (raw: string) => cleanNickname(raw.normalize('NFKC'));
 
 export function staffFormValues(member?: StaffMember): StaffFormValues {

@@ -28,7 +28,12 @@ export function visibleLength(text: string): number {
 }
 
 export function cleanNickname(raw: string): string {
-  return raw.normalize('NFC').replace(/[\r\n\t]/g, ' ').replace(CONTROLS, '').replace(BIDI, '').replace(INVISIBLE_EDGES, '');
+  return raw
+    .normalize('NFC')
+    .replace(/[\r\n\t]/g, ' ')
+    .replace(CONTROLS, '')
+    .replace(BIDI, '')
+    .replace(INVISIBLE_EDGES, '');
 }
 
 export function cleanBody(raw: string): string {
@@ -41,7 +46,6 @@ export function cleanBody(raw: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(INVISIBLE_EDGES, '');
 }
-
 
 export function parseCommentForm(body: unknown): { values: CommentFormValues; errors: CommentFormErrors } {
   const fields = (body ?? {}) as Record<string, unknown>;

@@ -14,7 +14,6 @@ export type SubmissionFormErrors = Partial<Record<keyof SubmissionFormValues, st
 
 export const SUBMISSION_LIMITS = { name: 40, contact: 100, titleMin: 2, title: 100, bodyMin: 20, body: 10_000 } as const;
 
-
 export function emptySubmissionForm(): Omit<SubmissionFormValues, 'captcha'> {
   return { name: '', contact: '', title: '', body: '' };
 }

@@ -12,7 +12,6 @@ interface ErrorWithStatus extends Error {
   type?: string;
 }
 
-
 export function notFoundHandler(_req: Request, _res: Response, next: NextFunction) {
   next(new HttpError(404, STATUS_MESSAGES[404]!));
 }

@@ -25,7 +25,9 @@ export function imageUpload(fieldName: string, options: { fields?: number; field
       if (!err) return next();
       if (err instanceof multer.MulterError) {
         const tooBig = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FIELD_VALUE';
-        return next(new HttpError(tooBig ? 413 : 400, tooBig ? '文件或字段超过大小限制（图片最大 8 MB）。' : `上传格式不正确：${err.code}`));
+        return next(
+          new HttpError(tooBig ? 413 : 400, tooBig ? '文件或字段超过大小限制（图片最大 8 MB）。' : `上传格式不正确：${err.code}`),
+        );
       }
       next(new HttpError(400, '上传的表单格式不正确。'));
     });

@@ -27,7 +27,19 @@ export function cacheAsArticlePage(res: Response, articleId: number, { countsRea
 }
 
 /** Response headers that are the same for every reader of the page (validators are redone). */
-const NOT_REPLAYED = new Set(['set-cookie', 'content-length', 'content-encoding', 'etag', 'last-modified', 'vary', 'cache-control', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+const NOT_REPLAYED = new Set([
+  'set-cookie',
+  'content-length',
+  'content-encoding',
+  'etag',
+  'last-modified',
+  'vary',
+  'cache-control',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
 
 function replayableHeaders(res: Response): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };

@@ -49,7 +49,10 @@ describe('backup and restore', () => {
     assert.ok((db.prepare('SELECT COUNT(*) FROM comments').pluck().get() as number) > 0);
     assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
     db.close();
-    assert.ok(fs.readdirSync(path.dirname(t.file)).some((f) => f.startsWith('portal.db.before-restore-')), 'the replaced database is kept');
+    assert.ok(
+      fs.readdirSync(path.dirname(t.file)).some((f) => f.startsWith('portal.db.before-restore-')),
+      'the replaced database is kept',
+    );
 
     const junk = path.join(path.dirname(t.file), 'junk.db');
     fs.writeFileSync(junk, 'not a database');

@@ -18,10 +18,7 @@ describe('migrate', () => {
     assert.deepEqual(migrate(db, migrations), ['0001_first', '0002_second']);
     assert.deepEqual(migrate(db, migrations), []);
     assert.equal(db.prepare('SELECT COUNT(*) AS n FROM a').pluck().get(), 1);
-    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), [
-      '0001_first',
-      '0002_second',
-    ]);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), ['0001_first', '0002_second']);
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

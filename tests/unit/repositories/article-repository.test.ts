@@ -18,7 +18,13 @@ describe('article repository', () => {
     const r = t.repositories;
     ids.old = await addArticle(r, law, NOW, { title: '旧文', publishedAt: NOW - 48 * HOUR, views: 50 });
     ids.recent = await addArticle(r, law, NOW, { title: '新文', publishedAt: NOW - HOUR, views: 5 });
-    ids.other = await addArticle(r, society, NOW, { title: '民生', publishedAt: NOW - 2 * HOUR, views: 500, coverImage: '/images/x.jpg', isFeatured: true });
+    ids.other = await addArticle(r, society, NOW, {
+      title: '民生',
+      publishedAt: NOW - 2 * HOUR,
+      views: 500,
+      coverImage: '/images/x.jpg',
+      isFeatured: true,
+    });
     ids.draft = await addArticle(r, law, NOW, { title: '草稿', status: 'draft', publishedAt: NOW - HOUR, views: 9999 });
     ids.scheduled = await addArticle(r, law, NOW, { title: '定时', status: 'scheduled', publishedAt: NOW + HOUR, views: 9999 });
   });
@@ -38,21 +44,36 @@ describe('article repository', () => {
 
   it('lists newest first, per category, with paging and counts', async () => {
     const { articles } = t.repositories;
-    assert.deepEqual((await articles.listVisible({ limit: 10 }, NOW)).map((a) => a.title), ['新文', '民生', '旧文']);
-    assert.deepEqual((await articles.listVisible({ categoryId: law, limit: 10 }, NOW)).map((a) => a.title), ['新文', '旧文']);
-    assert.deepEqual((await articles.listVisible({ categoryId: law, limit: 1, offset: 1 }, NOW)).map((a) => a.title), ['旧文']);
+    assert.deepEqual(
+      (await articles.listVisible({ limit: 10 }, NOW)).map((a) => a.title),
+      ['新文', '民生', '旧文'],
+    );
+    assert.deepEqual(
+      (await articles.listVisible({ categoryId: law, limit: 10 }, NOW)).map((a) => a.title),
+      ['新文', '旧文'],
+    );
+    assert.deepEqual(
+      (await articles.listVisible({ categoryId: law, limit: 1, offset: 1 }, NOW)).map((a) => a.title),
+      ['旧文'],
+    );
     assert.equal(await articles.countVisible(undefined, NOW), 3);
     assert.equal(await articles.countVisible(law, NOW), 2);
   });
 
   it('ranks by views among visible articles only', async () => {
     const top = await t.repositories.articles.listMostViewed(10, NOW);
-    assert.deepEqual(top.map((a) => a.title), ['民生', '旧文', '新文']);
+    assert.deepEqual(
+      top.map((a) => a.title),
+      ['民生', '旧文', '新文'],
+    );
   });
 
   it('lists featured articles that have a cover', async () => {
     const featured = await t.repositories.articles.listFeaturedWithCover(4, NOW);
-    assert.deepEqual(featured.map((a) => a.title), ['民生']);
+    assert.deepEqual(
+      featured.map((a) => a.title),
+      ['民生'],
+    );
   });
 
   it('treats hostile input as plain data', async () => {
@@ -64,13 +85,28 @@ describe('article repository', () => {
 
   it('lists pinned articles in force: 头条 before 置顶, newest first, until their end', async () => {
     const r = t.repositories;
-    const headline = await addArticle(r, law, NOW, { title: '头条', publishedAt: NOW - 72 * HOUR, homePin: 'headline', pinnedUntil: NOW + 2 * HOUR });
+    const headline = await addArticle(r, law, NOW, {
+      title: '头条',
+      publishedAt: NOW - 72 * HOUR,
+      homePin: 'headline',
+      pinnedUntil: NOW + 2 * HOUR,
+    });
     const top = await addArticle(r, law, NOW, { title: '置顶', publishedAt: NOW - 3 * HOUR, homePin: 'top' });
     await addArticle(r, law, NOW, { title: '已过期', publishedAt: NOW - 3 * HOUR, homePin: 'top', pinnedUntil: NOW - 1 });
     await addArticle(r, law, NOW, { title: '置顶的草稿', status: 'draft', publishedAt: NOW - HOUR, homePin: 'headline' });
     const pinned = await r.articles.listPinned(10, NOW);
-    assert.deepEqual(pinned.map((a) => [a.title, a.homePin]), [['头条', 'headline'], ['置顶', 'top']]);
-    assert.deepEqual((await r.articles.listPinned(10, NOW + 2 * HOUR)).map((a) => a.title), ['置顶'], 'the 头条 ended');
+    assert.deepEqual(
+      pinned.map((a) => [a.title, a.homePin]),
+      [
+        ['头条', 'headline'],
+        ['置顶', 'top'],
+      ],
+    );
+    assert.deepEqual(
+      (await r.articles.listPinned(10, NOW + 2 * HOUR)).map((a) => a.title),
+      ['置顶'],
+      'the 头条 ended',
+    );
     assert.equal(t.storage.changeFeed.nextScheduledChange(NOW), NOW + HOUR, 'the scheduled article goes live first');
     assert.equal(t.storage.changeFeed.nextScheduledChange(NOW + HOUR), NOW + 2 * HOUR, 'then the pin ends');
     assert.equal(t.storage.changeFeed.nextScheduledChange(NOW + 2 * HOUR), undefined);

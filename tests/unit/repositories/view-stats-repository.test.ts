@@ -14,9 +14,19 @@ describe('view stats repository', () => {
     await viewStats.applyBatch({
       articleViews: new Map([
         ['2026-11-19', new Map([[a, 2]])],
-        ['2026-11-20', new Map([[a, 3], [b, 1], [424242, 7]])], // a deleted article is skipped
+        [
+          '2026-11-20',
+          new Map([
+            [a, 3],
+            [b, 1],
+            [424242, 7],
+          ]),
+        ], // a deleted article is skipped
       ]),
-      pageViews: new Map([['2026-11-19', 10], ['2026-11-20', 4]]),
+      pageViews: new Map([
+        ['2026-11-19', 10],
+        ['2026-11-20', 4],
+      ]),
     });
     await viewStats.applyBatch({ articleViews: new Map([['2026-11-20', new Map([[a, 1]])]]), pageViews: new Map([['2026-11-20', 1]]) });
     assert.equal((await articles.findVisibleById(a, NOW))?.views, 6);

@@ -29,7 +29,10 @@ describe('GzipComposer', () => {
     const body = Buffer.from(HEAD(1) + TAIL);
     const gzip = compressPage(composer, HEAD(1), TAIL);
     assert.equal(gzip.parts.length, 3);
-    assert.equal(gzip.length, gzip.parts.reduce((sum, part) => sum + part.length, 0));
+    assert.equal(
+      gzip.length,
+      gzip.parts.reduce((sum, part) => sum + part.length, 0),
+    );
     assert.deepEqual(gunzipSync(joined(gzip)), body); // zlib verifies the trailer's CRC-32 and size
     assert.deepEqual(await streamed(gzip.parts), body);
   });

@@ -38,7 +38,10 @@ describe('search snippets', () => {
     const text = '<b>法院</b> & <script>alert(1)</script>';
     const segments = highlight(text, searchTerms('法院 script'));
     assert.equal(segments.map((s) => s.text).join(''), text);
-    assert.deepEqual(segments.filter((s) => s.hit).map((s) => s.text), ['法院', 'script', 'script']);
+    assert.deepEqual(
+      segments.filter((s) => s.hit).map((s) => s.text),
+      ['法院', 'script', 'script'],
+    );
   });
 
   it('cut a window around the first hit with … at the cuts', () => {
@@ -58,8 +61,17 @@ describe('search snippets', () => {
   });
 
   it('excerpts join Chinese paragraphs without a stray space, and keep spaces beside Latin words', () => {
-    const body = htmlToPlainText('<h2>不刷脸就进不了门</h2><p>去年，物业在公告中称“为提升安全管理水平”。</p><p>法院审理认为，Chrome 浏览器 也可以。</p>');
-    assert.equal(body, '不刷脸就进不了门 去年，物业在公告中称“为提升安全管理水平”。 法院审理认为，Chrome 浏览器 也可以。', 'the index keeps paragraphs apart');
-    assert.equal(show(excerpt(body, searchTerms('法院'), 200)), '不刷脸就进不了门去年，物业在公告中称“为提升安全管理水平”。[法院]审理认为，Chrome 浏览器也可以。');
+    const body = htmlToPlainText(
+      '<h2>不刷脸就进不了门</h2><p>去年，物业在公告中称“为提升安全管理水平”。</p><p>法院审理认为，Chrome 浏览器 也可以。</p>',
+    );
+    assert.equal(
+      body,
+      '不刷脸就进不了门 去年，物业在公告中称“为提升安全管理水平”。 法院审理认为，Chrome 浏览器 也可以。',
+      'the index keeps paragraphs apart',
+    );
+    assert.equal(
+      show(excerpt(body, searchTerms('法院'), 200)),
+      '不刷脸就进不了门去年，物业在公告中称“为提升安全管理水平”。[法院]审理认为，Chrome 浏览器也可以。',
+    );
   });
 });

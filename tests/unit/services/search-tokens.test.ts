@@ -65,7 +65,10 @@ describe('search tokens', () => {
   });
 
   it('list a repeated term once', () => {
-    assert.deepEqual(searchTerms('法院 法院 LAW law').map((t) => t.text), ['法院', 'law']);
+    assert.deepEqual(
+      searchTerms('法院 法院 LAW law').map((t) => t.text),
+      ['法院', 'law'],
+    );
   });
 
   it('make the same tokens for a query as for the text it appears in', () => {
@@ -79,7 +82,10 @@ describe('search tokens', () => {
   it('take the plain text of article HTML: tags out, entities decoded, blocks apart', () => {
     assert.equal(htmlToPlainText('<p>法院<strong>判决</strong>了</p><p>第二段</p>'), '法院判决了 第二段');
     assert.equal(htmlToPlainText('<h2>标题</h2>正文<br>换行'), '标题 正文 换行');
-    assert.equal(htmlToPlainText('<p>&lt;b&gt;不是标签&lt;/b&gt; &amp; &quot;引号&quot; &#21776; &#x5510; &nbsp;x</p>'), '<b>不是标签</b> & "引号" 唐 唐 x');
+    assert.equal(
+      htmlToPlainText('<p>&lt;b&gt;不是标签&lt;/b&gt; &amp; &quot;引号&quot; &#21776; &#x5510; &nbsp;x</p>'),
+      '<b>不是标签</b> & "引号" 唐 唐 x',
+    );
     assert.equal(htmlToPlainText('<a href="x" title="a > b">链接</a>文字'), '链接文字');
     assert.equal(htmlToPlainText('<p>a</p><!-- note --><script>var x = "<p>";</script><p>b</p>'), 'a b');
     assert.equal(htmlToPlainText('&unknown; &#0; &#xD800;'), '&unknown; \ufffd \ufffd');

@@ -41,12 +41,22 @@ describe('formatting by offset arithmetic', () => {
     const start = Date.UTC(2026, 0, 1);
     for (const zone of zones) {
       const reference = new Intl.DateTimeFormat('en-CA', {
-        timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
       });
       // every 7 minutes 13 seconds through a year: crosses every change of these zones
       for (let instant = start; instant < start + 366 * 86_400_000; instant += 433_000 * 37) {
         const p = Object.fromEntries(reference.formatToParts(instant).map((part) => [part.type, part.value]));
-        assert.equal(formatDateTime(instant, zone), `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`, `${zone} ${new Date(instant).toISOString()}`);
+        assert.equal(
+          formatDateTime(instant, zone),
+          `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`,
+          `${zone} ${new Date(instant).toISOString()}`,
+        );
       }
     }
   });
@@ -54,7 +64,13 @@ describe('formatting by offset arithmetic', () => {
   it('agrees with Intl minute by minute around every change of a DST zone', () => {
     for (const zone of ['America/New_York', 'Europe/London', 'Australia/Lord_Howe']) {
       const reference = new Intl.DateTimeFormat('en-CA', {
-        timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
       });
       const expected = (instant: number) => {
         const p = Object.fromEntries(reference.formatToParts(instant).map((part) => [part.type, part.value]));
@@ -64,7 +80,11 @@ describe('formatting by offset arithmetic', () => {
       let changes = 0;
       for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
         // the local hour moves by other than 24 h over a UTC day only where the offset changes
-        if ((utcHourOf(day + 86_400_000) - utcHourOf(day) + 24) % 24 === 0 && expected(day).slice(14) === expected(day + 86_400_000).slice(14)) continue;
+        if (
+          (utcHourOf(day + 86_400_000) - utcHourOf(day) + 24) % 24 === 0 &&
+          expected(day).slice(14) === expected(day + 86_400_000).slice(14)
+        )
+          continue;
         changes += 1;
         for (let instant = day - 86_400_000; instant < day + 2 * 86_400_000; instant += 60_000) {
           assert.equal(formatDateTime(instant, zone), expected(instant), `${zone} ${new Date(instant).toISOString()}`);

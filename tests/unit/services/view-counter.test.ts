@@ -105,11 +105,20 @@ describe('view counter', () => {
     await counter.flush();
     assert.equal(repository.batches.length, 1);
     const batch = repository.batches[0]!;
-    assert.deepEqual([...batch.articleViews.entries()].map(([d, m]) => [d, [...m]]), [
-      ['2026-11-20', [[7, 1]]],
-      ['2026-11-21', [[7, 1]]],
-    ]);
-    assert.deepEqual([...batch.pageViews], [['2026-11-20', 1], ['2026-11-21', 2]]);
+    assert.deepEqual(
+      [...batch.articleViews.entries()].map(([d, m]) => [d, [...m]]),
+      [
+        ['2026-11-20', [[7, 1]]],
+        ['2026-11-21', [[7, 1]]],
+      ],
+    );
+    assert.deepEqual(
+      [...batch.pageViews],
+      [
+        ['2026-11-20', 1],
+        ['2026-11-21', 2],
+      ],
+    );
     assert.equal(counter.pendingArticleReads(7), 0);
     await counter.flush();
     assert.equal(repository.batches.length, 1, 'an empty flush writes nothing');

@@ -2,7 +2,10 @@
 // the option rules (2-10, no duplicates, voted options cannot be removed).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseLocalInputValue as localDateTimeToInstant, toLocalInputValue as instantToLocalDateTime } from '../../../src/services/site-time.js';
+import {
+  parseLocalInputValue as localDateTimeToInstant,
+  toLocalInputValue as instantToLocalDateTime,
+} from '../../../src/services/site-time.js';
 import { pollState } from '../../../src/services/poll-rules.js';
 import { parsePollForm } from '../../../src/web/forms/admin-poll-form.js';
 
@@ -37,8 +40,19 @@ describe('datetime-local in the site time zone', () => {
 
   it('refuses anything that is not a real date and time', () => {
     for (const bad of [
-      '', 'tomorrow', '2026-11-20', '2026-11-20 12:00', '2026-02-30T10:00', '2026-13-01T00:00', '2026-00-10T00:00',
-      '2026-11-20T24:00', '2026-11-20T12:60', '2026-11-20T12:00Z', '2026-11-20T12:00+08:00', '1969-12-31T23:00', ' 2026-11-20T12:00',
+      '',
+      'tomorrow',
+      '2026-11-20',
+      '2026-11-20 12:00',
+      '2026-02-30T10:00',
+      '2026-13-01T00:00',
+      '2026-00-10T00:00',
+      '2026-11-20T24:00',
+      '2026-11-20T12:60',
+      '2026-11-20T12:00Z',
+      '2026-11-20T12:00+08:00',
+      '1969-12-31T23:00',
+      ' 2026-11-20T12:00',
     ]) {
       assert.equal(localDateTimeToInstant(bad, 'Asia/Shanghai'), undefined, bad);
     }
@@ -70,7 +84,10 @@ describe('poll form', () => {
     assert.deepEqual(Object.keys(errors).sort(), ['choice', 'endsAt', 'options', 'question']);
     assert.match(errors.options!, /重复/);
     assert.match(parsePollForm({ ...base, options: '只有一个' }, 'UTC').errors.options!, /2-10/);
-    assert.match(parsePollForm({ ...base, options: Array.from({ length: 11 }, (_, i) => `选项${i}`).join('\n') }, 'UTC').errors.options!, /2-10/);
+    assert.match(
+      parsePollForm({ ...base, options: Array.from({ length: 11 }, (_, i) => `选项${i}`).join('\n') }, 'UTC').errors.options!,
+      /2-10/,
+    );
     assert.match(parsePollForm({ ...base, startsAt: '', options: '甲\n乙' }, 'UTC').errors.startsAt!, /开始时间/);
   });
 
@@ -82,7 +99,11 @@ describe('poll form', () => {
     ];
     const edited = parsePollForm({ ...base, 'option-7': '支持', 'option-8': '', newOptions: '说不清' }, 'UTC', existing);
     assert.deepEqual(edited.errors, {});
-    assert.deepEqual(edited.poll!.options, [{ id: 7, label: '支持' }, { id: 9, label: '中立' }, { label: '说不清' }], 'absent option-9 is kept as is');
+    assert.deepEqual(
+      edited.poll!.options,
+      [{ id: 7, label: '支持' }, { id: 9, label: '中立' }, { label: '说不清' }],
+      'absent option-9 is kept as is',
+    );
     const removing = parsePollForm({ ...base, 'option-9': ' ' }, 'UTC', existing);
     assert.match(removing.errors.options!, /选项“中立”已有 3 票，不能删除/);
     assert.throws(() => parsePollForm({ ...base, 'option-99': '外来' }, 'UTC', existing), { status: 400 });

@@ -47,7 +47,12 @@ describe('serializeJsonLd', () => {
   });
 
   it('printed by the partial, a hostile title stays in one ld+json element', async () => {
-    const jsonLd = articlePageJsonLd({ article: article({ title: EVIL, author: EVIL }), category: { ...category, name: EVIL }, site: { siteName: EVIL }, origin: ORIGIN });
+    const jsonLd = articlePageJsonLd({
+      article: article({ title: EVIL, author: EVIL }),
+      category: { ...category, name: EVIL },
+      site: { siteName: EVIL },
+      origin: ORIGIN,
+    });
     const html = await ejs.renderFile(path.join(viewsDir, 'partials', '_json-ld.ejs'), { jsonLd });
     const $ = cheerio.load(`<body>${html}</body>`);
     assert.equal($('script').length, 1, 'no second script element');
@@ -68,7 +73,9 @@ describe('serializeJsonLd', () => {
 
 describe('articleJsonLd', () => {
   it('NewsArticle with headline, dates, author, publisher, image and the page it is about', () => {
-    const [news] = articleJsonLd({ article: article(), category, site: { siteName: '社会法治观察网' }, origin: ORIGIN })['@graph'] as Record<string, unknown>[];
+    const [news] = articleJsonLd({ article: article(), category, site: { siteName: '社会法治观察网' }, origin: ORIGIN })[
+      '@graph'
+    ] as Record<string, unknown>[];
     assert.deepEqual(news, {
       '@type': 'NewsArticle',
       '@id': `${ORIGIN}/article/42#article`,
@@ -100,8 +107,14 @@ describe('articleJsonLd', () => {
 
   it('BreadcrumbList: site > category > article, or site > article without a category', () => {
     const trail = (c: typeof category | undefined) =>
-      ((articleJsonLd({ article: article(), category: c, site: { siteName: '社会法治观察网' }, origin: ORIGIN })['@graph'] as Record<string, unknown>[])[1]!
-        .itemListElement as { position: number; name: string; item: string }[]).map((e) => [e.position, e.name, e.item]);
+      (
+        (
+          articleJsonLd({ article: article(), category: c, site: { siteName: '社会法治观察网' }, origin: ORIGIN })['@graph'] as Record<
+            string,
+            unknown
+          >[]
+        )[1]!.itemListElement as { position: number; name: string; item: string }[]
+      ).map((e) => [e.position, e.name, e.item]);
     assert.deepEqual(trail(category), [
       [1, '社会法治观察网', `${ORIGIN}/`],
       [2, '案例解读', `${ORIGIN}/category/cases`],

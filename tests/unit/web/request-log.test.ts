@@ -28,7 +28,9 @@ describe('request log', () => {
     const server = portal.app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const { port } = server.address() as { port: number };
-    await (await fetch(`http://127.0.0.1:${port}/search?q=secret-term&token=abc`, { headers: { cookie: 'portal.sid=s%3Aprivate' } })).text();
+    await (
+      await fetch(`http://127.0.0.1:${port}/search?q=secret-term&token=abc`, { headers: { cookie: 'portal.sid=s%3Aprivate' } })
+    ).text();
     await new Promise((r) => setTimeout(r, 50));
     server.close();
     await storage.close();

@@ -134,7 +134,11 @@ export function articlesController(context: AdminContext) {
         titleContains: q || undefined,
       };
       const total = await repositories.articles.countForAdmin(filter);
-      const query = new URLSearchParams({ ...(status && { status }), ...(filter.categoryId && { category: categoryRaw }), ...(q && { q }) });
+      const query = new URLSearchParams({
+        ...(status && { status }),
+        ...(filter.categoryId && { category: categoryRaw }),
+        ...(q && { q }),
+      });
       const basePath = `/admin/articles${query.size ? `?${query}` : ''}`;
       const pagination = paginate(page, total, PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound();
@@ -177,10 +181,20 @@ export function articlesController(context: AdminContext) {
       const { values, errors, article: parsed } = await parse(req, res);
       if (!parsed) return renderForm(res, { article, values, errors, status: 422 });
       const conflict = (latest: AdminArticle) =>
-        renderForm(res, { article: latest, values: { ...values, version: String(latest.version) }, errors: {}, notice: TEXT.conflict, status: 409 });
+        renderForm(res, {
+          article: latest,
+          values: { ...values, version: String(latest.version) },
+          errors: {},
+          notice: TEXT.conflict,
+          status: 409,
+        });
       if (parsed.version !== article.version) return conflict(article);
       const user = res.locals.currentUser!;
-      const fields = fieldsOf(parsed, await coverFor(req, parsed, article.coverImage, user), publishTime(parsed, article.publishedAt, clock()));
+      const fields = fieldsOf(
+        parsed,
+        await coverFor(req, parsed, article.coverImage, user),
+        publishTime(parsed, article.publishedAt, clock()),
+      );
       const outcome = await articleService.update(user, article.id, parsed.version, fields);
       if (outcome.kind === 'conflict') return conflict(outcome.latest);
       if (outcome.kind !== 'updated') throw notFound(outcome.kind === 'in-trash' ? TEXT.inTrash : TEXT.notFound);
@@ -248,7 +262,9 @@ export function articlesController(context: AdminContext) {
       if (!req.file) throw badRequest('请选择要上传的图片。');
       const stored = await images.save(req.file, res.locals.currentUser!); // ImageRejected answers 400/415 with its message
       if (req.accepts(['json', 'html']) === 'json') {
-        return res.status(201).json({ url: stored.large.url, cover: stored.cover.url, width: stored.large.width, height: stored.large.height });
+        return res
+          .status(201)
+          .json({ url: stored.large.url, cover: stored.cover.url, width: stored.large.width, height: stored.large.height });
       }
       res.status(201).render('admin/articles/uploaded', { title: '图片已上传', stored });
     },

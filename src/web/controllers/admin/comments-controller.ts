@@ -49,7 +49,6 @@ const STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected', '
 const ACTIONS: readonly Action[] = ['approve', 'reject', 'spam', 'delete'];
 const ID = /^[1-9]\d{0,14}$/;
 
-
 /** The ticked comment ids (a checkbox field that may repeat); malformed ids are a 400. */
 function idList(body: unknown): number[] {
   const raw = (body as Record<string, unknown> | undefined)?.ids;
@@ -86,12 +85,7 @@ function queueUrl(status: CommentStatus, page = 1): string {
 export function commentsController({ repositories, moderation }: AdminContext) {
   const { comments, sensitiveWords } = repositories;
 
-  async function renderQueue(
-    res: Response,
-    status: CommentStatus,
-    page: number,
-    error?: string,
-  ) {
+  async function renderQueue(res: Response, status: CommentStatus, page: number, error?: string) {
     const counts = await comments.countByStatus();
     const pagination = paginate(page, counts[status], COMMENTS_PER_PAGE, queueUrl(status));
     if (page > pagination.totalPages) throw notFound(TEXT.noSuchPage);
@@ -115,7 +109,8 @@ export function commentsController({ repositories, moderation }: AdminContext) {
 
   /** Back to the tab and page the editor came from, or the last page if that one emptied. */
   async function backToQueue(req: Request, res: Response, status: CommentStatus, page: number, changed: Comment[], action: Action) {
-    req.session.flash = changed.length > 0 ? { type: 'success', message: TEXT.done[action](changed.length) } : { type: 'info', message: TEXT.unchanged };
+    req.session.flash =
+      changed.length > 0 ? { type: 'success', message: TEXT.done[action](changed.length) } : { type: 'info', message: TEXT.unchanged };
     const total = (await comments.countByStatus())[status];
     const lastPage = Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE));
     res.redirect(303, queueUrl(status, Math.min(page, lastPage)));

@@ -3,7 +3,14 @@
 import type { Request, Response } from 'express';
 import type { StaticPage } from '../../../domain/types.js';
 import type { AdminContext } from '../../admin-context.js';
-import { PAGE_SLUG, PAGE_TEXTS, pageFormValues, parsePageForm, type PageFormErrors, type PageFormValues } from '../../forms/admin-page-form.js';
+import {
+  PAGE_SLUG,
+  PAGE_TEXTS,
+  pageFormValues,
+  parsePageForm,
+  type PageFormErrors,
+  type PageFormValues,
+} from '../../forms/admin-page-form.js';
 import { notFound } from '../../http-error.js';
 import { WYSIWYG_ASSETS } from '../../wysiwyg.js';
 
@@ -36,7 +43,11 @@ export function pagesController({ repositories, pageService }: AdminContext) {
     async createPage(req: Request, res: Response) {
       const { values, errors } = parsePageForm(req.body, true);
       if (Object.keys(errors).length > 0) return renderForm(res, undefined, values, errors, 422);
-      const created = await pageService.create(res.locals.currentUser!, { slug: values.slug, title: values.title, bodyHtml: values.bodyHtml });
+      const created = await pageService.create(res.locals.currentUser!, {
+        slug: values.slug,
+        title: values.title,
+        bodyHtml: values.bodyHtml,
+      });
       if (!created) return renderForm(res, undefined, values, { slug: PAGE_TEXTS.slugTaken }, 422);
       req.session.flash = { type: 'success', message: TEXT.created(values.title, values.slug) };
       res.redirect(303, '/admin/pages');
@@ -51,7 +62,11 @@ export function pagesController({ repositories, pageService }: AdminContext) {
       const page = await findOr404(req.params.slug);
       const { values, errors } = parsePageForm(req.body, false);
       if (Object.keys(errors).length > 0) return renderForm(res, page, { ...values, slug: page.slug }, errors, 422);
-      const updated = await pageService.update(res.locals.currentUser!, { slug: page.slug, title: values.title, bodyHtml: values.bodyHtml });
+      const updated = await pageService.update(res.locals.currentUser!, {
+        slug: page.slug,
+        title: values.title,
+        bodyHtml: values.bodyHtml,
+      });
       if (!updated) throw notFound(TEXT.notFound);
       req.session.flash = { type: 'success', message: TEXT.updated(values.title) };
       res.redirect(303, `/admin/pages/${page.slug}/edit`);

@@ -5,13 +5,7 @@ import type { Poll } from '../../../domain/types.js';
 import { PollOptionHasVotesError, UnknownPollOptionError } from '../../../repositories/poll-repository.js';
 import { pollState } from '../../../services/poll-rules.js';
 import type { AdminContext } from '../../admin-context.js';
-import {
-  POLL_TEXTS,
-  parsePollForm,
-  pollFormValues,
-  type PollFormErrors,
-  type PollFormValues,
-} from '../../forms/admin-poll-form.js';
+import { POLL_TEXTS, parsePollForm, pollFormValues, type PollFormErrors, type PollFormValues } from '../../forms/admin-poll-form.js';
 import { badRequest, notFound } from '../../http-error.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId } from '../../params.js';

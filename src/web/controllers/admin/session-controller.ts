@@ -9,7 +9,6 @@ import { singleField } from '../../forms/single-field.js';
 
 const LOGIN_FAILED = '用户名或密码错误。连续多次失败后，账户将被暂时锁定 15 分钟。';
 
-
 function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }

@@ -56,9 +56,13 @@ const DOMAIN = new RegExp(`^(?:${LABEL}\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$
 const YEAR = /^\d{4}$/;
 const ID = /^[1-9]\d{0,14}$/;
 
-
 function clean(raw: string): string {
-  return raw.normalize('NFC').replace(/[\r\n\t]+/g, ' ').replace(CONTROLS, '').replace(BIDI, '').trim();
+  return raw
+    .normalize('NFC')
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(CONTROLS, '')
+    .replace(BIDI, '')
+    .trim();
 }
 
 function isHttpUrl(value: string): boolean {

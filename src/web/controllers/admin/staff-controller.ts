@@ -4,13 +4,7 @@ import type { Request, Response } from 'express';
 import type { StaffMember } from '../../../domain/types.js';
 import { StaffCardNumberTakenError, type StaffFields } from '../../../repositories/staff-repository.js';
 import type { AdminContext } from '../../admin-context.js';
-import {
-  STAFF_TEXTS,
-  parseStaffForm,
-  staffFormValues,
-  type StaffFormErrors,
-  type StaffFormValues,
-} from '../../forms/admin-staff-form.js';
+import { STAFF_TEXTS, parseStaffForm, staffFormValues, type StaffFormErrors, type StaffFormValues } from '../../forms/admin-staff-form.js';
 import { notFound } from '../../http-error.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId, queryString } from '../../params.js';

@@ -98,7 +98,10 @@ export function submissionsController({ repositories, submissions, articleServic
       if (choice.categoryId === undefined) return renderSubmission(res, submission, { categoryId: choice.value, error: choice.error }, 422);
       const outcome = await articleService.draftFromSubmission(res.locals.currentUser!, submission.id, choice.categoryId);
       if (outcome.kind === 'not-found') throw notFound(TEXT.notFound);
-      req.session.flash = { type: outcome.kind === 'created' ? 'success' : 'info', message: outcome.kind === 'created' ? TEXT.drafted : TEXT.alreadyDrafted };
+      req.session.flash = {
+        type: outcome.kind === 'created' ? 'success' : 'info',
+        message: outcome.kind === 'created' ? TEXT.drafted : TEXT.alreadyDrafted,
+      };
       res.redirect(303, `/admin/articles/${outcome.articleId}/edit`);
     },
   };

@@ -13,7 +13,6 @@ import { ROLE_LABELS } from '../../roles.js';
 export const USERNAME = /^[a-z0-9_.-]{3,32}$/;
 export const DISPLAY_NAME_MAX = 30;
 
-
 const TEXT = {
   listTitle: '用户管理',
   newTitle: '新建用户',
@@ -46,7 +45,6 @@ interface UserFormValues {
 type UserFormErrors = Partial<Record<keyof UserFormValues | 'password' | 'passwordConfirm', string>>;
 
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
 
 /** The posted account fields; passwords are checked but never sent back to the form. */
 function parseUserForm(body: unknown, creating: boolean) {
@@ -118,7 +116,12 @@ export function usersController({ repositories, clock, userAdmin }: AdminContext
       let id: number | undefined;
       if (Object.keys(errors).length === 0) {
         const passwordHash = await hashPassword(password);
-        const outcome = await userAdmin.create(res.locals.currentUser!, { username: values.username, displayName: values.displayName, role, passwordHash });
+        const outcome = await userAdmin.create(res.locals.currentUser!, {
+          username: values.username,
+          displayName: values.displayName,
+          role,
+          passwordHash,
+        });
         if (outcome.kind === 'created') id = outcome.id;
         else errors.username = TEXT.usernameTaken; // taken in the meantime
       }
@@ -147,7 +150,10 @@ export function usersController({ repositories, clock, userAdmin }: AdminContext
         if (outcome.kind === 'not-found') throw notFound(TEXT.userGone);
         if (outcome.kind === 'last-admin') errors.role = TEXT.lastAdmin;
         else {
-          req.session.flash = outcome.kind === 'changed' ? { type: 'success', message: TEXT.updated(user.username) } : { type: 'info', message: TEXT.unchanged };
+          req.session.flash =
+            outcome.kind === 'changed'
+              ? { type: 'success', message: TEXT.updated(user.username) }
+              : { type: 'info', message: TEXT.unchanged };
           return res.redirect(303, '/admin/users');
         }
       }
