@@ -1,0 +1,239 @@
+// Every write service leaves nothing of an action behind when it fails halfway. Each action
+// is run again and again with a failure injected after its 1st, 2nd, 3rd ... repository call
+// inside the transaction; after each failed run every table must be exactly as before, and
+// the run that gets through must have changed something (so the action was exercised).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { SiteSettings } from '../../../src/domain/types.js';
+import type { Repositories } from '../../../src/repositories/index.js';
+import { ArticleService } from '../../../src/services/article-service.js';
+import type { Actor } from '../../../src/services/audit.js';
+import { CategoryService } from '../../../src/services/category-service.js';
+import { CommentService } from '../../../src/services/comment-service.js';
+import { ModerationService } from '../../../src/services/moderation-service.js';
+import { PageService } from '../../../src/services/page-service.js';
+import { PollService } from '../../../src/services/poll-service.js';
+import { SettingsService } from '../../../src/services/settings-service.js';
+import { DEFAULT_SETTINGS } from '../../../src/services/site-settings.js';
+import { StaffService } from '../../../src/services/staff-service.js';
+import type { StorageAccess } from '../../../src/services/storage-access.js';
+import { SubmissionService } from '../../../src/services/submission-service.js';
+import { UserAdminService } from '../../../src/services/user-admin-service.js';
+import type { Transact } from '../../../src/storage/storage.js';
+import { addArticle, addCategory, makeTestDb, type TestDb } from '../../support/fixtures.js';
+import { makeClock } from '../../support/test-app.js';
+
+class InjectedFailure extends Error {}
+
+/** The storage with a failure injected after the n-th repository call inside a transaction. */
+class FailingStorage implements StorageAccess {
+  failAfterCall = Infinity;
+  private calls = 0;
+
+  constructor(private readonly inner: StorageAccess) {}
+
+  get repositories(): Repositories {
+    return this.inner.repositories;
+  }
+
+  transaction: Transact = (work) => this.inner.transaction((tx) => work(this.failing(tx)));
+
+  reset(failAfterCall: number): void {
+    this.failAfterCall = failAfterCall;
+    this.calls = 0;
+  }
+
+  private failing(tx: Repositories): Repositories {
+    return new Proxy(tx, {
+      get: (repositories, name: string) =>
+        new Proxy(repositories[name as keyof Repositories], {
+          get: (repository, method: string) => {
+            const original = (repository as unknown as Record<string, unknown>)[method];
+            if (typeof original !== 'function') return original;
+            return async (...args: unknown[]) => {
+              const result: unknown = await original.apply(repository, args);
+              if (++this.calls === this.failAfterCall) throw new InjectedFailure(`after call ${this.calls}: ${name}.${method}`);
+              return result;
+            };
+          },
+        }),
+    });
+  }
+}
+
+let t: TestDb;
+let storage: FailingStorage;
+const clock = makeClock();
+const actor: Actor = { id: 1, username: 'chief' };
+
+const rowsOf = (table: string) => t.db.prepare(`SELECT * FROM "${table}"`).all();
+
+/** Every row of every table (the search index's tables too), to compare before and after. */
+function snapshot(): Record<string, unknown[]> {
+  const tables = t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  const rowsInOrder = (table: string) =>
+    rowsOf(table)
+      .map((row) => JSON.stringify(row))
+      .sort();
+  return Object.fromEntries(tables.map((table) => [table, rowsInOrder(table)]));
+}
+
+/**
+ * Runs `action` with a failure after each of its repository calls in turn, checking that each
+ * failed run left every table unchanged; finally lets it through and checks that it wrote.
+ * Returns what the successful run returned.
+ */
+async function assertAllOrNothing<T>(action: () => Promise<T>): Promise<T> {
+  for (let failAfter = 1; failAfter < 100; failAfter++) {
+    const before = snapshot();
+    storage.reset(failAfter);
+    let result: T;
+    try {
+      result = await action();
+    } catch (err) {
+      if (!(err instanceof InjectedFailure)) throw err;
+      assert.deepEqual(snapshot(), before, `a failure ${err.message} left something behind`);
+      continue;
+    }
+    assert.ok(failAfter > 1, 'the action made no repository call in a transaction');
+    assert.notDeepEqual(snapshot(), before, 'the action that got through changed nothing');
+    storage.reset(Infinity);
+    return result;
+  }
+  assert.fail('the action never got through');
+}
+
+before(async () => {
+  t = makeTestDb();
+  storage = new FailingStorage(t.storage);
+  await t.repositories.users.create({ username: 'chief', displayName: '总编', passwordHash: 'x', role: 'admin' }, clock());
+});
+after(() => t.close());
+
+describe('write services: a failure halfway leaves nothing behind', () => {
+  it('ArticleService: create, update, restore a revision, trash, restore, purge, draft from a submission', async () => {
+    const articles = new ArticleService(storage, clock);
+    const categoryId = await addCategory(t.repositories, 'all-or-nothing', '测试');
+    const fields = {
+      categoryId,
+      title: '原稿',
+      author: '记者',
+      source: '本网',
+      summary: '',
+      bodyHtml: '<p>正文</p>',
+      coverImage: null,
+      isFeatured: false,
+      status: 'published' as const,
+      publishedAt: clock() - 60_000,
+    };
+    const id = await assertAllOrNothing(() => articles.create(actor, fields));
+    const firstRevision = (await t.repositories.articleRevisions.listForArticle(id))[0]!;
+    const updated = await assertAllOrNothing(() => articles.update(actor, id, 1, { ...fields, title: '改稿' }));
+    assert.equal(updated.kind, 'updated');
+    assert.equal((await assertAllOrNothing(() => articles.restoreRevision(actor, id, firstRevision.id))).kind, 'updated');
+    assert.equal(await assertAllOrNothing(() => articles.trash(actor, id)), 'done');
+    assert.equal(await assertAllOrNothing(() => articles.restore(actor, id)), 'done');
+    await articles.trash(actor, id);
+    assert.equal(await assertAllOrNothing(() => articles.purge(actor, id)), 'done');
+
+    const submissionId = await t.repositories.submissions.create(
+      { name: '读者', contact: 'a@example.com', title: '线索', body: '内容', ipHash: 'h' },
+      clock(),
+    );
+    const draft = await assertAllOrNothing(() => articles.draftFromSubmission(actor, submissionId, categoryId));
+    assert.equal(draft.kind, 'created');
+    assert.equal((await articles.draftFromSubmission(actor, submissionId, categoryId)).kind, 'existing');
+  });
+
+  it('ModerationService: decisions on several comments, the mode, the word list', async () => {
+    const moderation = new ModerationService(storage, clock);
+    const categoryId = await addCategory(t.repositories, 'moderation', '评论');
+    const articleId = await addArticle(t.repositories, categoryId, clock());
+    const ids: number[] = [];
+    for (const body of ['一', '二', '三']) {
+      ids.push(await t.repositories.comments.create({ articleId, nickname: '网友', body, status: 'pending', ipHash: 'h' }, clock()));
+    }
+    assert.equal((await assertAllOrNothing(() => moderation.decide(actor, 'approve', ids))).length, 3);
+    assert.equal((await assertAllOrNothing(() => moderation.decide(actor, 'delete', ids))).length, 3);
+    assert.equal(await assertAllOrNothing(() => moderation.setMode(actor, 'review')), true);
+    const wordId = await assertAllOrNothing(() => moderation.addWord(actor, '违禁'));
+    assert.equal(await assertAllOrNothing(() => moderation.removeWord(actor, wordId!)), '违禁');
+  });
+
+  it('PollService: a vote, and creating, editing, showing and deleting a poll', async () => {
+    const polls = new PollService(storage, clock);
+    const poll = { question: '满意吗？', isMultiple: false, startsAt: clock() - 1000, endsAt: null };
+    const id = await assertAllOrNothing(() => polls.create(actor, { ...poll, options: [{ label: '满意' }, { label: '不满意' }] }));
+    const options = (await t.repositories.polls.findById(id))!.options;
+    const changes = { ...poll, question: '满意吗', options: [{ id: options[0]!.id, label: '满意' }, { label: '一般' }] };
+    assert.equal(await assertAllOrNothing(() => polls.update(actor, id, changes)), true);
+    const vote = { pollId: id, optionIds: [options[0]!.id], sessionId: 'session-1', ipHash: 'h' };
+    assert.equal(await assertAllOrNothing(() => polls.vote(vote)), 'counted');
+    await assertAllOrNothing(() => polls.showInSidebar(actor, { id, question: poll.question }));
+    assert.equal(await assertAllOrNothing(() => polls.delete(actor, id)), true);
+    assert.equal((await t.repositories.settings.getAll()).sidebarPollId, '', 'the sidebar choice went with the poll');
+  });
+
+  it('UserAdminService: create, change role and password (ending sessions), delete', async () => {
+    const users = new UserAdminService(storage, clock);
+    const created = await assertAllOrNothing(() =>
+      users.create(actor, { username: 'deputy', displayName: '副总编', role: 'admin', passwordHash: 'h1' }),
+    );
+    assert.equal(created.kind, 'created');
+    const id = created.kind === 'created' ? created.id : 0;
+    await t.repositories.sessions.save('deputy-session', '{}', clock() + 3_600_000, id);
+    const changed = await assertAllOrNothing(() =>
+      users.update(actor, id, { displayName: '编辑', role: 'editor', passwordHash: 'h2' }, 'x'),
+    );
+    assert.equal(changed.kind, 'changed');
+    assert.equal(await t.repositories.sessions.find('deputy-session', clock()), undefined, 'the demoted account was logged out');
+    assert.equal((await assertAllOrNothing(() => users.delete(actor, id))).kind, 'changed');
+  });
+
+  it('SubmissionService: a submission, archive and restore', async () => {
+    const submissions = new SubmissionService(storage, clock);
+    const submitted = await assertAllOrNothing(() =>
+      submissions.submit({ name: '读者', contact: '', title: '新线索', body: '新内容', ipHash: 'submitter' }),
+    );
+    assert.equal(submitted.kind, 'created');
+    const id = submitted.kind === 'created' ? submitted.id : 0;
+    assert.equal((await assertAllOrNothing(() => submissions.open(id)))?.status, 'read');
+    assert.equal(await assertAllOrNothing(() => submissions.archive(actor, id)), 'done');
+    assert.equal(await assertAllOrNothing(() => submissions.restore(actor, id)), 'done');
+  });
+
+  it('SettingsService, CategoryService, StaffService, PageService', async () => {
+    const labels = Object.fromEntries(Object.keys(DEFAULT_SETTINGS).map((key) => [key, key])) as Record<keyof SiteSettings, string>;
+    const settings = new SettingsService(storage, clock);
+    const current = await t.repositories.settings.getAll();
+    const values = { ...DEFAULT_SETTINGS, ...current, siteName: '新站名', icpNumber: '京ICP备00000000号' } as SiteSettings;
+    assert.deepEqual((await assertAllOrNothing(() => settings.update(actor, values, labels))).sort(), ['icpNumber', 'siteName']);
+
+    const categories = new CategoryService(storage, clock);
+    const category = { slug: 'culture', name: '文化', description: '', sortOrder: 9 };
+    const categoryId = await assertAllOrNothing(() => categories.create(actor, category));
+    const existing = { id: categoryId, ...category };
+    assert.equal(await assertAllOrNothing(() => categories.update(actor, existing, { ...category, name: '文旅' })), true);
+    assert.equal((await assertAllOrNothing(() => categories.delete(actor, existing))).kind, 'deleted');
+
+    const staff = new StaffService(storage, clock);
+    const member = { name: '张三', cardNumber: 'A-001', position: '记者', department: '新闻部', status: 'active' as const, photo: null };
+    const memberId = await assertAllOrNothing(() => staff.create(actor, member));
+    assert.equal(await assertAllOrNothing(() => staff.update(actor, { id: memberId, ...member }, { ...member, status: 'left' })), true);
+    assert.equal(await assertAllOrNothing(() => staff.delete(actor, { id: memberId, ...member })), true);
+
+    const pages = new PageService(storage, clock);
+    assert.equal(await assertAllOrNothing(() => pages.create(actor, { slug: 'about', title: '关于我们', bodyHtml: '<p>简介</p>' })), true);
+    assert.equal(await assertAllOrNothing(() => pages.update(actor, { slug: 'about', title: '关于本站', bodyHtml: '<p>新</p>' })), true);
+  });
+
+  it('CommentService: a comment within the address limits', async () => {
+    const comments = new CommentService(storage, clock, (ip) => `hash:${ip}`);
+    const categoryId = await addCategory(t.repositories, 'comments', '评论区');
+    const articleId = await addArticle(t.repositories, categoryId, clock());
+    const input = { articleId, nickname: '网友', body: '说得好', ip: '203.0.113.9', moderation: 'review' as const };
+    const outcome = await assertAllOrNothing(() => comments.submit(input));
+    assert.deepEqual(outcome.kind === 'created' && outcome.status, 'pending');
+    assert.equal(rowsOf('comments').length, 1);
+  });
+});
