@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
+import { containsPattern } from './like-pattern.js';
 import { SearchIndex } from './search-index.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
 import type {
@@ -239,12 +240,10 @@ function columnValues(fields: ArticleFields) {
 
 function adminFilterParams(filter: AdminArticleFilter): AdminFilterParams {
   const trash = filter.status === 'trash';
-  const words = filter.titleContains?.trim();
   return {
     trash: trash ? 1 : 0,
     status: trash ? null : (filter.status ?? null),
     categoryId: filter.categoryId ?? null,
-    // LIKE with %, _ and \ escaped: what the editor typed is matched literally
-    titlePattern: words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+    titlePattern: containsPattern(filter.titleContains),
   };
 }

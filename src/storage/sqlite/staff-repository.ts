@@ -1,5 +1,6 @@
 // Staff records (人员查询) in SQLite.
 import type { Db } from './database.js';
+import { containsPattern } from './like-pattern.js';
 import type { StaffMember } from '../../domain/types.js';
 import type { StaffFields, StaffRepository, StaffRow } from '../../repositories/staff-repository.js';
 import { StaffCardNumberTakenError, toMember } from '../../repositories/staff-repository.js';
@@ -57,11 +58,11 @@ export class SqliteStaffRepository implements StaffRepository {
   }
 
   async search(contains: string, limit: number, offset: number): Promise<StaffMember[]> {
-    return this.searchRows.all({ pattern: likePattern(contains), limit, offset }).map(toMember);
+    return this.searchRows.all({ pattern: containsPattern(contains), limit, offset }).map(toMember);
   }
 
   async countSearch(contains: string): Promise<number> {
-    return this.countRows.get({ pattern: likePattern(contains) })?.n ?? 0;
+    return this.countRows.get({ pattern: containsPattern(contains) })?.n ?? 0;
   }
 
   async update(id: number, member: StaffFields): Promise<boolean> {
@@ -71,12 +72,6 @@ export class SqliteStaffRepository implements StaffRepository {
   async delete(id: number): Promise<boolean> {
     return this.deleteRow.run(id).changes > 0;
   }
-}
-
-/** LIKE with %, _ and \ escaped, so what the editor typed is matched literally; null for all. */
-function likePattern(contains: string): string | null {
-  const words = contains.trim();
-  return words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
 }
 
 function fields(member: StaffFields) {
