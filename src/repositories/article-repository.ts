@@ -61,7 +61,7 @@ export interface ArticleRepository {
   /** deletes an article that is in the trash, for good */
   purge(id: number): Promise<boolean>;
   /**
-   * Visible articles containing every term (services/search-tokens.ts), most relevant first
+   * Visible articles containing every term (lib/search-tokens.ts), most relevant first
    * (title hits above summary and body hits), newest first among equals; one page of them.
    */
   search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults>;

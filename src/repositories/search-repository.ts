@@ -1,7 +1,6 @@
-// The full-text index of articles (SQLite FTS5 table articles_fts, see migrations/0006):
-// the only place with FTS SQL. Articles that are neither drafts nor in the trash are indexed
-// (scheduled ones too: they become visible by time alone, so the query checks visibility).
-// The article repository keeps the index in step inside its own write transactions.
+// What a full-text search of articles answers (ArticleRepository.search). Each backend keeps
+// its own index in step with every article write, in the same transaction; articles that are
+// neither drafts nor in the trash are indexed, and the query checks visibility by time.
 import type { ArticleSummary } from '../domain/types.js';
 
 export interface ArticleSearchHit extends ArticleSummary {

@@ -6,6 +6,13 @@ import type { Repositories } from '../repositories/index.js';
 /** The database cannot be opened (a folder that cannot be made, a file that is no database ...). */
 export class StorageOpenError extends Error {}
 
+/** A transaction started inside another: it would wait for itself. Use the `tx` you were given. */
+export class NestedTransactionError extends Error {
+  constructor() {
+    super('transactions do not nest: inside a transaction, use the repositories it was given');
+  }
+}
+
 /** A change the content change feed recorded: which part of the site a write touched. */
 export interface ContentChange {
   /** 'site', 'article:<id>' or 'poll:<id>' */

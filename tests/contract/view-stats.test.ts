@@ -1,44 +1,83 @@
+// ViewStatsRepository: batches of views added to each article's total, to its per-day bucket
+// (seen through the rankings) and to the site's page views per day.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { addArticle, addCategory, makeTestDb } from '../../support/fixtures.js';
+import { it } from 'node:test';
+import { forEachBackend } from './backends.js';
+import { addArticle, addCategory, freshStorage, NOW } from './support.js';
 
-const NOW = Date.UTC(2026, 10, 20, 4, 0, 0);
+forEachBackend('view stats repository', (open) => {
+  const s = freshStorage(open);
 
-describe('view stats repository', () => {
   it('adds batched views to totals, daily buckets and site traffic', async () => {
-    const t = makeTestDb();
-    const category = await addCategory(t.repositories);
-    const a = await addArticle(t.repositories, category, NOW);
-    const b = await addArticle(t.repositories, category, NOW);
-    const { viewStats, articles } = t.repositories;
-    await viewStats.applyBatch({
-      articleViews: new Map([
-        ['2026-11-19', new Map([[a, 2]])],
-        [
-          '2026-11-20',
-          new Map([
-            [a, 3],
-            [b, 1],
-            [424242, 7],
-          ]),
-        ], // a deleted article is skipped
-      ]),
-      pageViews: new Map([
-        ['2026-11-19', 10],
-        ['2026-11-20', 4],
-      ]),
+    const [a, b] = await s.write(async (tx) => {
+      const category = await addCategory(tx);
+      return [await addArticle(tx, category), await addArticle(tx, category)];
     });
-    await viewStats.applyBatch({ articleViews: new Map([['2026-11-20', new Map([[a, 1]])]]), pageViews: new Map([['2026-11-20', 1]]) });
-    assert.equal((await articles.findVisibleById(a, NOW))?.views, 6);
-    assert.equal((await articles.findVisibleById(b, NOW))?.views, 1);
-    const daily = t.db.prepare('SELECT article_id, day, views FROM article_views_daily ORDER BY article_id, day').all();
-    assert.deepEqual(daily, [
-      { article_id: a, day: '2026-11-19', views: 2 },
-      { article_id: a, day: '2026-11-20', views: 4 },
-      { article_id: b, day: '2026-11-20', views: 1 },
+    await s.write((tx) =>
+      tx.viewStats.applyBatch({
+        articleViews: new Map([
+          ['2026-11-19', new Map([[a!, 2]])],
+          [
+            '2026-11-20',
+            new Map([
+              [a!, 3],
+              [b!, 1],
+              [424242, 7], // an article deleted since the views were counted is skipped
+            ]),
+          ],
+        ]),
+        pageViews: new Map([
+          ['2026-11-19', 10],
+          ['2026-11-20', 4],
+        ]),
+      }),
+    );
+    await s.write((tx) =>
+      tx.viewStats.applyBatch({ articleViews: new Map([['2026-11-20', new Map([[a!, 1]])]]), pageViews: new Map([['2026-11-20', 1]]) }),
+    );
+    const { articles, rankings, viewStats } = s.read;
+    assert.equal((await articles.findVisibleById(a!, NOW))?.views, 6);
+    assert.equal((await articles.findVisibleById(b!, NOW))?.views, 1);
+    const daily = async (day: string) =>
+      (await rankings.topInDays({ from: day, to: day }, { limit: 10 }, NOW)).map((r) => [r.id, r.periodViews]);
+    assert.deepEqual(await daily('2026-11-19'), [[a, 2]]);
+    assert.deepEqual(await daily('2026-11-20'), [
+      [a, 4],
+      [b, 1],
     ]);
     assert.deepEqual(await viewStats.siteTraffic('2026-11-20'), { totalPageViews: 15, todayPageViews: 5 });
     assert.deepEqual(await viewStats.siteTraffic('2026-11-21'), { totalPageViews: 15, todayPageViews: 0 });
-    await t.close();
+  });
+
+  it('reports no traffic before any page view', async () => {
+    assert.deepEqual(await s.read.viewStats.siteTraffic('2026-11-20'), { totalPageViews: 0, todayPageViews: 0 });
+    assert.deepEqual(await s.read.viewStats.pageViewsByDay('2026-11-01', '2026-11-30'), new Map());
+  });
+
+  it('gives page views per day over an inclusive span, leaving out days without views', async () => {
+    await s.write((tx) =>
+      tx.viewStats.applyBatch({
+        articleViews: new Map(),
+        pageViews: new Map([
+          ['2026-11-17', 1],
+          ['2026-11-18', 20],
+          ['2026-11-20', 300],
+          ['2026-11-21', 4000],
+        ]),
+      }),
+    );
+    await s.write((tx) => tx.viewStats.applyBatch({ articleViews: new Map(), pageViews: new Map([['2026-11-18', 5]]) }));
+    assert.deepEqual(
+      await s.read.viewStats.pageViewsByDay('2026-11-18', '2026-11-20'),
+      new Map([
+        ['2026-11-18', 25],
+        ['2026-11-20', 300],
+      ]),
+    );
+    assert.deepEqual(
+      [...(await s.read.viewStats.pageViewsByDay('2026-11-17', '2026-11-21')).keys()],
+      ['2026-11-17', '2026-11-18', '2026-11-20', '2026-11-21'],
+    );
+    assert.deepEqual(await s.read.viewStats.pageViewsByDay('2026-11-22', '2026-11-30'), new Map());
   });
 });

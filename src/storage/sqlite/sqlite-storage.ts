@@ -8,20 +8,13 @@
 // Other processes on the same file (WORKERS, a CLI) take turns through SQLite's own lock.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories } from '../../repositories/index.js';
-import type { ChangeFeed, Storage, Transact } from '../storage.js';
+import { NestedTransactionError, type ChangeFeed, type Storage, type Transact } from '../storage.js';
 import { SqliteChangeFeed } from './change-feed.js';
 import { openDatabase, type Db } from './database.js';
 import { isDatabaseReachable } from './health.js';
 import { migrate } from './migrate.js';
 import { createSqliteRepositories } from './repositories.js';
 import { ensureSearchIndex } from './search-index.js';
-
-/** A transaction started inside another: it would wait for itself. Use the `tx` you were given. */
-export class NestedTransactionError extends Error {
-  constructor() {
-    super('transactions do not nest: inside a transaction, use the repositories it was given');
-  }
-}
 
 export class SqliteStorage implements Storage {
   readonly repositories: Repositories;
