@@ -1,26 +1,28 @@
 // Accounts, as admins manage them: create, change, delete. The rules that read before they
 // write (a free user name, the last admin stays) run inside the action's transaction, so two
 // admins acting at once cannot both get through; a new password or a lower role ends the
-// account's other sessions in the same transaction. Passwords are hashed before it starts.
+// account's other sessions in the same transaction. Passwords are hashed before it starts
+// (hashing is slow on purpose, and would hold every other writer).
 import type { Role, User } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './audit.js';
 import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
+import { hashPassword } from './passwords.js';
 import type { StorageAccess } from './storage-access.js';
 
 export interface NewAccount {
   username: string;
   displayName: string;
   role: Role;
-  passwordHash: string;
+  password: string;
 }
 
 export interface AccountChanges {
   displayName: string;
   role: Role;
-  /** a new password, hashed; undefined keeps the old one */
-  passwordHash?: string;
+  /** a new password; undefined keeps the old one */
+  password?: string;
 }
 
 export type CreateOutcome = { kind: 'created'; id: number } | { kind: 'username-taken' };
@@ -34,10 +36,12 @@ export class UserAdminService {
     private readonly clock: Clock,
   ) {}
 
-  create(actor: Actor, account: NewAccount): Promise<CreateOutcome> {
+  async create(actor: Actor, account: NewAccount): Promise<CreateOutcome> {
+    const { password, ...fields } = account;
+    const passwordHash = await hashPassword(password);
     return this.storage.transaction(async (tx) => {
       const now = this.clock();
-      const id = await tx.users.createIfUsernameFree(account, now);
+      const id = await tx.users.createIfUsernameFree({ ...fields, passwordHash }, now);
       if (id === undefined) return { kind: 'username-taken' };
       const summary = `${account.username}（${account.displayName}，${ROLE_NAMES[account.role]}）`;
       await tx.audit.append(auditEntry(actor, 'user.create', { type: 'user', id }, summary, now));
@@ -46,19 +50,20 @@ export class UserAdminService {
   }
 
   /** `keepSessionId`: the session making the change, which stays logged in if it is the account's. */
-  update(actor: Actor, id: number, changes: AccountChanges, keepSessionId: string): Promise<ChangeOutcome> {
+  async update(actor: Actor, id: number, changes: AccountChanges, keepSessionId: string): Promise<ChangeOutcome> {
+    const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
     return this.storage.transaction(async (tx) => {
       const user = await tx.users.findById(id);
       if (!user) return { kind: 'not-found' };
       if (await removesLastAdmin(tx, user, changes.role)) return { kind: 'last-admin' };
       await tx.users.update(id, { displayName: changes.displayName, role: changes.role });
-      if (changes.passwordHash) await tx.users.setPassword(id, changes.passwordHash);
+      if (passwordHash) await tx.users.setPassword(id, passwordHash);
       const demoted = user.role === 'admin' && changes.role !== 'admin';
-      if (changes.passwordHash || demoted) await tx.sessions.deleteForUser(id, keepSessionId);
+      if (passwordHash || demoted) await tx.sessions.deleteForUser(id, keepSessionId);
       const described = [
         user.displayName !== changes.displayName ? `显示名称：${user.displayName} → ${changes.displayName}` : '',
         user.role !== changes.role ? `角色：${ROLE_NAMES[user.role]} → ${ROLE_NAMES[changes.role]}` : '',
-        changes.passwordHash ? '重设密码' : '',
+        passwordHash ? '重设密码' : '',
       ].filter(Boolean);
       if (described.length === 0) return { kind: 'unchanged' };
       await tx.audit.append(

@@ -1,5 +1,5 @@
 // An error with an HTTP status and a message fit to show the reader.
-import { MESSAGES } from './messages.js';
+import { SITE_MESSAGES } from './messages/site.js';
 
 export class HttpError extends Error {
   constructor(
@@ -10,5 +10,5 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (message: string = MESSAGES.pageNotFound) => new HttpError(404, message);
-export const badRequest = (message = '请求参数不正确。') => new HttpError(400, message);
+export const notFound = (message: string = SITE_MESSAGES.pageNotFound) => new HttpError(404, message);
+export const badRequest = (message: string = SITE_MESSAGES.requestInvalid) => new HttpError(400, message);

@@ -1,6 +1,7 @@
 // Strict parsing of ids and query parameters: anything odd is a clear 400/404, never a 500.
 import type { Request } from 'express';
 import { badRequest, notFound } from './http-error.js';
+import { SITE_MESSAGES } from './messages/site.js';
 
 const ID = /^[1-9]\d{0,14}$/;
 const PAGE = /^[1-9]\d{0,5}$/;
@@ -16,7 +17,7 @@ export function parseId(raw: string | undefined): number {
 export function queryString(req: Request, name: string): string | undefined {
   const value: unknown = req.query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw badRequest(`参数 ${name} 只能出现一次。`);
+  if (typeof value !== 'string') throw badRequest(SITE_MESSAGES.paramOnce(name));
   return value;
 }
 
@@ -24,6 +25,6 @@ export function queryString(req: Request, name: string): string | undefined {
 export function pageNumber(req: Request): number {
   const raw = queryString(req, 'page');
   if (raw === undefined || raw === '') return 1;
-  if (!PAGE.test(raw)) throw badRequest('页码必须是正整数。');
+  if (!PAGE.test(raw)) throw badRequest(SITE_MESSAGES.pageNumberInvalid);
   return Number(raw);
 }

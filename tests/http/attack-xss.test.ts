@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sanitizeArticleHtml } from '../../src/services/html-sanitizer.js';
-import { cleanBody, cleanNickname } from '../../src/web/forms/comment-form.js';
+import { cleanText as cleanBody, cleanLine as cleanNickname } from '../../src/web/forms/text-input.js';
 import { loggedIn } from '../support/admin.js';
 import {
   asParsed,

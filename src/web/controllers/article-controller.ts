@@ -4,14 +4,14 @@ import type { SiteContext } from '../site-context.js';
 import { notFound } from '../http-error.js';
 import { parseId } from '../params.js';
 import { renderArticlePage } from './article-page.js';
-import { MESSAGES } from '../messages.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 
 export function articleController(context: SiteContext) {
   const { repositories, clock, viewCounter } = context;
   return {
     async showArticle(req: Request<{ id: string }>, res: Response) {
       const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
-      if (!article) throw notFound(MESSAGES.articleNotFound);
+      if (!article) throw notFound(SITE_MESSAGES.articleNotFound);
       viewCounter.recordArticleRead(article.id, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
       await renderArticlePage(context, res, article);
     },

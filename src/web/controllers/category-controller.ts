@@ -5,7 +5,7 @@ import type { SiteContext } from '../site-context.js';
 import { notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber } from '../params.js';
-import { MESSAGES } from '../messages.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 
 export const ARTICLES_PER_PAGE = 20;
 
@@ -15,19 +15,19 @@ export function categoryController({ repositories, clock }: SiteContext) {
       const page = pageNumber(req);
       const { chrome } = res.locals;
       const category = chrome.categoryBySlug.get(req.params.slug);
-      if (!category) throw notFound('没有这个栏目。');
+      if (!category) throw notFound(SITE_MESSAGES.categoryNotFound);
       const now = clock();
       const total = chrome.articleCounts.get(category.id) ?? 0;
       const basePath = `/category/${category.slug}`;
       const pagination = paginate(page, total, ARTICLES_PER_PAGE, basePath);
-      if (page > pagination.totalPages) throw notFound(MESSAGES.noSuchPage);
+      if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
       const articles = await repositories.articles.listVisible(
         { categoryId: category.id, limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE },
         now,
       );
       res.render('categories/show', {
         meta: {
-          title: page === 1 ? category.name : `${category.name}（第${page}页）`,
+          title: SITE_MESSAGES.categoryPageTitle(category.name, page),
           description: category.description,
           path: page === 1 ? basePath : `${basePath}?page=${page}`,
         },

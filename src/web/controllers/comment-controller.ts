@@ -9,16 +9,16 @@ import { paginate } from '../pagination.js';
 import { pageNumber, parseId, queryString } from '../params.js';
 import { csrfToken } from '../middleware/csrf.js';
 import { cacheAsArticlePage } from '../page-cache/capture.js';
-import { CAPTCHA_VERDICT_MESSAGES, MESSAGES } from '../messages.js';
+import { CAPTCHA_VERDICT_MESSAGES, SITE_MESSAGES } from '../messages/site.js';
 import type { CommentDraft, CommentFormState } from '../session-data.js';
 import type { Article } from '../../domain/types.js';
 import type { SubmitOutcome } from '../../services/comment-service.js';
 
 /** Why the service refused a valid comment, as the reader is told. */
 const REFUSALS: Record<Exclude<SubmitOutcome['kind'], 'created'>, string> = {
-  duplicate: MESSAGES.commentDuplicate,
-  'too-soon': MESSAGES.commentTooSoon,
-  'hourly-cap': MESSAGES.commentHourlyCap,
+  duplicate: SITE_MESSAGES.commentDuplicate,
+  'too-soon': SITE_MESSAGES.commentTooSoon,
+  'hourly-cap': SITE_MESSAGES.commentHourlyCap,
 };
 
 export const COMMENTS_PER_PAGE = 20;
@@ -35,7 +35,7 @@ export function commentController(context: SiteContext) {
 
   async function findArticle(raw: string | undefined): Promise<Article> {
     const article = await repositories.articles.findVisibleById(parseId(raw), clock());
-    if (!article) throw notFound(MESSAGES.articleNotFound);
+    if (!article) throw notFound(SITE_MESSAGES.articleNotFound);
     return article;
   }
 
@@ -81,7 +81,7 @@ export function commentController(context: SiteContext) {
       const article = await findArticle(req.params.id);
       res.set('Cache-Control', 'no-store');
       res.render('comments/new', {
-        meta: { title: `发表评论：${article.title}`, description: article.summary, path: newCommentPath(article.id) },
+        meta: { title: SITE_MESSAGES.newCommentTitle(article.title), description: article.summary, path: newCommentPath(article.id) },
         article,
         category: res.locals.chrome.categoryById.get(article.categoryId),
         commentForm: readersForm(req, article.id, { reasons: true }),
@@ -110,28 +110,28 @@ export function commentController(context: SiteContext) {
       req.session.commentNickname = values.nickname;
       req.session.flash =
         outcome.status === 'approved'
-          ? { type: 'success', message: MESSAGES.commentPublished }
-          : { type: 'info', message: MESSAGES.commentAwaitsReview };
+          ? { type: 'success', message: SITE_MESSAGES.commentPublished }
+          : { type: 'info', message: SITE_MESSAGES.commentAwaitsReview };
       res.redirect(303, `/article/${article.id}#comments`);
     },
 
     async listComments(req: Request<{ id: string }>, res: Response) {
       const page = pageNumber(req);
       const order = queryString(req, 'order') ?? 'oldest';
-      if (order !== 'oldest' && order !== 'newest') throw badRequest('排序方式只能是 oldest 或 newest。');
+      if (order !== 'oldest' && order !== 'newest') throw badRequest(SITE_MESSAGES.commentOrderInvalid);
       const article = await findArticle(req.params.id);
       cacheAsArticlePage(res, article.id, { countsRead: false });
       const total = await repositories.comments.countApproved(article.id);
       const basePath = `/article/${article.id}/comments${order === 'newest' ? '?order=newest' : ''}`;
       const pagination = paginate(page, total, COMMENTS_PER_PAGE, basePath);
-      if (page > pagination.totalPages) throw notFound(MESSAGES.noSuchPage);
+      if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
       const comments = await repositories.comments.listApproved(article.id, {
         limit: COMMENTS_PER_PAGE,
         offset: (page - 1) * COMMENTS_PER_PAGE,
         newestFirst: order === 'newest',
       });
       res.render('comments/index', {
-        meta: { title: `评论：${article.title}`, description: article.summary, path: `/article/${article.id}/comments` },
+        meta: { title: SITE_MESSAGES.commentsTitle(article.title), description: article.summary, path: `/article/${article.id}/comments` },
         article,
         category: res.locals.chrome.categoryById.get(article.categoryId),
         comments,

@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ArticleSummary, Category } from '../../domain/types.js';
 import { notFound } from '../http-error.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 import type { SiteContext } from '../site-context.js';
 
 export const FEED_LENGTH = 30;
@@ -144,7 +145,7 @@ export function feedController({ repositories, clock }: SiteContext) {
 
     async categoryFeed(req: Request<{ slug: string }>, res: Response) {
       const category = res.locals.chrome.categoryBySlug.get(req.params.slug);
-      if (!category) throw notFound('没有这个栏目。');
+      if (!category) throw notFound(SITE_MESSAGES.categoryNotFound);
       const articles = await repositories.articles.listVisible({ categoryId: category.id, limit: FEED_LENGTH }, clock());
       const path = `/category/${encodeURIComponent(category.slug)}`;
       sendRss(

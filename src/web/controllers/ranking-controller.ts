@@ -3,6 +3,7 @@
 import type { Request, Response } from 'express';
 import { daySpan } from '../../services/site-time.js';
 import { badRequest, notFound } from '../http-error.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 import { queryString } from '../params.js';
 import type { SiteContext } from '../site-context.js';
 
@@ -36,29 +37,28 @@ export function rankingController({ repositories, clock }: SiteContext) {
     async showRankings(req: Request, res: Response) {
       const periodParam = queryString(req, 'period') || DEFAULT_PERIOD;
       const period = RANK_PERIODS.find((p) => p.id === periodParam);
-      if (!period) throw badRequest('排行周期只能是 day、week、month 或 all。');
+      if (!period) throw badRequest(SITE_MESSAGES.rankPeriodInvalid);
       const slug = queryString(req, 'category') || undefined;
-      if (slug !== undefined && !SLUG_SYNTAX.test(slug)) throw badRequest('栏目参数不正确。');
+      if (slug !== undefined && !SLUG_SYNTAX.test(slug)) throw badRequest(SITE_MESSAGES.rankCategoryInvalid);
       const category = slug === undefined ? undefined : res.locals.chrome.categoryBySlug.get(slug);
-      if (slug !== undefined && !category) throw notFound('没有这个栏目。');
+      if (slug !== undefined && !category) throw notFound(SITE_MESSAGES.categoryNotFound);
 
       const now = clock();
       const query = { categoryId: category?.id, limit: RANKING_LENGTH };
       const span = period.days === undefined ? undefined : daySpan(now, res.locals.site.timeZone, period.days);
       const items = span ? await rankings.topInDays(span, query, now) : await rankings.topAllTime(query, now);
 
-      const scope = category ? `${category.name} · ` : '';
       res.render('rank/index', {
         meta: {
-          title: `${scope}${period.heading}`,
-          description: `${res.locals.site.siteName}${category ? category.name : ''}${period.heading}：阅读最多的 ${RANKING_LENGTH} 篇文章。`,
+          title: SITE_MESSAGES.rankTitle(period.heading, category?.name),
+          description: SITE_MESSAGES.rankDescription(res.locals.site.siteName, period.heading, RANKING_LENGTH, category?.name),
           path: rankUrl(period.id, category?.slug),
         },
         period,
         periods: RANK_PERIODS.map((p) => ({ ...p, href: rankUrl(p.id, category?.slug), current: p.id === period.id })),
         filterCategory: category,
         categoryLinks: [
-          { name: '全部栏目', href: rankUrl(period.id), current: !category },
+          { name: SITE_MESSAGES.rankAllCategories, href: rankUrl(period.id), current: !category },
           ...res.locals.chrome.categories.map((c) => ({ name: c.name, href: rankUrl(period.id, c.slug), current: c.id === category?.id })),
         ],
         span,

@@ -8,7 +8,7 @@ import { htmlToPlainText, searchTerms, type SearchTerm } from '../../lib/search-
 import { notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, queryString } from '../params.js';
-import { MESSAGES } from '../messages.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 
 export const RESULTS_PER_PAGE = 20;
 /** longer queries are refused with 400 (not cut: a cut query would search for something else) */
@@ -29,8 +29,8 @@ export function searchController({ repositories, clock }: SiteContext) {
       // control characters (NUL and the like) are never part of a search; they would only be echoed
       const query = raw.replace(/\p{Cc}/gu, ' ').trim();
       const meta = {
-        title: '站内搜索',
-        description: '搜索本站文章：按标题、摘要和正文查找。',
+        title: SITE_MESSAGES.searchTitle,
+        description: SITE_MESSAGES.searchDescription,
         path: '/search',
       };
       if (query === '') {
@@ -43,7 +43,7 @@ export function searchController({ repositories, clock }: SiteContext) {
           query: '',
           searchQuery: '',
           state: 'too-long',
-          error: `搜索词太长了：最多 ${MAX_QUERY_LENGTH} 个字，请缩短后再搜索。`,
+          error: SITE_MESSAGES.searchTooLong(MAX_QUERY_LENGTH),
         });
         return;
       }
@@ -56,11 +56,11 @@ export function searchController({ repositories, clock }: SiteContext) {
         clock(),
       );
       const pagination = paginate(page, total, RESULTS_PER_PAGE, basePath);
-      if (page > pagination.totalPages) throw notFound(MESSAGES.noSuchPage);
+      if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
       res.render('search/index', {
         meta: {
-          title: page === 1 ? `${query} - 搜索结果` : `${query} - 搜索结果（第${page}页）`,
-          description: `本站与“${query}”相关的文章，共 ${total} 篇。`,
+          title: SITE_MESSAGES.searchResultsTitle(query, page),
+          description: SITE_MESSAGES.searchResultsDescription(query, total),
           path: page === 1 ? basePath : `${basePath}&page=${page}`,
         },
         query,

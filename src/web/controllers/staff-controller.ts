@@ -2,6 +2,7 @@
 // or card number. Never lists staff.
 import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 import { queryString } from '../params.js';
 
 const MAX_QUERY_LENGTH = 40;
@@ -14,13 +15,13 @@ export function staffController({ repositories }: SiteContext) {
       let error: string | undefined;
       let results: Awaited<ReturnType<typeof repositories.staff.findExact>> | undefined;
       if (Array.from(query).length > MAX_QUERY_LENGTH) {
-        error = `请输入不超过 ${MAX_QUERY_LENGTH} 个字符的姓名或证件编号。`;
+        error = SITE_MESSAGES.staffQueryTooLong(MAX_QUERY_LENGTH);
         res.status(422);
       } else if (query !== '') {
         results = await repositories.staff.findExact(query);
       }
       res.render('staff/lookup', {
-        meta: { title: '人员查询', description: '核实本网工作人员身份：按姓名或证件编号查询。', path: '/staff' },
+        meta: { title: SITE_MESSAGES.staffTitle, description: SITE_MESSAGES.staffDescription, path: '/staff' },
         query: raw.slice(0, 200),
         results,
         error,

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
 import { emptySubmissionForm, parseSubmissionForm, type SubmissionFormErrors } from '../forms/submission-form.js';
 import { csrfToken } from '../middleware/csrf.js';
-import { CAPTCHA_VERDICT_MESSAGES, MESSAGES } from '../messages.js';
+import { CAPTCHA_VERDICT_MESSAGES, SITE_MESSAGES } from '../messages/site.js';
 
 export function submissionController({ repositories, captchas, hashAddress, submissions }: SiteContext) {
   async function render(
@@ -12,7 +12,7 @@ export function submissionController({ repositories, captchas, hashAddress, subm
     form: { values: ReturnType<typeof emptySubmissionForm>; errors: SubmissionFormErrors; notice?: string },
   ) {
     res.render('submit/new', {
-      meta: { title: '投稿信箱', description: '向本网投稿：新闻线索、评论文章、法治故事。', path: '/submit' },
+      meta: { title: SITE_MESSAGES.submitTitle, description: SITE_MESSAGES.submitDescription, path: '/submit' },
       guide: await repositories.pages.findBySlug('submit-guide'),
       form,
       csrfToken: csrfToken(req),
@@ -38,14 +38,14 @@ export function submissionController({ repositories, captchas, hashAddress, subm
       if (outcome.kind !== 'created') {
         const [status, notice] =
           outcome.kind === 'duplicate'
-            ? [409, MESSAGES.submissionDuplicate]
+            ? [409, SITE_MESSAGES.submissionDuplicate]
             : outcome.kind === 'too-soon'
-              ? [429, MESSAGES.submissionTooSoon]
-              : [429, MESSAGES.submissionHourlyCap];
+              ? [429, SITE_MESSAGES.submissionTooSoon]
+              : [429, SITE_MESSAGES.submissionHourlyCap];
         res.status(status);
         return render(req, res, { values: kept, errors: {}, notice });
       }
-      req.session.flash = { type: 'success', message: MESSAGES.submissionReceived };
+      req.session.flash = { type: 'success', message: SITE_MESSAGES.submissionReceived };
       res.redirect(303, '/submit/thanks');
     },
 
@@ -53,7 +53,7 @@ export function submissionController({ repositories, captchas, hashAddress, subm
       const flash = req.session?.flash;
       if (flash) delete req.session.flash;
       res.render('submit/thanks', {
-        meta: { title: '投稿已收到', description: '感谢您向本网投稿。', path: '/submit/thanks' },
+        meta: { title: SITE_MESSAGES.submitThanksTitle, description: SITE_MESSAGES.submitThanksDescription, path: '/submit/thanks' },
         flash,
       });
     },

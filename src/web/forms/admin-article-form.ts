@@ -1,8 +1,15 @@
-// Parses and validates the article editor form. The body is sanitized here, on write.
+// Parses and validates the article editor form (the body is sanitized here, on write), and
+// the filters of the article list.
+import type { Request } from 'express';
 import type { ArticleStatus, HomePin } from '../../domain/types.js';
+import type { AdminArticleFilter } from '../../repositories/article-repository.js';
 import { sanitizeArticleHtml } from '../../services/html-sanitizer.js';
 import { parseLocalInputValue } from '../../services/site-time.js';
 import { badRequest } from '../http-error.js';
+import { ARTICLES_MESSAGES } from '../messages/articles.js';
+import { CATEGORIES_MESSAGES } from '../messages/categories.js';
+import { SITE_MESSAGES } from '../messages/site.js';
+import { pageNumber, queryString } from '../params.js';
 import { singleField } from './single-field.js';
 
 export interface ArticleFormValues {
@@ -44,8 +51,16 @@ export interface ParsedArticle {
   version: number;
 }
 
+export const ARTICLE_TITLE_MAX = 120;
+export const ARTICLE_BYLINE_MAX = 60;
+export const ARTICLE_SUMMARY_MAX = 300;
+/** characters of the sanitized HTML */
+export const ARTICLE_BODY_MAX = 500_000;
+
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
 const HOME_PINS: HomePin[] = ['none', 'top', 'headline'];
+const STATUS_FILTERS = ['draft', 'scheduled', 'published', 'trash'] as const;
+const LIST_QUERY_MAX = 100;
 
 export function emptyArticleForm(): ArticleFormValues {
   return {
@@ -88,41 +103,42 @@ export function parseArticleForm(
     version: singleField(fields, 'version') || '0',
   };
   const errors: ArticleFormErrors = {};
-  if (values.title === '') errors.title = '请填写标题。';
-  else if (Array.from(values.title).length > 120) errors.title = '标题不能超过 120 个字。';
+  const M = ARTICLES_MESSAGES;
+  if (values.title === '') errors.title = M.titleMissing;
+  else if (Array.from(values.title).length > ARTICLE_TITLE_MAX) errors.title = SITE_MESSAGES.titleTooLong(ARTICLE_TITLE_MAX);
   const categoryId = Number(values.categoryId);
-  if (!options.categoryIds.has(categoryId)) errors.categoryId = '请选择栏目。';
-  if (Array.from(values.author).length > 60) errors.author = '作者不能超过 60 个字。';
-  if (Array.from(values.source).length > 60) errors.source = '来源不能超过 60 个字。';
-  if (Array.from(values.summary).length > 300) errors.summary = '摘要不能超过 300 个字。';
+  if (!options.categoryIds.has(categoryId)) errors.categoryId = CATEGORIES_MESSAGES.categoryMissing;
+  if (Array.from(values.author).length > ARTICLE_BYLINE_MAX) errors.author = M.authorTooLong(ARTICLE_BYLINE_MAX);
+  if (Array.from(values.source).length > ARTICLE_BYLINE_MAX) errors.source = M.sourceTooLong(ARTICLE_BYLINE_MAX);
+  if (Array.from(values.summary).length > ARTICLE_SUMMARY_MAX) errors.summary = M.summaryTooLong(ARTICLE_SUMMARY_MAX);
   const bodyHtml = sanitizeArticleHtml(values.bodyHtml);
   // A form that comes back shows the body as it would be saved, never the raw input: the
   // editor loads it as HTML (Quill would otherwise build, say, an iframe from it).
   values.bodyHtml = bodyHtml;
-  if (bodyHtml.replace(/<[^>]*>/g, '').trim() === '' && !/<img\b/.test(bodyHtml)) errors.bodyHtml = '请填写正文。';
-  else if (bodyHtml.length > 500_000) errors.bodyHtml = '正文过长。';
+  if (bodyHtml.replace(/<[^>]*>/g, '').trim() === '' && !/<img\b/.test(bodyHtml)) errors.bodyHtml = M.bodyMissing;
+  else if (bodyHtml.length > ARTICLE_BODY_MAX) errors.bodyHtml = M.bodyTooLong;
   const status = values.status as ArticleStatus;
-  if (!STATUSES.includes(status)) errors.status = '请选择状态。';
+  if (!STATUSES.includes(status)) errors.status = M.statusInvalid;
   let publishAt: number | null = null;
   if (values.publishAt !== '') {
     const parsed = parseLocalInputValue(values.publishAt, options.timeZone);
-    if (parsed === undefined) errors.publishAt = '发布时间格式不正确。';
+    if (parsed === undefined) errors.publishAt = M.publishAtInvalid;
     else publishAt = parsed;
   }
   if (status === 'scheduled' && (publishAt === null || publishAt <= options.now)) {
-    errors.publishAt ??= '定时发布需要一个将来的发布时间。';
+    errors.publishAt ??= M.scheduledNeedsFuture;
   }
   const homePin = values.homePin as HomePin;
-  if (!HOME_PINS.includes(homePin)) errors.homePin = '请选择首页位置。';
+  if (!HOME_PINS.includes(homePin)) errors.homePin = M.homePinInvalid;
   let pinnedUntil: number | null = null;
   if (homePin !== 'none' && values.pinnedUntil !== '') {
     const parsed = parseLocalInputValue(values.pinnedUntil, options.timeZone);
-    if (parsed === undefined) errors.pinnedUntil = '置顶截止时间格式不正确。';
-    else if (parsed <= options.now) errors.pinnedUntil = '置顶截止时间必须晚于现在；不限时请留空。';
+    if (parsed === undefined) errors.pinnedUntil = M.pinnedUntilInvalid;
+    else if (parsed <= options.now) errors.pinnedUntil = M.pinnedUntilPast;
     else pinnedUntil = parsed;
   }
   const version = Number(values.version);
-  if (!Number.isSafeInteger(version) || version < 0) throw badRequest('版本号不正确。');
+  if (!Number.isSafeInteger(version) || version < 0) throw badRequest(M.versionInvalid);
   if (Object.keys(errors).length > 0) return { values, errors };
   return {
     values,
@@ -143,5 +159,31 @@ export function parseArticleForm(
       pinnedUntil,
       version,
     },
+  };
+}
+
+/**
+ * The article list's page and filters (?page=, ?status=, ?category=, ?q=): an unknown status is
+ * a 400, a malformed category is ignored, the title search is cut to 100 characters. `raw` is
+ * what goes back into the filter form and the page links.
+ */
+export function parseArticleListQuery(req: Request): {
+  page: number;
+  filter: AdminArticleFilter;
+  raw: { status: string; category: string; q: string };
+} {
+  const page = pageNumber(req);
+  const status = queryString(req, 'status') ?? '';
+  if (status !== '' && !(STATUS_FILTERS as readonly string[]).includes(status)) throw badRequest(ARTICLES_MESSAGES.unknownStatus);
+  const category = queryString(req, 'category') ?? '';
+  const q = (queryString(req, 'q') ?? '').slice(0, LIST_QUERY_MAX);
+  return {
+    page,
+    filter: {
+      status: (status || undefined) as AdminArticleFilter['status'],
+      categoryId: /^\d{1,9}$/.test(category) ? Number(category) : undefined,
+      titleContains: q || undefined,
+    },
+    raw: { status, category, q },
   };
 }

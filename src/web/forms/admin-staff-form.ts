@@ -2,26 +2,16 @@
 // numbers are stored NFKC-normalized, as the reader look-up normalizes what it is asked.
 import type { StaffMember } from '../../domain/types.js';
 import type { StaffFields } from '../../repositories/staff-repository.js';
-import { cleanNickname, visibleLength } from './comment-form.js';
+import { SITE_MESSAGES } from '../messages/site.js';
+import { STAFF_MESSAGES } from '../messages/staff.js';
 import { singleField } from './single-field.js';
+import { cleanLine, visibleLength } from './text-input.js';
 
 export const STAFF_NAME_MAX = 20;
 export const STAFF_TEXT_MAX = 30;
 export const CARD_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 // A path on this site (/images/…, /uploads/…): no scheme, no "//", no "..", no query.
 const PHOTO_PATH = /^\/(?!\/)[A-Za-z0-9._/-]{1,199}$/;
-
-export const STAFF_TEXTS = {
-  nameMissing: '请填写姓名。',
-  nameTooLong: `姓名不能超过 ${STAFF_NAME_MAX} 个字。`,
-  cardInvalid: '证件编号须为 1-40 个字母、数字或连字符（-），例如 SHFZ-2024-0001。',
-  cardTaken: '这个证件编号已属于另一条人员记录。',
-  positionTooLong: `职务不能超过 ${STAFF_TEXT_MAX} 个字。`,
-  departmentTooLong: `部门不能超过 ${STAFF_TEXT_MAX} 个字。`,
-  statusInvalid: '请选择在职或离职。',
-  photoInvalid: '照片须为本站图片的路径，以 / 开头，例如 /uploads/2026/photo.jpg。',
-  repeated: (name: string) => `字段 ${name} 只能提交一次。`,
-} as const;
 
 export interface StaffFormValues {
   name: string;
@@ -34,7 +24,7 @@ export interface StaffFormValues {
 
 export type StaffFormErrors = Partial<Record<keyof StaffFormValues, string>>;
 
-const clean = (raw: string) => cleanNickname(raw.normalize('NFKC'));
+const clean = (raw: string) => cleanLine(raw.normalize('NFKC'));
 
 export function staffFormValues(member?: StaffMember): StaffFormValues {
   if (!member) return { name: '', cardNumber: '', position: '', department: '', status: 'active', photo: '' };
@@ -59,13 +49,13 @@ export function parseStaffForm(body: unknown): { values: StaffFormValues; errors
   };
   const errors: StaffFormErrors = {};
   const nameLength = visibleLength(values.name);
-  if (nameLength === 0) errors.name = STAFF_TEXTS.nameMissing;
-  else if (nameLength > STAFF_NAME_MAX) errors.name = STAFF_TEXTS.nameTooLong;
-  if (!CARD_NUMBER.test(values.cardNumber)) errors.cardNumber = STAFF_TEXTS.cardInvalid;
-  if (visibleLength(values.position) > STAFF_TEXT_MAX) errors.position = STAFF_TEXTS.positionTooLong;
-  if (visibleLength(values.department) > STAFF_TEXT_MAX) errors.department = STAFF_TEXTS.departmentTooLong;
-  if (values.status !== 'active' && values.status !== 'left') errors.status = STAFF_TEXTS.statusInvalid;
-  if (values.photo !== '' && (!PHOTO_PATH.test(values.photo) || values.photo.includes('..'))) errors.photo = STAFF_TEXTS.photoInvalid;
+  if (nameLength === 0) errors.name = STAFF_MESSAGES.nameMissing;
+  else if (nameLength > STAFF_NAME_MAX) errors.name = SITE_MESSAGES.nameTooLong(STAFF_NAME_MAX);
+  if (!CARD_NUMBER.test(values.cardNumber)) errors.cardNumber = STAFF_MESSAGES.cardInvalid;
+  if (visibleLength(values.position) > STAFF_TEXT_MAX) errors.position = STAFF_MESSAGES.positionTooLong(STAFF_TEXT_MAX);
+  if (visibleLength(values.department) > STAFF_TEXT_MAX) errors.department = STAFF_MESSAGES.departmentTooLong(STAFF_TEXT_MAX);
+  if (values.status !== 'active' && values.status !== 'left') errors.status = STAFF_MESSAGES.statusInvalid;
+  if (values.photo !== '' && (!PHOTO_PATH.test(values.photo) || values.photo.includes('..'))) errors.photo = STAFF_MESSAGES.photoInvalid;
   const member: StaffFields | undefined =
     Object.keys(errors).length === 0
       ? {

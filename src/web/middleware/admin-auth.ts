@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Role, User } from '../../domain/types.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
 import { HttpError } from '../http-error.js';
-import { MESSAGES } from '../messages.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -41,7 +41,7 @@ export function requireRole(role: Role) {
       const next_ = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
       return res.redirect(303, `/admin/login${next_}`);
     }
-    if (role === 'admin' && user.role !== 'admin') return next(new HttpError(403, MESSAGES.adminOnly));
+    if (role === 'admin' && user.role !== 'admin') return next(new HttpError(403, SITE_MESSAGES.adminOnly));
     next();
   };
 }

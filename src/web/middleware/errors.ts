@@ -3,7 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { HttpError } from '../http-error.js';
-import { MESSAGES, STATUS_MESSAGES } from '../messages.js';
+import { SITE_MESSAGES, STATUS_MESSAGES } from '../messages/site.js';
 
 interface ErrorWithStatus extends Error {
   status?: number;
@@ -26,7 +26,7 @@ export function errorHandler(isDevelopment: boolean, logger: Logger) {
       ? err instanceof HttpError || err.expose
         ? err.message
         : (STATUS_MESSAGES[status] ?? STATUS_MESSAGES[400]!)
-      : MESSAGES.serverError;
+      : SITE_MESSAGES.serverError;
     const view = status === 404 ? 'errors/404' : isClientError ? 'errors/client-error' : 'errors/500';
     res.status(status);
     res.set('Cache-Control', 'no-store');

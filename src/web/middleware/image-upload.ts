@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { HttpError } from '../http-error.js';
+import { UPLOADS_MESSAGES } from '../messages/uploads.js';
 import { formBody } from './form-body.js';
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -20,16 +21,14 @@ export function imageUpload(fieldName: string, options: { fields?: number; field
     },
   }).single(fieldName);
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.is('multipart/form-data')) return next(new HttpError(415, '请使用表单上传文件（multipart/form-data）。'));
+    if (!req.is('multipart/form-data')) return next(new HttpError(415, UPLOADS_MESSAGES.notMultipart));
     upload(req, res, (err: unknown) => {
       if (!err) return next();
       if (err instanceof multer.MulterError) {
         const tooBig = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FIELD_VALUE';
-        return next(
-          new HttpError(tooBig ? 413 : 400, tooBig ? '文件或字段超过大小限制（图片最大 8 MB）。' : `上传格式不正确：${err.code}`),
-        );
+        return next(new HttpError(tooBig ? 413 : 400, tooBig ? UPLOADS_MESSAGES.tooBig : UPLOADS_MESSAGES.badPart(err.code)));
       }
-      next(new HttpError(400, '上传的表单格式不正确。'));
+      next(new HttpError(400, UPLOADS_MESSAGES.badForm));
     });
   };
 }

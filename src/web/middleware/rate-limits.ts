@@ -4,7 +4,8 @@ import { isIP } from 'node:net';
 import type { Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { HttpError } from '../http-error.js';
-import { MESSAGES } from '../messages.js';
+import { SESSION_MESSAGES } from '../messages/session.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 
 /**
  * The limiter's key: the client's address (IPv6 by its /56, as express-rate-limit advises). With
@@ -29,15 +30,15 @@ function perAddressLimit(windowMs: number, limit: number, message: string, optio
 }
 
 export function captchaRateLimit(perMinute: number) {
-  return perAddressLimit(60_000, perMinute, MESSAGES.captchaTooMany);
+  return perAddressLimit(60_000, perMinute, SITE_MESSAGES.captchaTooMany);
 }
 
 /** Failed log-ins per address; together with the per-account lockout this stops guessing. */
 export function loginRateLimit(perQuarterHour = 10) {
-  return perAddressLimit(15 * 60_000, perQuarterHour, MESSAGES.loginTooMany, { skipSuccessfulRequests: true });
+  return perAddressLimit(15 * 60_000, perQuarterHour, SESSION_MESSAGES.loginTooMany, { skipSuccessfulRequests: true });
 }
 
 /** 人员查询 answers one name at a time; this keeps anyone from trying a dictionary of names. */
 export function staffLookupRateLimit(perMinute = 20) {
-  return perAddressLimit(60_000, perMinute, MESSAGES.staffTooMany);
+  return perAddressLimit(60_000, perMinute, SITE_MESSAGES.staffTooMany);
 }

@@ -6,19 +6,19 @@
 // browsers, scripts) must carry a valid token of its session, as every other form does.
 import type { NextFunction, Request, Response } from 'express';
 import { HttpError } from '../http-error.js';
-import { MESSAGES } from '../messages.js';
+import { SITE_MESSAGES } from '../messages/site.js';
 import { csrfProtection } from './csrf.js';
 
 export function sameOriginOrToken(req: Request, res: Response, next: NextFunction): void {
   const fetchSite = req.get('sec-fetch-site');
   if (fetchSite !== undefined) {
-    return fetchSite === 'same-origin' ? next() : next(new HttpError(403, MESSAGES.crossSiteRefused));
+    return fetchSite === 'same-origin' ? next() : next(new HttpError(403, SITE_MESSAGES.crossSiteRefused));
   }
   const origin = req.get('origin');
   if (origin !== undefined) {
     return origin.toLowerCase() === `${req.protocol}://${req.host}`.toLowerCase()
       ? next()
-      : next(new HttpError(403, MESSAGES.crossSiteRefused));
+      : next(new HttpError(403, SITE_MESSAGES.crossSiteRefused));
   }
   csrfProtection(req, res, next);
 }

@@ -177,13 +177,13 @@ describe('write services: a failure halfway leaves nothing behind', () => {
   it('UserAdminService: create, change role and password (ending sessions), delete', async () => {
     const users = new UserAdminService(storage, clock);
     const created = await assertAllOrNothing(() =>
-      users.create(actor, { username: 'deputy', displayName: '副总编', role: 'admin', passwordHash: 'h1' }),
+      users.create(actor, { username: 'deputy', displayName: '副总编', role: 'admin', password: 'password-one-1' }),
     );
     assert.equal(created.kind, 'created');
     const id = created.kind === 'created' ? created.id : 0;
     await t.repositories.sessions.save('deputy-session', '{}', clock() + 3_600_000, id);
     const changed = await assertAllOrNothing(() =>
-      users.update(actor, id, { displayName: '编辑', role: 'editor', passwordHash: 'h2' }, 'x'),
+      users.update(actor, id, { displayName: '编辑', role: 'editor', password: 'password-two-2' }, 'x'),
     );
     assert.equal(changed.kind, 'changed');
     assert.equal(await t.repositories.sessions.find('deputy-session', clock()), undefined, 'the demoted account was logged out');

@@ -68,7 +68,7 @@ describe('two requests at once in one process', () => {
   it('two admins demoting each other: one admin stays', async () => {
     const users = new UserAdminService(t.storage, clock);
     const created = await Promise.all(
-      ['a', 'b'].map((name) => users.create(actor, { username: name, displayName: name, role: 'admin', passwordHash: 'x' })),
+      ['a', 'b'].map((name) => users.create(actor, { username: name, displayName: name, role: 'admin', password: 'password-x-1' })),
     );
     const ids = created.map((o) => (o.kind === 'created' ? o.id : 0));
     await t.repositories.users.update(1, { displayName: '总编', role: 'editor' }); // the two are now the last admins

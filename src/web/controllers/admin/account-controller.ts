@@ -2,19 +2,15 @@
 // (the current one required; their other sessions end).
 import type { Request, Response } from 'express';
 import type { AdminContext } from '../../admin-context.js';
-import { parsePasswordForm, PASSWORD_TEXTS, type PasswordFormErrors } from '../../forms/password-form.js';
+import { parsePasswordForm, type PasswordFormErrors } from '../../forms/password-form.js';
+import { ACCOUNT_MESSAGES } from '../../messages/account.js';
 import { PASSWORD_MIN } from '../../../services/passwords.js';
 import { ROLE_LABELS } from '../../roles.js';
-
-const TEXT = {
-  title: '我的账户',
-  changed: '密码已修改。您在其他设备和浏览器上的登录已全部退出。',
-} as const;
 
 export function accountController({ auth }: AdminContext) {
   function render(res: Response, errors: PasswordFormErrors = {}, status = 200) {
     res.status(status).render('admin/account/show', {
-      title: TEXT.title,
+      title: ACCOUNT_MESSAGES.title,
       errors,
       roleLabels: ROLE_LABELS,
       passwordMin: PASSWORD_MIN,
@@ -31,8 +27,8 @@ export function accountController({ auth }: AdminContext) {
       const { current, password, errors } = parsePasswordForm(req.body, user.username);
       if (Object.keys(errors).length > 0) return render(res, errors, 422);
       const outcome = await auth.changePassword(user.id, current, password, req.sessionID);
-      if (outcome !== 'changed') return render(res, { current: PASSWORD_TEXTS.currentWrong }, 422);
-      req.session.flash = { type: 'success', message: TEXT.changed };
+      if (outcome !== 'changed') return render(res, { current: ACCOUNT_MESSAGES.currentWrong }, 422);
+      req.session.flash = { type: 'success', message: ACCOUNT_MESSAGES.changed };
       res.redirect(303, '/admin/account');
     },
   };

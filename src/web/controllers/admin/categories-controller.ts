@@ -5,28 +5,20 @@ import type { Category } from '../../../domain/types.js';
 import { CategorySlugTakenError } from '../../../repositories/category-repository.js';
 import type { AdminContext } from '../../admin-context.js';
 import {
-  CATEGORY_TEXTS,
   categoryFormValues,
   parseCategoryForm,
   type CategoryFormErrors,
   type CategoryFormValues,
 } from '../../forms/admin-category-form.js';
 import { notFound } from '../../http-error.js';
+import { CATEGORIES_MESSAGES } from '../../messages/categories.js';
+import { SITE_MESSAGES } from '../../messages/site.js';
 import { parseId } from '../../params.js';
-
-const TEXT = {
-  created: (name: string) => `栏目“${name}”已创建，已出现在网站导航中。`,
-  updated: (name: string) => `栏目“${name}”已保存。`,
-  deleted: (name: string) => `栏目“${name}”已删除。`,
-  hasArticles: (name: string, count: number) =>
-    `栏目“${name}”下还有文章（${count} 篇，含回收站中的文章），不能删除。请先把这些文章移到其他栏目或永久删除。`,
-  notFound: '没有这个栏目。',
-} as const;
 
 export function categoriesController({ repositories, categoryService }: AdminContext) {
   async function findOr404(raw: string | undefined): Promise<Category> {
     const category = await repositories.categories.findById(parseId(raw));
-    if (!category) throw notFound(TEXT.notFound);
+    if (!category) throw notFound(SITE_MESSAGES.categoryNotFound);
     return category;
   }
 
@@ -55,7 +47,7 @@ export function categoriesController({ repositories, categoryService }: AdminCon
         if (!(err instanceof CategorySlugTakenError)) throw err;
       }
     }
-    renderForm(res, category, values, { slug: CATEGORY_TEXTS.slugTaken }, 422);
+    renderForm(res, category, values, { slug: CATEGORIES_MESSAGES.slugTaken }, 422);
     return undefined;
   }
 
@@ -73,7 +65,7 @@ export function categoriesController({ repositories, categoryService }: AdminCon
       if (!category) return renderForm(res, undefined, values, errors, 422);
       const id = await saveOr422(res, undefined, values, () => categoryService.create(res.locals.currentUser!, category));
       if (id === undefined) return;
-      req.session.flash = { type: 'success', message: TEXT.created(category.name) };
+      req.session.flash = { type: 'success', message: CATEGORIES_MESSAGES.created(category.name) };
       res.redirect(303, '/admin/categories');
     },
 
@@ -90,20 +82,20 @@ export function categoriesController({ repositories, categoryService }: AdminCon
         (await categoryService.update(res.locals.currentUser!, existing, category)) ? existing.id : 0,
       );
       if (saved === undefined) return;
-      if (saved === 0) throw notFound(TEXT.notFound);
-      req.session.flash = { type: 'success', message: TEXT.updated(category.name) };
+      if (saved === 0) throw notFound(SITE_MESSAGES.categoryNotFound);
+      req.session.flash = { type: 'success', message: CATEGORIES_MESSAGES.updated(category.name) };
       res.redirect(303, '/admin/categories');
     },
 
     async deleteCategory(req: Request<{ id: string }>, res: Response) {
       const category = await findOr404(req.params.id);
       const result = await categoryService.delete(res.locals.currentUser!, category);
-      if (result.kind === 'not-found') throw notFound(TEXT.notFound);
+      if (result.kind === 'not-found') throw notFound(SITE_MESSAGES.categoryNotFound);
       if (result.kind === 'has-articles') {
-        req.session.flash = { type: 'error', message: TEXT.hasArticles(category.name, result.articleCount) };
+        req.session.flash = { type: 'error', message: CATEGORIES_MESSAGES.hasArticles(category.name, result.articleCount) };
         return res.redirect(303, '/admin/categories');
       }
-      req.session.flash = { type: 'success', message: TEXT.deleted(category.name) };
+      req.session.flash = { type: 'success', message: CATEGORIES_MESSAGES.deleted(category.name) };
       res.redirect(303, '/admin/categories');
     },
   };

@@ -5,6 +5,7 @@ import { barChart } from '../../../services/bar-chart.js';
 import { dayKey, formatMonthDay } from '../../../services/site-time.js';
 import type { AdminContext } from '../../admin-context.js';
 import { auditActionLabel } from '../../audit-labels.js';
+import { DASHBOARD_MESSAGES } from '../../messages/dashboard.js';
 
 const DAY = 24 * 60 * 60_000;
 const CHART_DAYS = 30;
@@ -30,7 +31,7 @@ export function dashboardController({ repositories, clock, viewCounter }: AdminC
         repositories.articles.countVisible(undefined, now),
       ]);
       res.render('admin/dashboard/show', {
-        title: '仪表盘',
+        title: DASHBOARD_MESSAGES.title,
         todayViews: points.at(-1)!.value,
         chart: barChart(points),
         commentCounts,

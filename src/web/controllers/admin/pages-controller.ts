@@ -3,27 +3,15 @@
 import type { Request, Response } from 'express';
 import type { StaticPage } from '../../../domain/types.js';
 import type { AdminContext } from '../../admin-context.js';
-import {
-  PAGE_SLUG,
-  PAGE_TEXTS,
-  pageFormValues,
-  parsePageForm,
-  type PageFormErrors,
-  type PageFormValues,
-} from '../../forms/admin-page-form.js';
+import { PAGE_SLUG, pageFormValues, parsePageForm, type PageFormErrors, type PageFormValues } from '../../forms/admin-page-form.js';
 import { notFound } from '../../http-error.js';
+import { PAGES_MESSAGES } from '../../messages/pages.js';
 import { WYSIWYG_ASSETS } from '../../wysiwyg.js';
-
-const TEXT = {
-  created: (title: string, slug: string) => `单页“${title}”已创建，网址为 /page/${slug}。`,
-  updated: (title: string) => `单页“${title}”已保存。`,
-  notFound: '没有这个单页。',
-} as const;
 
 export function pagesController({ repositories, pageService }: AdminContext) {
   async function findOr404(slug: string | undefined): Promise<StaticPage> {
     const page = slug !== undefined && PAGE_SLUG.test(slug) ? await repositories.pages.findBySlug(slug) : undefined;
-    if (!page) throw notFound(TEXT.notFound);
+    if (!page) throw notFound(PAGES_MESSAGES.notFound);
     return page;
   }
 
@@ -48,8 +36,8 @@ export function pagesController({ repositories, pageService }: AdminContext) {
         title: values.title,
         bodyHtml: values.bodyHtml,
       });
-      if (!created) return renderForm(res, undefined, values, { slug: PAGE_TEXTS.slugTaken }, 422);
-      req.session.flash = { type: 'success', message: TEXT.created(values.title, values.slug) };
+      if (!created) return renderForm(res, undefined, values, { slug: PAGES_MESSAGES.slugTaken }, 422);
+      req.session.flash = { type: 'success', message: PAGES_MESSAGES.created(values.title, values.slug) };
       res.redirect(303, '/admin/pages');
     },
 
@@ -67,8 +55,8 @@ export function pagesController({ repositories, pageService }: AdminContext) {
         title: values.title,
         bodyHtml: values.bodyHtml,
       });
-      if (!updated) throw notFound(TEXT.notFound);
-      req.session.flash = { type: 'success', message: TEXT.updated(values.title) };
+      if (!updated) throw notFound(PAGES_MESSAGES.notFound);
+      req.session.flash = { type: 'success', message: PAGES_MESSAGES.updated(values.title) };
       res.redirect(303, `/admin/pages/${page.slug}/edit`);
     },
   };

@@ -5,26 +5,18 @@ import type { Poll } from '../../../domain/types.js';
 import { PollOptionHasVotesError, UnknownPollOptionError } from '../../../repositories/poll-repository.js';
 import { pollState } from '../../../services/poll-rules.js';
 import type { AdminContext } from '../../admin-context.js';
-import { POLL_TEXTS, parsePollForm, pollFormValues, type PollFormErrors, type PollFormValues } from '../../forms/admin-poll-form.js';
+import { parsePollForm, pollFormValues, type PollFormErrors, type PollFormValues } from '../../forms/admin-poll-form.js';
 import { badRequest, notFound } from '../../http-error.js';
+import { POLLS_MESSAGES } from '../../messages/polls.js';
+import { SITE_MESSAGES } from '../../messages/site.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId } from '../../params.js';
 
 const PER_PAGE = 20;
-const TEXT = {
-  created: '调查已创建。',
-  updated: '调查已保存，已有的票数都保留着。',
-  deleted: (question: string) => `调查“${question}”已删除。`,
-  inSidebar: (question: string) => `侧栏现在显示调查“${question}”。`,
-  inSidebarNotOpen: (question: string) => `侧栏现在显示调查“${question}”（注意：这项调查目前不在进行中）。`,
-  sidebarAuto: '侧栏现在自动显示最新的进行中调查。',
-  notFound: '没有这项调查。',
-} as const;
-
 export function pollsController({ repositories, clock, pollService }: AdminContext) {
   async function findOr404(raw: string | undefined): Promise<Poll> {
     const poll = await repositories.polls.findById(parseId(raw));
-    if (!poll) throw notFound(TEXT.notFound);
+    if (!poll) throw notFound(SITE_MESSAGES.pollNotFound);
     return poll;
   }
 
@@ -61,7 +53,7 @@ export function pollsController({ repositories, clock, pollService }: AdminConte
       const { values, errors, poll } = parsePollForm(req.body, res.locals.site.timeZone);
       if (!poll) return renderForm(res, undefined, values, errors, 422);
       const id = await pollService.create(res.locals.currentUser!, poll);
-      req.session.flash = { type: 'success', message: TEXT.created };
+      req.session.flash = { type: 'success', message: POLLS_MESSAGES.created };
       res.redirect(303, `/admin/polls/${id}`);
     },
 
@@ -90,23 +82,23 @@ export function pollsController({ repositories, clock, pollService }: AdminConte
       const { values, errors, poll } = parsePollForm(req.body, res.locals.site.timeZone, existing.options);
       if (!poll) return renderForm(res, existing, values, errors, 422);
       try {
-        if (!(await pollService.update(res.locals.currentUser!, existing.id, poll))) throw notFound(TEXT.notFound);
+        if (!(await pollService.update(res.locals.currentUser!, existing.id, poll))) throw notFound(SITE_MESSAGES.pollNotFound);
       } catch (err) {
         // a vote arrived for an option while it was being removed: nothing was saved
         if (err instanceof PollOptionHasVotesError) {
-          return renderForm(res, existing, values, { options: POLL_TEXTS.optionHasVotes(err.label, err.votes) }, 422);
+          return renderForm(res, existing, values, { options: POLLS_MESSAGES.optionHasVotes(err.label, err.votes) }, 422);
         }
-        if (err instanceof UnknownPollOptionError) throw badRequest(POLL_TEXTS.unknownOption);
+        if (err instanceof UnknownPollOptionError) throw badRequest(POLLS_MESSAGES.unknownOption);
         throw err;
       }
-      req.session.flash = { type: 'success', message: TEXT.updated };
+      req.session.flash = { type: 'success', message: POLLS_MESSAGES.updated };
       res.redirect(303, `/admin/polls/${existing.id}`);
     },
 
     async deletePoll(req: Request<{ id: string }>, res: Response) {
       const poll = await findOr404(req.params.id);
-      if (!(await pollService.delete(res.locals.currentUser!, poll.id))) throw notFound(TEXT.notFound);
-      req.session.flash = { type: 'success', message: TEXT.deleted(poll.question) };
+      if (!(await pollService.delete(res.locals.currentUser!, poll.id))) throw notFound(SITE_MESSAGES.pollNotFound);
+      req.session.flash = { type: 'success', message: POLLS_MESSAGES.deleted(poll.question) };
       res.redirect(303, '/admin/polls');
     },
 
@@ -114,13 +106,16 @@ export function pollsController({ repositories, clock, pollService }: AdminConte
       const poll = await findOr404(req.params.id);
       await pollService.showInSidebar(res.locals.currentUser!, poll);
       const open = pollState(poll, clock()) === 'open';
-      req.session.flash = { type: 'success', message: open ? TEXT.inSidebar(poll.question) : TEXT.inSidebarNotOpen(poll.question) };
+      req.session.flash = {
+        type: 'success',
+        message: open ? POLLS_MESSAGES.inSidebar(poll.question) : POLLS_MESSAGES.inSidebarNotOpen(poll.question),
+      };
       res.redirect(303, '/admin/polls');
     },
 
     async showNewestInSidebar(req: Request, res: Response) {
       await pollService.showInSidebar(res.locals.currentUser!, undefined);
-      req.session.flash = { type: 'success', message: TEXT.sidebarAuto };
+      req.session.flash = { type: 'success', message: POLLS_MESSAGES.sidebarAuto };
       res.redirect(303, '/admin/polls');
     },
   };

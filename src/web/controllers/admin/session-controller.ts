@@ -1,13 +1,12 @@
-// Editors' log-in and log-out. The session id is regenerated at log-in (no fixation) and the
-// session destroyed at log-out.
+// Editors' log-in and log-out. The form is read by forms/login-form.ts. The session id is
+// regenerated at log-in (no fixation) and the session destroyed at log-out.
 import type { Request, Response } from 'express';
 import type { AuthService } from '../../../services/auth-service.js';
 import { csrfToken } from '../../middleware/csrf.js';
 import { safeAdminPath } from '../../middleware/admin-auth.js';
 import { SESSION_COOKIE } from '../../middleware/sessions.js';
-import { singleField } from '../../forms/single-field.js';
-
-const LOGIN_FAILED = '用户名或密码错误。连续多次失败后，账户将被暂时锁定 15 分钟。';
+import { parseLoginForm } from '../../forms/login-form.js';
+import { SESSION_MESSAGES } from '../../messages/session.js';
 
 function regenerate(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
@@ -30,13 +29,11 @@ export function sessionController(auth: AuthService) {
     },
 
     async logIn(req: Request, res: Response) {
-      const username = singleField(req.body, 'username').trim().slice(0, 100);
-      const password = singleField(req.body, 'password').slice(0, 1000);
-      const next = safeAdminPath(singleField(req.body, 'next'));
+      const { username, password, next } = parseLoginForm(req.body);
       const result = username && password ? await auth.logIn(username, password) : ({ ok: false } as const);
       if (!result.ok) {
         res.status(401);
-        return renderLogin(req, res, { username, next }, LOGIN_FAILED);
+        return renderLogin(req, res, { username, next }, SESSION_MESSAGES.loginFailed);
       }
       await regenerate(req);
       req.session.userId = result.user.id;

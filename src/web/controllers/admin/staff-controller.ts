@@ -4,20 +4,14 @@ import type { Request, Response } from 'express';
 import type { StaffMember } from '../../../domain/types.js';
 import { StaffCardNumberTakenError, type StaffFields } from '../../../repositories/staff-repository.js';
 import type { AdminContext } from '../../admin-context.js';
-import { STAFF_TEXTS, parseStaffForm, staffFormValues, type StaffFormErrors, type StaffFormValues } from '../../forms/admin-staff-form.js';
+import { parseStaffForm, staffFormValues, type StaffFormErrors, type StaffFormValues } from '../../forms/admin-staff-form.js';
 import { notFound } from '../../http-error.js';
+import { STAFF_MESSAGES } from '../../messages/staff.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId, queryString } from '../../params.js';
 
 const PER_PAGE = 30;
 const QUERY_MAX = 40;
-const TEXT = {
-  created: (name: string) => `人员“${name}”已添加，读者现在可以在“人员查询”中查到。`,
-  updated: (name: string) => `人员“${name}”已保存。`,
-  deleted: (name: string) => `人员“${name}”已删除。`,
-  notFound: '没有这条人员记录。',
-} as const;
-
 export function staffController({ repositories, images, staffService }: AdminContext) {
   /** The form's fields, with an uploaded photo (re-encoded by the image store) as the photo path. */
   async function fieldsWithPhoto(req: Request, res: Response): Promise<unknown> {
@@ -28,7 +22,7 @@ export function staffController({ repositories, images, staffService }: AdminCon
 
   async function findOr404(raw: string | undefined): Promise<StaffMember> {
     const member = await repositories.staff.findById(parseId(raw));
-    if (!member) throw notFound(TEXT.notFound);
+    if (!member) throw notFound(STAFF_MESSAGES.notFound);
     return member;
   }
 
@@ -52,7 +46,7 @@ export function staffController({ repositories, images, staffService }: AdminCon
         if (!(err instanceof StaffCardNumberTakenError)) throw err;
       }
     }
-    renderForm(res, member, values, { cardNumber: STAFF_TEXTS.cardTaken }, 422);
+    renderForm(res, member, values, { cardNumber: STAFF_MESSAGES.cardTaken }, 422);
     return undefined;
   }
 
@@ -79,7 +73,7 @@ export function staffController({ repositories, images, staffService }: AdminCon
       if (!member) return renderForm(res, undefined, values, errors, 422);
       const id = await saveOr422(res, undefined, values, member, () => staffService.create(res.locals.currentUser!, member));
       if (id === undefined) return;
-      req.session.flash = { type: 'success', message: TEXT.created(member.name) };
+      req.session.flash = { type: 'success', message: STAFF_MESSAGES.created(member.name) };
       res.redirect(303, '/admin/staff');
     },
 
@@ -94,15 +88,15 @@ export function staffController({ repositories, images, staffService }: AdminCon
       if (!member) return renderForm(res, existing, values, errors, 422);
       const saved = await saveOr422(res, existing, values, member, () => staffService.update(res.locals.currentUser!, existing, member));
       if (saved === undefined) return;
-      if (!saved) throw notFound(TEXT.notFound);
-      req.session.flash = { type: 'success', message: TEXT.updated(member.name) };
+      if (!saved) throw notFound(STAFF_MESSAGES.notFound);
+      req.session.flash = { type: 'success', message: STAFF_MESSAGES.updated(member.name) };
       res.redirect(303, '/admin/staff');
     },
 
     async deleteStaff(req: Request<{ id: string }>, res: Response) {
       const member = await findOr404(req.params.id);
-      if (!(await staffService.delete(res.locals.currentUser!, member))) throw notFound(TEXT.notFound);
-      req.session.flash = { type: 'success', message: TEXT.deleted(member.name) };
+      if (!(await staffService.delete(res.locals.currentUser!, member))) throw notFound(STAFF_MESSAGES.notFound);
+      req.session.flash = { type: 'success', message: STAFF_MESSAGES.deleted(member.name) };
       res.redirect(303, '/admin/staff');
     },
   };

@@ -7,26 +7,16 @@ import type { Submission, SubmissionStatus } from '../../../repositories/submiss
 import type { AdminContext } from '../../admin-context.js';
 import { parseCategoryChoice } from '../../forms/admin-category-form.js';
 import { badRequest, notFound } from '../../http-error.js';
+import { SUBMISSIONS_MESSAGES } from '../../messages/submissions.js';
 import { paginate } from '../../pagination.js';
 import { pageNumber, parseId, queryString } from '../../params.js';
 
 const PER_PAGE = 20;
 const TABS: SubmissionStatus[] = ['new', 'read', 'archived'];
-const TEXT = {
-  unknownTab: '没有这个投稿分类。',
-  notFound: '没有这篇投稿。',
-  archived: '投稿已归档。',
-  restored: '投稿已移回“已读”。',
-  alreadyArchived: '这篇投稿已经归档了。',
-  notArchived: '这篇投稿不在归档中。',
-  drafted: '已根据投稿创建草稿，请编辑后发布。',
-  alreadyDrafted: '这篇投稿已转为草稿文章，现在打开它。',
-} as const;
-
 export function submissionsController({ repositories, submissions, articleService }: AdminContext) {
   async function findOr404(raw: string | undefined): Promise<Submission> {
     const submission = await repositories.submissions.findById(parseId(raw));
-    if (!submission) throw notFound(TEXT.notFound);
+    if (!submission) throw notFound(SUBMISSIONS_MESSAGES.notFound);
     return submission;
   }
 
@@ -41,7 +31,7 @@ export function submissionsController({ repositories, submissions, articleServic
   return {
     async listSubmissions(req: Request, res: Response) {
       const status = (queryString(req, 'status') ?? 'new') as SubmissionStatus;
-      if (!TABS.includes(status)) throw badRequest(TEXT.unknownTab);
+      if (!TABS.includes(status)) throw badRequest(SUBMISSIONS_MESSAGES.unknownTab);
       const page = pageNumber(req);
       const [total, ...tabCounts] = await Promise.all([
         repositories.submissions.count(status),
@@ -60,47 +50,47 @@ export function submissionsController({ repositories, submissions, articleServic
 
     async showSubmission(req: Request<{ id: string }>, res: Response) {
       const submission = await submissions.open(parseId(req.params.id));
-      if (!submission) throw notFound(TEXT.notFound);
+      if (!submission) throw notFound(SUBMISSIONS_MESSAGES.notFound);
       await renderSubmission(res, submission, { categoryId: '' });
     },
 
     async archiveSubmission(req: Request<{ id: string }>, res: Response) {
       const submission = await findOr404(req.params.id);
       const outcome = await submissions.archive(res.locals.currentUser!, submission.id);
-      if (outcome === 'not-found') throw notFound(TEXT.notFound);
+      if (outcome === 'not-found') throw notFound(SUBMISSIONS_MESSAGES.notFound);
       if (outcome === 'unchanged') {
-        req.session.flash = { type: 'info', message: TEXT.alreadyArchived };
+        req.session.flash = { type: 'info', message: SUBMISSIONS_MESSAGES.alreadyArchived };
         return res.redirect(303, `/admin/submissions/${submission.id}`);
       }
-      req.session.flash = { type: 'success', message: TEXT.archived };
+      req.session.flash = { type: 'success', message: SUBMISSIONS_MESSAGES.archived };
       res.redirect(303, submission.status === 'new' ? '/admin/submissions' : `/admin/submissions?status=${submission.status}`);
     },
 
     async restoreSubmission(req: Request<{ id: string }>, res: Response) {
       const submission = await findOr404(req.params.id);
       const outcome = await submissions.restore(res.locals.currentUser!, submission.id);
-      if (outcome === 'not-found') throw notFound(TEXT.notFound);
+      if (outcome === 'not-found') throw notFound(SUBMISSIONS_MESSAGES.notFound);
       if (outcome === 'unchanged') {
-        req.session.flash = { type: 'info', message: TEXT.notArchived };
+        req.session.flash = { type: 'info', message: SUBMISSIONS_MESSAGES.notArchived };
         return res.redirect(303, `/admin/submissions/${submission.id}`);
       }
-      req.session.flash = { type: 'success', message: TEXT.restored };
+      req.session.flash = { type: 'success', message: SUBMISSIONS_MESSAGES.restored };
       res.redirect(303, '/admin/submissions?status=archived');
     },
 
     async draftFromSubmission(req: Request<{ id: string }>, res: Response) {
       const submission = await findOr404(req.params.id);
       if (submission.articleId !== null) {
-        req.session.flash = { type: 'info', message: TEXT.alreadyDrafted };
+        req.session.flash = { type: 'info', message: SUBMISSIONS_MESSAGES.alreadyDrafted };
         return res.redirect(303, `/admin/articles/${submission.articleId}/edit`);
       }
       const choice = parseCategoryChoice(req.body, await repositories.categories.listAll());
       if (choice.categoryId === undefined) return renderSubmission(res, submission, { categoryId: choice.value, error: choice.error }, 422);
       const outcome = await articleService.draftFromSubmission(res.locals.currentUser!, submission.id, choice.categoryId);
-      if (outcome.kind === 'not-found') throw notFound(TEXT.notFound);
+      if (outcome.kind === 'not-found') throw notFound(SUBMISSIONS_MESSAGES.notFound);
       req.session.flash = {
         type: outcome.kind === 'created' ? 'success' : 'info',
-        message: outcome.kind === 'created' ? TEXT.drafted : TEXT.alreadyDrafted,
+        message: outcome.kind === 'created' ? SUBMISSIONS_MESSAGES.drafted : SUBMISSIONS_MESSAGES.alreadyDrafted,
       };
       res.redirect(303, `/admin/articles/${outcome.articleId}/edit`);
     },

@@ -1,0 +1,38 @@
+// The texts of the articles area (/admin/articles): the editor form, the list, trash and
+// revisions. The category choice's text is the categories area's, a too long title the site
+// table's titleTooLong. One table per area: see site.ts.
+
+export const ARTICLES_MESSAGES = {
+  listTitle: '文章',
+  newTitle: '写文章',
+  editTitle: '编辑文章',
+  revisionsTitle: (title: string) => `修订记录：${title}`,
+  revisionTitle: (id: number, title: string) => `版本 #${id}：${title}`,
+  created: '文章已保存。',
+  updated: '文章已更新。',
+  trashed: '文章已移到回收站。',
+  restored: '文章已从回收站恢复。',
+  purged: '文章已永久删除。',
+  revisionRestored: '已恢复到所选版本（并保存为新版本）。',
+  conflict: '保存失败：在您编辑期间，这篇文章已被其他人修改。您的内容仍保留在下面；请先在新窗口查看最新版本，合并后再保存。',
+  notFound: '没有这篇文章。',
+  inTrash: '这篇文章在回收站中，请先恢复。',
+  alreadyInTrash: '这篇文章已在回收站中。',
+  notInTrash: '这篇文章不在回收站中。',
+  purgeOnlyTrash: '只能永久删除回收站中的文章。',
+  revisionNotFound: '没有这个版本。',
+  unknownStatus: '未知的状态。',
+  titleMissing: '请填写标题。',
+  authorTooLong: (max: number) => `作者不能超过 ${max} 个字。`,
+  sourceTooLong: (max: number) => `来源不能超过 ${max} 个字。`,
+  summaryTooLong: (max: number) => `摘要不能超过 ${max} 个字。`,
+  bodyMissing: '请填写正文。',
+  bodyTooLong: '正文过长。',
+  statusInvalid: '请选择状态。',
+  publishAtInvalid: '发布时间格式不正确。',
+  scheduledNeedsFuture: '定时发布需要一个将来的发布时间。',
+  homePinInvalid: '请选择首页位置。',
+  pinnedUntilInvalid: '置顶截止时间格式不正确。',
+  pinnedUntilPast: '置顶截止时间必须晚于现在；不限时请留空。',
+  versionInvalid: '版本号不正确。',
+} as const;
