@@ -87,10 +87,6 @@ export async function startServer(env: Record<string, string | undefined>, overr
       process.exit(1);
     });
   });
-  const { port } = server.address() as AddressInfo;
-  console.log(`news portal listening on http://${config.host}:${port} (${config.nodeEnv}, database ${config.databasePath})`);
-  announceFirstAdmin(firstAdmin, `http://${config.host}:${port}/admin/login`);
-
   let shuttingDown = false;
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
@@ -119,6 +115,12 @@ export async function startServer(env: Record<string, string | undefined>, overr
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+
+  // Printed only once the handlers are in place: whoever waits for this line (a supervisor, a
+  // test) may send SIGTERM at once and still get a graceful shutdown.
+  const { port } = server.address() as AddressInfo;
+  console.log(`news portal listening on http://${config.host}:${port} (${config.nodeEnv}, database ${config.databasePath})`);
+  announceFirstAdmin(firstAdmin, `http://${config.host}:${port}/admin/login`);
 
   return { config, storage, portal, server, port };
 }
@@ -162,10 +164,6 @@ async function runPrimary(env: Record<string, string | undefined>, workers: numb
     console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     setTimeout(fork, 1000).unref(); // not a tight loop if workers keep failing at start
   });
-  for (let i = 0; i < workers; i += 1) fork();
-  console.log(`cluster: ${workers} worker processes`);
-  announceFirstAdmin(firstAdmin, `http://${config.host}:${config.port}/admin/login`);
-
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -175,4 +173,8 @@ async function runPrimary(env: Record<string, string | undefined>, workers: numb
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  for (let i = 0; i < workers; i += 1) fork();
+  console.log(`cluster: ${workers} worker processes`);
+  announceFirstAdmin(firstAdmin, `http://${config.host}:${config.port}/admin/login`);
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach } from 'node:test';
 import type { NewArticle, Role } from '../../src/domain/types.js';
 import type { Repositories } from '../../src/repositories/index.js';
 import type { Storage, Transact } from '../../src/storage/storage.js';
+import { articleFields as publishedArticle } from '../support/article-fields.js';
 import type { OpenBackend, OpenedBackend } from './backends.js';
 
 export const NOW = Date.UTC(2026, 10, 20, 4, 0, 0);
@@ -75,20 +76,9 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+/** A published article of the category, out since a minute before NOW. */
 export function articleFields(categoryId: number, overrides: Partial<NewArticle> = {}): NewArticle {
-  return {
-    categoryId,
-    title: '测试文章',
-    author: '记者',
-    source: '本网',
-    summary: '摘要',
-    bodyHtml: '<p>正文</p>',
-    coverImage: null,
-    isFeatured: false,
-    status: 'published',
-    publishedAt: NOW - MINUTE,
-    ...overrides,
-  };
+  return publishedArticle(categoryId, NOW, overrides);
 }
 
 export function addCategory(tx: Repositories, slug = 'law', name = '法治要闻', sortOrder = 1): Promise<number> {

@@ -14,12 +14,16 @@ import { cut, postSubmission } from '../support/attack.js';
 import { browserSkipReason, launchChromium } from '../support/browser.js';
 import { ReaderSession } from '../support/browser-session.js';
 import { multipart } from '../support/multipart.js';
+import { latestSubmissionId } from '../support/records.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
 import { ALL_XSS_PAYLOADS } from '../support/xss-payloads.js';
 
 const skip = browserSkipReason();
 const ANSWER = 'K7PX';
 const PAYLOADS = ALL_XSS_PAYLOADS;
+
+/** Settles after the page's next two animation frames and a task after them. */
+const SETTLE = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))))';
 
 /** Runs before any page script, in every frame: records calls of the dialog functions. */
 const HOOK = `(() => {
@@ -96,12 +100,12 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
         await reader.captcha('submission');
         const submitted = await postSubmission(reader, index, payload, ANSWER);
         assert.equal(submitted.status, 303, `submission ${index}`);
-        submissionIds.push(t.db.prepare('SELECT MAX(id) FROM submissions').pluck().get() as number);
+        submissionIds.push(await latestSubmissionId(t.storage.repositories));
       }
     }
     const editor = await loggedIn(t, 'editor');
     editorCookie = editor.cookie('portal.sid')!;
-    const categoryId = t.db.prepare("SELECT id FROM categories WHERE slug = 'law'").pluck().get() as number;
+    const categoryId = (await t.storage.repositories.categories.findBySlug('law'))!.id;
     const create = async (fields: Record<string, string>) => {
       const response = await editor.postMultipart(
         '/admin/articles',
@@ -174,7 +178,9 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
 
   /** What ran or could run on the page as it is now, in every frame. */
   async function inspect({ page, dialogs, errors }: Session) {
-    await page.waitForTimeout(80); // autofocus, ontoggle, SVG onbegin and media onerror fire by now
+    // Two rendering steps and a task after them: autofocus, SVG onbegin, ontoggle and media
+    // onerror have fired by then (media errors hold the load event back, which goto awaited).
+    await page.evaluate(SETTLE);
     const calls: string[] = [];
     const live: string[] = [];
     for (const frame of page.frames()) {

@@ -86,16 +86,19 @@ describe('posting a comment in Chromium', { skip }, () => {
     return box.y + box.height;
   }
 
-  /** The element's box once scrolling (smooth with JavaScript) has come to rest. */
+  /**
+   * The element's box once scrolling (smooth with JavaScript) has come to rest: Playwright's
+   * "stable", the same box in two animation frames in a row.
+   */
   async function settledBox(locator: Locator) {
-    let last = await locator.boundingBox();
-    for (let i = 0; i < 40; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const box = await locator.boundingBox();
-      if (box && last && box.y === last.y) return box;
-      last = box;
+    const element = await locator.elementHandle();
+    assert.ok(element, 'the element is there');
+    try {
+      await element.waitForElementState('stable');
+      return (await element.boundingBox())!;
+    } finally {
+      await element.dispose();
     }
-    return last!;
   }
 
   for (const width of [390, 1366]) {

@@ -2,9 +2,11 @@
 // one, other sessions ended, audited); the header names the user and role once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Role } from '../../src/domain/types.js';
 import { verifyPassword } from '../../src/services/passwords.js';
 import { createUser, TEST_PASSWORD } from '../support/admin.js';
 import { ReaderSession } from '../support/browser-session.js';
+import { auditEntries } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 const NEW_PASSWORD = 'a much longer passphrase';
@@ -16,7 +18,8 @@ describe('my account', () => {
   });
   after(() => t.close());
 
-  const hashOf = (username: string) => t.db.prepare('SELECT password_hash FROM users WHERE username = ?').pluck().get(username) as string;
+  const hashOf = async (username: string) => (await t.storage.repositories.users.findByUsername(username))!.passwordHash;
+  const renamed = (id: number, displayName: string, role: Role) => t.repos.users.update(id, { displayName, role });
 
   async function session(username: string, password = TEST_PASSWORD): Promise<ReaderSession> {
     const reader = new ReaderSession(t);
@@ -31,8 +34,7 @@ describe('my account', () => {
     reader.post('/admin/account/password', { _csrf: reader.csrfToken, ...fields });
 
   it('shows the account and the form, in Chinese, with the name and role once in the header', async () => {
-    await createUser(t, 'reporter-li', 'editor');
-    t.db.prepare("UPDATE users SET display_name = '李记者' WHERE username = 'reporter-li'").run();
+    assert.ok(await renamed(await createUser(t, 'reporter-li', 'editor'), '李记者', 'editor'));
     const reader = await session('reporter-li');
     const page = await reader.get('/admin/account');
     assert.equal(page.status, 200);
@@ -48,8 +50,7 @@ describe('my account', () => {
     );
     assert.equal(page.headers.get('cache-control'), 'no-store');
 
-    await createUser(t, 'admin2', 'admin');
-    t.db.prepare("UPDATE users SET display_name = '管理员' WHERE username = 'admin2'").run();
+    assert.ok(await renamed(await createUser(t, 'admin2', 'admin'), '管理员', 'admin'));
     const admin = await session('admin2');
     const header = await admin.get('/admin');
     assert.equal(textOf(header.$, '.admin-account'), '管理员', 'not “管理员（管理员）”');
@@ -63,15 +64,15 @@ describe('my account', () => {
     const response = await change(here, { current: TEST_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/account');
-    assert.ok(await verifyPassword(hashOf('editor-wang'), NEW_PASSWORD));
+    assert.ok(await verifyPassword(await hashOf('editor-wang'), NEW_PASSWORD));
     const page = await here.get('/admin/account');
     assert.match(textOf(page.$, '.notice'), /密码已修改/);
     assert.equal((await elsewhere.get('/admin')).status, 303, 'the other session was ended');
     assert.equal((await here.get('/admin')).status, 200, 'this one stays');
-    const audit = t.db.prepare("SELECT username, summary FROM audit_log WHERE action = 'user.password'").all() as {
-      username: string;
-      summary: string;
-    }[];
+    const audit = (await auditEntries(t.storage.repositories, { action: 'user.password' })).map(({ username, summary }) => ({
+      username,
+      summary,
+    }));
     assert.deepEqual(audit, [{ username: 'editor-wang', summary: 'editor-wang 修改了自己的密码' }]);
     await session('editor-wang', NEW_PASSWORD);
   });
@@ -79,7 +80,7 @@ describe('my account', () => {
   it('refuses with 422 and changes nothing: a wrong current password, a short one, the user name, a mismatch', async () => {
     await createUser(t, 'editor-zhao', 'editor');
     const reader = await session('editor-zhao');
-    const before = hashOf('editor-zhao');
+    const before = await hashOf('editor-zhao');
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ current: 'not my password', password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, 'current', /当前密码不正确/],
       [{ current: '', password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, 'current', /请输入当前密码/],
@@ -99,7 +100,7 @@ describe('my account', () => {
         'passwords are never sent back',
       );
     }
-    assert.equal(hashOf('editor-zhao'), before);
+    assert.equal(await hashOf('editor-zhao'), before);
     assert.equal((await reader.get('/admin')).status, 200, 'still logged in');
     assert.equal(
       (await reader.post('/admin/account/password', { current: TEST_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }))
@@ -108,7 +109,7 @@ describe('my account', () => {
       'CSRF',
     );
     assert.equal((await new ReaderSession(t).get('/admin/account')).status, 303, 'editors only');
-    assert.equal(hashOf('editor-zhao'), before);
+    assert.equal(await hashOf('editor-zhao'), before);
   });
 
   it('wrong current passwords are rate-limited like failed log-ins', async () => {

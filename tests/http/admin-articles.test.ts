@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
 import { multipart } from '../support/multipart.js';
+import { auditEntries } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 const HOUR = 3_600_000;
@@ -57,7 +58,7 @@ describe('admin articles', () => {
     assert.equal((await t.get(`/article/${id}`)).status, 404);
     assert.equal((await t.portal.repositories.articleRevisions.listForArticle(id)).length, 1);
     assert.equal(
-      t.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'article.create' AND entity_id = ?").pluck().get(String(id)),
+      (await auditEntries(t.storage.repositories, { action: 'article.create' })).filter((entry) => entry.entityId === String(id)).length,
       1,
     );
     const preview = await editor.get(`/admin/articles/${id}/preview`);
@@ -204,7 +205,9 @@ describe('admin articles', () => {
     });
 
     it('refuses SVG, wrong types, polyglots, broken images and oversized files', async () => {
-      const before = t.db.prepare('SELECT COUNT(*) FROM uploads').pluck().get();
+      // no repository counts uploads: t.sql does
+      const uploadCount = () => t.sql.value('SELECT COUNT(*) FROM uploads');
+      const before = await uploadCount();
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
       assert.equal((await upload(svg, 'x.svg', 'image/svg+xml')).status, 415);
       assert.equal((await upload(svg, 'x.png', 'image/png')).status, 415, 'the claimed type does not matter');
@@ -218,7 +221,7 @@ describe('admin articles', () => {
       const big = Buffer.alloc(9 * 1024 * 1024, 1);
       big.write('\x89PNG\r\n\x1a\n', 0, 'latin1');
       assert.equal((await upload(big)).status, 413);
-      assert.equal(t.db.prepare('SELECT COUNT(*) FROM uploads').pluck().get(), before);
+      assert.equal(await uploadCount(), before);
     });
 
     it('re-encoding strips what was appended to a real image', async () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createUser, loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
+import { auditEntries, latestAuditId } from '../support/records.js';
 import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
 
 describe('admin audit log', () => {
@@ -31,7 +32,7 @@ describe('admin audit log', () => {
   it('shows who did what and when, newest first, escaped', async () => {
     await admin.get('/admin'); // a fresh page: nothing logged by reading
     t.clock.advance(60_000);
-    const before = (t.db.prepare('SELECT MAX(id) FROM audit_log').pluck().get() as number) ?? 0;
+    const before = await latestAuditId(t.storage.repositories);
     const editorId = await createUser(t, 'temp.editor', 'editor');
     assert.equal((await admin.post(`/admin/users/${editorId}/delete`, { _csrf: admin.csrfToken })).status, 303);
     await t.repos.audit.append({
@@ -72,8 +73,8 @@ describe('admin audit log', () => {
         createdAt: t.clock() + i,
       });
     }
-    const total = t.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
-    const all = t.db.prepare('SELECT id FROM audit_log ORDER BY id DESC').pluck().all() as number[];
+    const total = await t.storage.repositories.audit.count();
+    const all = (await auditEntries(t.storage.repositories)).map((entry) => entry.id).reverse();
     const first = await admin.get('/admin/audit');
     assert.deepEqual(ids(first), all.slice(0, 50));
     assert.match(textOf(first.$, 'h2'), new RegExp(`${total} 条`));

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createUser, loggedIn, TEST_PASSWORD } from '../support/admin.js';
 import { ReaderSession } from '../support/browser-session.js';
+import { auditEntries } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 /** Every GET route of the admin route modules, with ids filled in. */
@@ -78,7 +79,7 @@ describe('admin authentication', () => {
     const stolen = new ReaderSession(t);
     stolen.setCookie('portal.sid', after!);
     assert.equal((await stolen.get('/admin')).status, 303, 'the old session is destroyed');
-    assert.equal(t.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action IN ('user.login', 'user.logout')").pluck().get(), 2);
+    assert.equal((await auditEntries(t.storage.repositories, { action: ['user.login', 'user.logout'] })).length, 2);
   });
 
   it('answers unknown users and wrong passwords alike, and locks an account after 5 failures', async () => {

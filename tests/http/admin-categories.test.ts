@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { addArticle } from '../support/fixtures.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
+import { auditEntries } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 describe('admin: categories', () => {
@@ -17,17 +18,9 @@ describe('admin: categories', () => {
   });
   after(() => t.close());
 
-  const categoryRow = (slug: string) =>
-    t.db.prepare('SELECT id, slug, name, description, sort_order FROM categories WHERE slug = ?').get(slug) as
-      { id: number; slug: string; name: string; description: string; sort_order: number } | undefined;
-  const categoryCount = () => t.db.prepare('SELECT COUNT(*) FROM categories').pluck().get() as number;
-  const audits = (action: string) =>
-    t.db.prepare('SELECT entity_type, entity_id, summary, username FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
-      entity_type: string;
-      entity_id: string;
-      summary: string;
-      username: string;
-    }[];
+  const categoryRow = (slug: string) => t.storage.repositories.categories.findBySlug(slug);
+  const categoryCount = async () => (await t.storage.repositories.categories.listAll()).length;
+  const audits = (action: string) => auditEntries(t.storage.repositories, { action });
   const navNames = async () => {
     const { $ } = await t.get('/');
     return $('.main-nav-list a')
@@ -37,13 +30,13 @@ describe('admin: categories', () => {
   const post = (path: string, fields: Record<string, string>) => editor.post(path, { _csrf: editor.csrfToken, ...fields });
 
   it('lists every category with its article count (trash not counted) and links', async () => {
-    const law = categoryRow('law')!;
-    const visible = t.db.prepare('SELECT COUNT(*) FROM articles WHERE category_id = ? AND deleted_at IS NULL').pluck().get(law.id);
+    const law = (await categoryRow('law'))!;
+    const visible = await t.storage.repositories.articles.countForAdmin({ categoryId: law.id }); // the trash not included
     const page = await editor.get('/admin/categories');
     assert.equal(page.status, 200);
     const { $ } = page;
     assert.equal($('title').text(), '栏目 - 社会法治观察网 管理后台');
-    assert.equal($('.data-table tbody tr').length, categoryCount());
+    assert.equal($('.data-table tbody tr').length, await categoryCount());
     const row = $(`tr[data-category-id=${law.id}]`);
     assert.equal(textOf($, `tr[data-category-id=${law.id}] .article-count`), String(visible));
     assert.equal(row.find('a[href="/category/law"]').length, 1);
@@ -61,25 +54,25 @@ describe('admin: categories', () => {
     });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/categories');
-    const stored = categoryRow('investigations');
+    const stored = await categoryRow('investigations');
     assert.deepEqual(
       { ...stored, id: 0 },
-      { id: 0, slug: 'investigations', name: '调查报道', description: '深度调查 与追踪', sort_order: 99 },
+      { id: 0, slug: 'investigations', name: '调查报道', description: '深度调查 与追踪', sortOrder: 99 },
     );
     const list = await editor.get('/admin/categories');
     assert.match(textOf(list.$, '.notice-success'), /栏目“调查报道”已创建/);
     assert.equal(textOf(list.$, `tr[data-category-id=${stored!.id}] .article-count`), '0');
     assert.equal((await navNames()).at(-1), '调查报道');
     assert.equal((await t.get('/category/investigations')).status, 200);
-    const [audit] = audits('category.create');
-    assert.equal(audit!.entity_type, 'category');
-    assert.equal(audit!.entity_id, String(stored!.id));
+    const [audit] = await audits('category.create');
+    assert.equal(audit!.entityType, 'category');
+    assert.equal(audit!.entityId, String(stored!.id));
     assert.match(audit!.summary, /调查报道/);
     assert.match(audit!.username, /^editor-/);
   });
 
   it('comes back 422 with field errors and the input kept; nothing stored', async () => {
-    const before = categoryCount();
+    const before = await categoryCount();
     const response = await post('/admin/categories', { name: '', slug: 'Bad Slug!', description: '说明<b>', sortOrder: '1.5' });
     assert.equal(response.status, 422);
     const { $ } = response;
@@ -90,13 +83,13 @@ describe('admin: categories', () => {
     assert.equal($('#category-slug').attr('aria-invalid'), 'true');
     assert.equal($('#category-description').text(), '说明<b>');
     assert.equal($('#category-sortOrder').val(), '1.5');
-    assert.equal(categoryCount(), before);
+    assert.equal(await categoryCount(), before);
 
     const taken = await post('/admin/categories', { name: '重名', slug: 'law', description: '', sortOrder: '' });
     assert.equal(taken.status, 422);
     assert.match(textOf(taken.$, '#category-slug-error'), /已被其他栏目使用/);
     assert.equal(taken.$('#category-name').val(), '重名');
-    assert.equal(categoryCount(), before);
+    assert.equal(await categoryCount(), before);
 
     const long = await post('/admin/categories', {
       name: '名'.repeat(21),
@@ -108,7 +101,7 @@ describe('admin: categories', () => {
     assert.ok(
       long.$('#category-name-error').length && long.$('#category-slug-error').length && long.$('#category-description-error').length,
     );
-    assert.equal(categoryCount(), before);
+    assert.equal(await categoryCount(), before);
   });
 
   it('edits a category: the navigation shows the new name at once, audited', async () => {
@@ -126,7 +119,7 @@ describe('admin: categories', () => {
     assert.ok(!nav.includes('旧名称'));
     assert.equal((await t.get('/category/old-name')).status, 404);
     assert.equal(textOf((await t.get('/category/new-name')).$, 'h1'), '新名称');
-    assert.match(audits('category.update').at(-1)!.summary, /旧名称（old-name）→ 新名称（new-name）/);
+    assert.match((await audits('category.update')).at(-1)!.summary, /旧名称（old-name）→ 新名称（new-name）/);
 
     // keeping its own slug is fine; taking another's is not
     assert.equal(
@@ -135,19 +128,19 @@ describe('admin: categories', () => {
     );
     const taken = await post(`/admin/categories/${id}`, { name: '新名称', slug: 'law', description: '', sortOrder: '-1' });
     assert.equal(taken.status, 422);
-    assert.equal(categoryRow('new-name')!.id, id);
+    assert.equal((await categoryRow('new-name'))!.id, id);
   });
 
   it('refuses to delete a category with articles (the trash included), with a clear message', async () => {
     const id = await t.repos.categories.create({ slug: 'has-articles', name: '有文章', description: '', sortOrder: 60 });
     const articleId = await addArticle(t.repos, id, t.clock());
-    t.db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ?').run(t.clock(), articleId); // in the trash
+    assert.ok(await t.repos.articles.moveToTrash(articleId, t.clock())); // in the trash
     const response = await post(`/admin/categories/${id}/delete`, {});
     assert.equal(response.status, 303);
     const list = await editor.get('/admin/categories');
     assert.match(textOf(list.$, '.notice-error'), /栏目“有文章”下还有文章（1 篇，含回收站中的文章），不能删除/);
-    assert.ok(categoryRow('has-articles'));
-    assert.equal(audits('category.delete').length, 0);
+    assert.ok(await categoryRow('has-articles'));
+    assert.equal((await audits('category.delete')).length, 0);
   });
 
   it('deletes an empty category: gone from the navigation at once, audited', async () => {
@@ -156,26 +149,26 @@ describe('admin: categories', () => {
     assert.ok((await navNames()).includes('待删除'));
     const response = await post(`/admin/categories/${id}/delete`, {});
     assert.equal(response.status, 303);
-    assert.equal(categoryRow('to-delete'), undefined);
+    assert.equal(await categoryRow('to-delete'), undefined);
     assert.ok(!(await navNames()).includes('待删除'));
     assert.match(textOf((await editor.get('/admin/categories')).$, '.notice-success'), /栏目“待删除”已删除/);
-    const audit = audits('category.delete').at(-1)!;
-    assert.equal(audit.entity_id, String(id));
+    const audit = (await audits('category.delete')).at(-1)!;
+    assert.equal(audit.entityId, String(id));
   });
 
   it('unknown or malformed ids: 404 and nothing changed', async () => {
-    const before = categoryCount();
+    const before = await categoryCount();
     for (const id of ['999999', 'abc', '0', '01']) {
       assert.equal((await editor.get(`/admin/categories/${id}/edit`)).status, 404, id);
       assert.equal((await post(`/admin/categories/${id}`, { name: '甲', slug: 'x', description: '', sortOrder: '0' })).status, 404, id);
       assert.equal((await post(`/admin/categories/${id}/delete`, {})).status, 404, id);
     }
-    assert.equal(categoryCount(), before);
+    assert.equal(await categoryCount(), before);
   });
 
   it('missing or forged CSRF token: 403 and nothing changed', async () => {
-    const law = categoryRow('law')!;
-    const before = categoryCount();
+    const law = (await categoryRow('law'))!;
+    const before = await categoryCount();
     const fields = { name: '伪造', slug: 'forged', description: '', sortOrder: '0' };
     for (const token of [undefined, 'forged-token']) {
       const body = token === undefined ? fields : { ...fields, _csrf: token };
@@ -183,12 +176,12 @@ describe('admin: categories', () => {
       assert.equal((await editor.post(`/admin/categories/${law.id}`, body)).status, 403);
       assert.equal((await editor.post(`/admin/categories/${law.id}/delete`, token ? { _csrf: token } : {})).status, 403);
     }
-    assert.equal(categoryCount(), before);
-    assert.deepEqual(categoryRow('law'), law);
+    assert.equal(await categoryCount(), before);
+    assert.deepEqual(await categoryRow('law'), law);
   });
 
   it('a repeated field is a 400', async () => {
-    const before = categoryCount();
+    const before = await categoryCount();
     const body = new URLSearchParams([
       ['_csrf', editor.csrfToken],
       ['name', '甲'],
@@ -196,7 +189,7 @@ describe('admin: categories', () => {
       ['slug', 'twice'],
     ]).toString();
     assert.equal((await editor.post('/admin/categories', body)).status, 400);
-    assert.equal(categoryCount(), before);
+    assert.equal(await categoryCount(), before);
   });
 
   it('is for logged-in editors only', async () => {

@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { CommentStatus } from '../../src/domain/types.js';
 import { loggedIn } from '../support/admin.js';
 import { ReaderSession } from '../support/browser-session.js';
+import { allComments, auditEntries, latestAuditId, latestComment } from '../support/records.js';
 import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
 
 const ANSWER = 'K7PX';
@@ -24,9 +25,11 @@ describe('admin comment queue', () => {
     editor = await loggedIn(t, 'editor');
   });
   after(() => t.close());
-  beforeEach(() => {
-    t.db.prepare('DELETE FROM comments').run();
-    t.db.prepare('DELETE FROM audit_log').run();
+  // Each test starts without comments, and sees only the audit entries written during it.
+  let auditedBefore = 0;
+  beforeEach(async () => {
+    await t.repos.comments.deleteMany((await allComments(t.storage.repositories)).map((comment) => comment.id));
+    auditedBefore = await latestAuditId(t.storage.repositories);
     t.clock.advance(60_000);
   });
 
@@ -35,14 +38,8 @@ describe('admin comment queue', () => {
     return t.repos.comments.create({ articleId: id, nickname, body, status, ipHash: '' }, t.clock());
   }
 
-  const statusOf = (id: number) => t.db.prepare('SELECT status FROM comments WHERE id = ?').pluck().get(id) as string | undefined;
-  const auditOf = (action: string) =>
-    t.db.prepare('SELECT username, entity_type, entity_id, summary FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
-      username: string;
-      entity_type: string;
-      entity_id: string;
-      summary: string;
-    }[];
+  const statusOf = async (id: number) => (await t.storage.repositories.comments.findById(id))?.status;
+  const auditOf = (action: string) => auditEntries(t.storage.repositories, { action, afterId: auditedBefore });
   const rowIds = (page: Page) =>
     page
       .$('table.comment-queue tbody tr')
@@ -99,10 +96,7 @@ describe('admin comment queue', () => {
           body: '带网段的评论',
           captcha: ANSWER,
         });
-        const stored = proxied.db.prepare('SELECT network, ip_hash FROM comments WHERE body = ?').get('带网段的评论') as {
-          network: string;
-          ip_hash: string;
-        };
+        const stored = (await allComments(proxied.storage.repositories)).find((comment) => comment.body === '带网段的评论')!;
         assert.equal(stored.network, '203.0.113.0/24', 'the network, never the address');
         const admin = await loggedIn(proxied, 'editor');
         const queue = await admin.get('/admin/comments');
@@ -176,10 +170,10 @@ describe('admin comment queue', () => {
       );
       assert.equal(response.status, 303);
       assert.equal(response.headers.get('location'), '/admin/comments?status=pending');
-      assert.deepEqual([statusOf(a), statusOf(b), statusOf(c)], ['approved', 'pending', 'approved']);
-      const audited = auditOf('comment.approve');
+      assert.deepEqual([await statusOf(a), await statusOf(b), await statusOf(c)], ['approved', 'pending', 'approved']);
+      const audited = await auditOf('comment.approve');
       assert.deepEqual(
-        audited.map((e) => [e.entity_type, e.entity_id]),
+        audited.map((e) => [e.entityType, e.entityId]),
         [
           ['comment', String(a)],
           ['comment', String(c)],
@@ -212,20 +206,23 @@ describe('admin comment queue', () => {
       assert.equal((await post('reject', [a])).status, 303);
       assert.equal((await post('spam', [b])).status, 303);
       assert.equal((await post('delete', [c])).status, 303);
-      assert.deepEqual([statusOf(a), statusOf(b), statusOf(c), statusOf(d)], ['rejected', 'spam', undefined, 'approved']);
       assert.deepEqual(
-        auditOf('comment.reject').map((e) => e.entity_id),
+        [await statusOf(a), await statusOf(b), await statusOf(c), await statusOf(d)],
+        ['rejected', 'spam', undefined, 'approved'],
+      );
+      assert.deepEqual(
+        (await auditOf('comment.reject')).map((e) => e.entityId),
         [String(a)],
       );
       assert.deepEqual(
-        auditOf('comment.spam').map((e) => e.entity_id),
+        (await auditOf('comment.spam')).map((e) => e.entityId),
         [String(b)],
       );
       assert.deepEqual(
-        auditOf('comment.delete').map((e) => e.entity_id),
+        (await auditOf('comment.delete')).map((e) => e.entityId),
         [String(c)],
       );
-      assert.match(auditOf('comment.delete')[0]!.summary, /已发表 2/, 'the deleted text stays in the log');
+      assert.match((await auditOf('comment.delete'))[0]!.summary, /已发表 2/, 'the deleted text stays in the log');
       const article = await t.get(`/article/${articleId}/comments`);
       assert.deepEqual(
         article
@@ -244,20 +241,20 @@ describe('admin comment queue', () => {
         `_csrf=${encodeURIComponent(editor.csrfToken)}&action=spam&ids=${a}&ids=${a}&ids=999999`,
       );
       assert.equal(response.status, 303);
-      assert.equal(statusOf(a), 'spam');
-      assert.equal(auditOf('comment.spam').filter((e) => e.entity_id === String(a)).length, 1);
+      assert.equal(await statusOf(a), 'spam');
+      assert.equal((await auditOf('comment.spam')).filter((e) => e.entityId === String(a)).length, 1);
     });
 
     it('nothing ticked: 422 with a message and nothing changed', async () => {
       const a = await addComment('pending', '没人勾选');
       await editor.get('/admin/comments');
-      const before = auditOf('comment.approve').length;
+      const before = (await auditOf('comment.approve')).length;
       const response = await editor.post('/admin/comments/bulk?status=pending', { _csrf: editor.csrfToken, action: 'approve' });
       assert.equal(response.status, 422);
       assert.equal(textOf(response.$, '.notice-error'), '请先勾选要处理的评论。');
       assert.deepEqual(rowIds(response), [a], 'the queue is shown again');
-      assert.equal(statusOf(a), 'pending');
-      assert.equal(auditOf('comment.approve').length, before);
+      assert.equal(await statusOf(a), 'pending');
+      assert.equal((await auditOf('comment.approve')).length, before);
     });
 
     it('malformed requests are 400 and change nothing', async () => {
@@ -274,7 +271,7 @@ describe('admin comment queue', () => {
         assert.equal((await editor.post('/admin/comments/bulk', body)).status, 400, body);
       }
       assert.equal((await editor.post('/admin/comments/bulk?status=nope', `_csrf=${token}&action=approve&ids=${a}`)).status, 400);
-      assert.equal(statusOf(a), 'pending');
+      assert.equal(await statusOf(a), 'pending');
     });
 
     it('without or with a forged CSRF token: 403 and nothing changed', async () => {
@@ -289,8 +286,8 @@ describe('admin comment queue', () => {
         403,
         'another session’s token',
       );
-      assert.equal(statusOf(a), 'pending');
-      assert.equal(auditOf('comment.approve').length + auditOf('comment.delete').length, 0);
+      assert.equal(await statusOf(a), 'pending');
+      assert.equal((await auditOf('comment.approve')).length + (await auditOf('comment.delete')).length, 0);
     });
 
     it('after the last page empties, goes back to the page before', async () => {
@@ -326,7 +323,7 @@ describe('admin comment queue', () => {
       assert.equal(form.attr('action'), `/admin/comments/${id}/moderate?status=pending`);
       const approve = await editor.post(`/admin/comments/${id}/moderate?status=pending`, { _csrf: editor.csrfToken, action: 'approve' });
       assert.equal(approve.status, 303);
-      assert.equal(statusOf(id), 'approved');
+      assert.equal(await statusOf(id), 'approved');
       let article = await t.get(`/article/${articleId}`);
       assert.equal(article.$(`#comment-${id} .comment-body`).text(), '单条审核的评论');
 
@@ -335,11 +332,11 @@ describe('admin comment queue', () => {
       assert.deepEqual(rowIds(approvedTab), [id]);
       const reject = await editor.post(`/admin/comments/${id}/moderate?status=approved`, { _csrf: editor.csrfToken, action: 'reject' });
       assert.equal(reject.headers.get('location'), '/admin/comments?status=approved');
-      assert.equal(statusOf(id), 'rejected');
+      assert.equal(await statusOf(id), 'rejected');
       article = await t.get(`/article/${articleId}`);
       assert.equal(article.$(`#comment-${id}`).length, 0);
-      assert.deepEqual(auditOf('comment.approve').at(-1)!.entity_id, String(id));
-      assert.deepEqual(auditOf('comment.reject').at(-1)!.entity_id, String(id));
+      assert.deepEqual((await auditOf('comment.approve')).at(-1)!.entityId, String(id));
+      assert.deepEqual((await auditOf('comment.reject')).at(-1)!.entityId, String(id));
     });
 
     it('delete removes the row; the same status again is "no change" and not audited', async () => {
@@ -348,10 +345,10 @@ describe('admin comment queue', () => {
       const again = await editor.post(`/admin/comments/${id}/moderate?status=rejected`, { _csrf: editor.csrfToken, action: 'reject' });
       assert.equal(again.status, 303);
       assert.equal(textOf((await editor.get('/admin/comments?status=rejected')).$, '.notice-info'), '所选评论已经是这个状态，没有改动。');
-      assert.equal(auditOf('comment.reject').length, 0);
+      assert.equal((await auditOf('comment.reject')).length, 0);
       assert.equal((await editor.post(`/admin/comments/${id}/moderate`, { _csrf: editor.csrfToken, action: 'delete' })).status, 303);
-      assert.equal(statusOf(id), undefined);
-      assert.equal(auditOf('comment.delete').at(-1)!.entity_id, String(id));
+      assert.equal(await statusOf(id), undefined);
+      assert.equal((await auditOf('comment.delete')).at(-1)!.entityId, String(id));
     });
 
     it('unknown or malformed ids: 404; unknown action: 400', async () => {
@@ -360,12 +357,13 @@ describe('admin comment queue', () => {
       assert.equal((await editor.post('/admin/comments/999999/moderate', { _csrf: editor.csrfToken, action: 'approve' })).status, 404);
       assert.equal((await editor.post('/admin/comments/abc/moderate', { _csrf: editor.csrfToken, action: 'approve' })).status, 404);
       assert.equal((await editor.post(`/admin/comments/${id}/moderate`, { _csrf: editor.csrfToken, action: 'hide' })).status, 400);
-      assert.equal(statusOf(id), 'pending');
+      assert.equal(await statusOf(id), 'pending');
     });
   });
 
   describe('moderation settings', () => {
-    const words = () => t.db.prepare('SELECT word FROM sensitive_words ORDER BY word').pluck().all() as string[];
+    const words = () => t.storage.repositories.sensitiveWords.listAll();
+    const moderationSetting = async () => (await t.storage.repositories.settings.getAll()).commentModeration;
 
     it('switches between publish-at-once and review-first, effective at once and audited', async () => {
       const page = await editor.get('/admin/comments/settings');
@@ -373,12 +371,12 @@ describe('admin comment queue', () => {
       assert.equal(page.$('input[name=commentModeration]:checked').val(), 'auto');
       const response = await editor.post('/admin/comments/settings/moderation', { _csrf: editor.csrfToken, commentModeration: 'review' });
       assert.equal(response.status, 303);
-      assert.equal(t.db.prepare("SELECT value FROM settings WHERE key = 'commentModeration'").pluck().get(), 'review');
+      assert.equal(await moderationSetting(), 'review');
       assert.equal((await t.portal.chrome.get()).settings.commentModeration, 'review', 'the cached settings were refreshed');
       const after = await editor.get('/admin/comments/settings');
       assert.equal(after.$('input[name=commentModeration]:checked').val(), 'review');
       assert.match(textOf(after.$, '.notice-success'), /先审后发/);
-      assert.equal(auditOf('settings.update').at(-1)!.entity_id, 'commentModeration');
+      assert.equal((await auditOf('settings.update')).at(-1)!.entityId, 'commentModeration');
 
       t.clock.advance(60 * 60_000); // out of the per-address comment limits
       const reader = new ReaderSession(t);
@@ -390,7 +388,7 @@ describe('admin comment queue', () => {
         body: '没有敏感词也要审核',
         captcha: ANSWER,
       });
-      assert.equal(t.db.prepare('SELECT status FROM comments ORDER BY id DESC LIMIT 1').pluck().get(), 'pending');
+      assert.equal((await latestComment(t.storage.repositories))?.status, 'pending');
 
       assert.equal(
         (await editor.post('/admin/comments/settings/moderation', { _csrf: editor.csrfToken, commentModeration: 'auto' })).status,
@@ -399,14 +397,14 @@ describe('admin comment queue', () => {
       const invalid = await editor.post('/admin/comments/settings/moderation', { _csrf: editor.csrfToken, commentModeration: 'never' });
       assert.equal(invalid.status, 422);
       assert.equal(textOf(invalid.$, '#moderation-error'), '请选择评论审核方式。');
-      assert.equal(t.db.prepare("SELECT value FROM settings WHERE key = 'commentModeration'").pluck().get(), 'auto');
+      assert.equal(await moderationSetting(), 'auto');
     });
 
     it('adds a word in its normalised form, and new comments with it wait for review', async () => {
       const response = await editor.post('/admin/comments/settings/words', { _csrf: editor.csrfToken, word: ' 代 写*论文！ ' });
       assert.equal(response.status, 303);
-      assert.ok(words().includes('代写论文'));
-      assert.ok(!words().includes(' 代 写*论文！ '));
+      assert.ok((await words()).includes('代写论文'));
+      assert.ok(!(await words()).includes(' 代 写*论文！ '));
       const page = await editor.get('/admin/comments/settings');
       assert.equal(textOf(page.$, '.notice-success'), '已添加敏感词“代写论文”。');
       assert.ok(
@@ -416,7 +414,7 @@ describe('admin comment queue', () => {
           .get()
           .includes('代写论文'),
       );
-      const audited = auditOf('sensitive-word.add').at(-1)!;
+      const audited = (await auditOf('sensitive-word.add')).at(-1)!;
       assert.equal(audited.summary, '代写论文');
 
       t.clock.advance(60 * 60_000); // out of the per-address comment limits
@@ -429,11 +427,11 @@ describe('admin comment queue', () => {
         body: '专业代-写 论文，价格优惠',
         captcha: ANSWER,
       });
-      assert.equal(t.db.prepare('SELECT status FROM comments ORDER BY id DESC LIMIT 1').pluck().get(), 'pending');
+      assert.equal((await latestComment(t.storage.repositories))?.status, 'pending');
     });
 
     it('refuses empty, symbol-only, too long and listed words with 422, keeping the input', async () => {
-      const before = words();
+      const before = await words();
       const cases: [string, RegExp][] = [
         ['   ', /请填写敏感词/],
         ['*** ！！', /不能只由标点/],
@@ -446,7 +444,7 @@ describe('admin comment queue', () => {
         assert.match(textOf(response.$, '#word-error'), message);
         assert.equal(response.$('input[name=word]').val(), word.trim());
       }
-      assert.deepEqual(words(), before);
+      assert.deepEqual(await words(), before);
       assert.equal(
         (await editor.post('/admin/comments/settings/words', `_csrf=${encodeURIComponent(editor.csrfToken)}&word=a1&word=b2`)).status,
         400,
@@ -454,15 +452,15 @@ describe('admin comment queue', () => {
     });
 
     it('removes a word by id (audited); missing ids are 404; CSRF is required', async () => {
-      const id = t.db.prepare("SELECT id FROM sensitive_words WHERE word = '办假证'").pluck().get() as number;
+      const id = (await t.storage.repositories.sensitiveWords.listEntries()).find((entry) => entry.word === '办假证')!.id;
       await editor.get('/admin/comments/settings');
       assert.equal((await editor.post(`/admin/comments/settings/words/${id}/delete`, { _csrf: 'forged' })).status, 403);
-      assert.ok(words().includes('办假证'));
+      assert.ok((await words()).includes('办假证'));
       const page = await editor.get('/admin/comments/settings');
       assert.equal(page.$(`tr[data-word-id=${id}] button`).attr('data-confirm'), '确定删除吗？');
       assert.equal((await editor.post(`/admin/comments/settings/words/${id}/delete`, { _csrf: editor.csrfToken })).status, 303);
-      assert.ok(!words().includes('办假证'));
-      assert.equal(auditOf('sensitive-word.delete').at(-1)!.summary, '办假证');
+      assert.ok(!(await words()).includes('办假证'));
+      assert.equal((await auditOf('sensitive-word.delete')).at(-1)!.summary, '办假证');
       assert.equal((await editor.post(`/admin/comments/settings/words/${id}/delete`, { _csrf: editor.csrfToken })).status, 404);
       assert.equal((await editor.post('/admin/comments/settings/words/x/delete', { _csrf: editor.csrfToken })).status, 404);
     });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
+import { auditEntries } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 describe('admin: static pages', () => {
@@ -17,16 +18,9 @@ describe('admin: static pages', () => {
   after(() => t.close());
 
   const post = (path: string, fields: Record<string, string>) => editor.post(path, { _csrf: editor.csrfToken, ...fields });
-  const pageRow = (slug: string) =>
-    t.db.prepare('SELECT title, body_html, updated_at FROM pages WHERE slug = ?').get(slug) as
-      { title: string; body_html: string; updated_at: number } | undefined;
-  const pageCount = () => t.db.prepare('SELECT COUNT(*) FROM pages').pluck().get() as number;
-  const audits = (action: string) =>
-    t.db.prepare('SELECT entity_type, entity_id, summary FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
-      entity_type: string;
-      entity_id: string;
-      summary: string;
-    }[];
+  const pageRow = (slug: string) => t.storage.repositories.pages.findBySlug(slug);
+  const pageCount = async () => (await t.storage.repositories.pages.listAll()).length;
+  const audits = (action: string) => auditEntries(t.storage.repositories, { action });
   const HOSTILE =
     '<h2>联系方式</h2><p onclick="steal()">电话：<strong>010-0000</strong></p><script>alert(1)</script><img src="https://example.com/a.png" onerror="alert(2)" alt="图"><a href="javascript:alert(3)">链接</a><iframe src="https://evil.example"></iframe>';
 
@@ -40,27 +34,27 @@ describe('admin: static pages', () => {
     for (const slug of ['about', 'ads', 'partnership', 'contact', 'comment-rules', 'submit-guide', 'set-homepage', 'bookmark']) {
       assert.ok(slugs.includes(slug), slug);
     }
-    assert.equal(slugs.length, pageCount());
+    assert.equal(slugs.length, await pageCount());
     assert.equal(page.$('tr[data-page-slug=about] a[href="/page/about"]').length, 1);
   });
 
   it('edits a page: sanitized on save, shown at /page/:slug at once, audited', async () => {
     const form = await editor.get('/admin/pages/contact/edit');
     assert.equal(form.status, 200);
-    assert.equal(form.$('#page-title').val(), pageRow('contact')!.title);
-    assert.equal(form.$('#page-bodyHtml').text(), pageRow('contact')!.body_html);
+    assert.equal(form.$('#page-title').val(), (await pageRow('contact'))!.title);
+    assert.equal(form.$('#page-bodyHtml').text(), (await pageRow('contact'))!.bodyHtml);
     assert.equal(form.$('#page-slug').length, 0, 'the slug of an existing page is fixed');
 
     t.clock.advance(60_000);
     const response = await post('/admin/pages/contact', { title: '联系我们（新）', bodyHtml: HOSTILE });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/pages/contact/edit');
-    const stored = pageRow('contact')!;
+    const stored = (await pageRow('contact'))!;
     assert.equal(stored.title, '联系我们（新）');
-    assert.equal(stored.updated_at, t.clock());
-    assert.doesNotMatch(stored.body_html, /<script|onerror|onclick|javascript:|<iframe/i);
-    assert.match(stored.body_html, /<h2>联系方式<\/h2><p>电话：<strong>010-0000<\/strong><\/p>/);
-    assert.match(stored.body_html, /<img src="https:\/\/example.com\/a.png" alt="图" \/>/);
+    assert.equal(stored.updatedAt, t.clock());
+    assert.doesNotMatch(stored.bodyHtml, /<script|onerror|onclick|javascript:|<iframe/i);
+    assert.match(stored.bodyHtml, /<h2>联系方式<\/h2><p>电话：<strong>010-0000<\/strong><\/p>/);
+    assert.match(stored.bodyHtml, /<img src="https:\/\/example.com\/a.png" alt="图" \/>/);
 
     const publicPage = await t.get('/page/contact');
     assert.equal(publicPage.status, 200);
@@ -73,9 +67,9 @@ describe('admin: static pages', () => {
 
     const edit = await editor.get('/admin/pages/contact/edit');
     assert.equal(textOf(edit.$, '.notice-success'), '单页“联系我们（新）”已保存。');
-    assert.equal(edit.$('#page-bodyHtml').text(), stored.body_html, 'the editor sees what was kept');
-    const audit = audits('page.update').at(-1)!;
-    assert.deepEqual([audit.entity_type, audit.entity_id, audit.summary], ['page', 'contact', '联系我们（新）']);
+    assert.equal(edit.$('#page-bodyHtml').text(), stored.bodyHtml, 'the editor sees what was kept');
+    const audit = (await audits('page.update')).at(-1)!;
+    assert.deepEqual([audit.entityType, audit.entityId, audit.summary], ['page', 'contact', '联系我们（新）']);
   });
 
   it('creates a page with a new slug, shown at /page/:slug at once', async () => {
@@ -87,16 +81,16 @@ describe('admin: static pages', () => {
     });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/pages');
-    assert.equal(pageRow('join-us')!.body_html, '<p>招聘<b>记者</b></p>');
+    assert.equal((await pageRow('join-us'))!.bodyHtml, '<p>招聘<b>记者</b></p>');
     const publicPage = await t.get('/page/join-us');
     assert.equal(publicPage.status, 200);
     assert.equal(textOf(publicPage.$, 'h1'), '加入我们');
     assert.match(textOf((await editor.get('/admin/pages')).$, '.notice-success'), /网址为 \/page\/join-us/);
-    assert.equal(audits('page.create').at(-1)!.entity_id, 'join-us');
+    assert.equal((await audits('page.create')).at(-1)!.entityId, 'join-us');
   });
 
   it('comes back 422 with field errors and the input kept; nothing stored', async () => {
-    const before = pageCount();
+    const before = await pageCount();
     const response = await post('/admin/pages', { slug: 'Join Us!', title: '', bodyHtml: '  ' });
     assert.equal(response.status, 422);
     const { $ } = response;
@@ -110,10 +104,10 @@ describe('admin: static pages', () => {
     assert.match(textOf(taken.$, '#page-slug-error'), /已有单页使用/);
     assert.equal(taken.$('#page-title').val(), '冒名的关于');
     assert.equal(taken.$('#page-bodyHtml').text(), '<p>覆盖</p>');
-    assert.notEqual(pageRow('about')!.title, '冒名的关于');
-    assert.equal(pageCount(), before);
+    assert.notEqual((await pageRow('about'))!.title, '冒名的关于');
+    assert.equal(await pageCount(), before);
 
-    const about = pageRow('about')!;
+    const about = (await pageRow('about'))!;
     const edit = await post('/admin/pages/about', { title: '题'.repeat(61), bodyHtml: '<p>新的正文<script>x</script></p>' });
     assert.equal(edit.status, 422);
     assert.match(textOf(edit.$, '#page-title-error'), /60/);
@@ -124,31 +118,31 @@ describe('admin: static pages', () => {
     );
     assert.notEqual(edit.$('#page-bodyHtml').attr('data-wysiwyg'), undefined, '单页 are edited with the WYSIWYG editor');
     assert.ok(edit.$('script[src*="admin-editor"]').length === 1 && edit.$('link[href*="quill.snow"]').length === 1);
-    assert.deepEqual(pageRow('about'), about);
+    assert.deepEqual(await pageRow('about'), about);
   });
 
   it('unknown or malformed slugs: 404 and nothing changed', async () => {
-    const before = pageCount();
+    const before = await pageCount();
     for (const slug of ['no-such-page', 'ABOUT', 'a'.repeat(65), '%E5%85%B3%E4%BA%8E']) {
       assert.equal((await editor.get(`/admin/pages/${slug}/edit`)).status, 404, slug);
       assert.equal((await post(`/admin/pages/${slug}`, { title: '甲', bodyHtml: '<p>乙</p>' })).status, 404, slug);
     }
-    assert.equal(pageCount(), before);
+    assert.equal(await pageCount(), before);
   });
 
   it('missing or forged CSRF token: 403 and nothing changed', async () => {
-    const about = pageRow('about')!;
-    const before = pageCount();
+    const about = (await pageRow('about'))!;
+    const before = await pageCount();
     for (const extra of [{}, { _csrf: 'forged-token' }] as Record<string, string>[]) {
       assert.equal((await editor.post('/admin/pages', { slug: 'forged', title: '伪造', bodyHtml: '<p>x</p>', ...extra })).status, 403);
       assert.equal((await editor.post('/admin/pages/about', { title: '伪造', bodyHtml: '<p>x</p>', ...extra })).status, 403);
     }
-    assert.equal(pageCount(), before);
-    assert.deepEqual(pageRow('about'), about);
+    assert.equal(await pageCount(), before);
+    assert.deepEqual(await pageRow('about'), about);
   });
 
   it('a repeated field is a 400', async () => {
-    const about = pageRow('about')!;
+    const about = (await pageRow('about'))!;
     const body = new URLSearchParams([
       ['_csrf', editor.csrfToken],
       ['title', '甲'],
@@ -156,6 +150,6 @@ describe('admin: static pages', () => {
       ['bodyHtml', '<p>2</p>'],
     ]).toString();
     assert.equal((await editor.post('/admin/pages/about', body)).status, 400);
-    assert.deepEqual(pageRow('about'), about);
+    assert.deepEqual(await pageRow('about'), about);
   });
 });

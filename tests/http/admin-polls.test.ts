@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { demoPolls } from '../../src/content/demo/site-data.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
+import { auditEntries, firstPollId } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 describe('admin: polls', () => {
@@ -16,28 +17,28 @@ describe('admin: polls', () => {
   before(async () => {
     t = await makeTestApp(); // the clock stands at 2026-11-20 12:00 in Shanghai
     editor = await loggedIn(t, 'editor');
-    demoPollId = t.db.prepare('SELECT id FROM polls ORDER BY id LIMIT 1').pluck().get() as number;
+    demoPollId = await firstPollId(t.storage.repositories);
   });
   after(() => t.close());
 
   const post = (path: string, fields: Record<string, string>) => editor.post(path, { _csrf: editor.csrfToken, ...fields });
-  const pollRow = (id: number) =>
-    t.db.prepare('SELECT question, is_multiple, starts_at, ends_at FROM polls WHERE id = ?').get(id) as
-      { question: string; is_multiple: number; starts_at: number; ends_at: number | null } | undefined;
-  const optionsOf = (id: number) =>
-    t.db.prepare('SELECT id, label, votes FROM poll_options WHERE poll_id = ? ORDER BY sort_order, id').all(id) as {
-      id: number;
-      label: string;
-      votes: number;
-    }[];
-  const pollCount = () => t.db.prepare('SELECT COUNT(*) FROM polls').pluck().get() as number;
-  const sidebarSetting = () => t.db.prepare("SELECT value FROM settings WHERE key = 'sidebarPollId'").pluck().get() as string | undefined;
-  const audits = (action: string) =>
-    t.db.prepare('SELECT entity_type, entity_id, summary FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
-      entity_type: string;
-      entity_id: string;
-      summary: string;
-    }[];
+  const pollRow = async (id: number) => {
+    const poll = await t.storage.repositories.polls.findById(id);
+    return poll && { question: poll.question, isMultiple: poll.isMultiple, startsAt: poll.startsAt, endsAt: poll.endsAt };
+  };
+  /** the poll's options in their order */
+  const optionsOf = async (id: number) => (await t.storage.repositories.polls.findById(id))?.options ?? [];
+  const pollCount = () => t.storage.repositories.polls.count();
+  const sidebarSetting = async () => (await t.storage.repositories.settings.getAll()).sidebarPollId;
+  const audits = (action: string) => auditEntries(t.storage.repositories, { action });
+  /** Readers' votes for the option, each of a session of its own. */
+  const addVotes = (pollId: number, optionId: number, count: number) =>
+    t.write(async (tx) => {
+      for (let i = 0; i < count; i += 1) {
+        const sessionId = `voter-${optionId}-${i}`;
+        await tx.polls.addVote({ pollId, optionIds: [optionId], sessionId, ipHash: '', createdAt: t.clock() });
+      }
+    });
   const sidebarPoll = async () => {
     const { $ } = await t.get('/');
     const box = $('#box-poll').parent();
@@ -71,14 +72,14 @@ describe('admin: polls', () => {
     const response = await newPoll({ choice: 'multiple', endsAt: '2026-12-01T00:00', options: '很有用\r\n\r\n一般\n没用过\n' });
     assert.equal(response.status, 303);
     const id = createdId(response.headers.get('location'));
-    assert.deepEqual(pollRow(id), {
+    assert.deepEqual(await pollRow(id), {
       question: '您如何看待社区调解？',
-      is_multiple: 1,
-      starts_at: Date.UTC(2026, 10, 20, 4, 0), // 12:00 in Shanghai
-      ends_at: Date.UTC(2026, 10, 30, 16, 0),
+      isMultiple: true,
+      startsAt: Date.UTC(2026, 10, 20, 4, 0), // 12:00 in Shanghai
+      endsAt: Date.UTC(2026, 10, 30, 16, 0),
     });
     assert.deepEqual(
-      optionsOf(id).map((o) => [o.label, o.votes]),
+      (await optionsOf(id)).map((o) => [o.label, o.votes]),
       [
         ['很有用', 0],
         ['一般', 0],
@@ -87,7 +88,7 @@ describe('admin: polls', () => {
     );
     const results = await editor.get(`/admin/polls/${id}`);
     assert.equal(textOf(results.$, '.notice-success'), '调查已创建。');
-    assert.equal(audits('poll.create').at(-1)!.entity_id, String(id));
+    assert.equal((await audits('poll.create')).at(-1)!.entityId, String(id));
     // the newest open poll is the sidebar's when none is chosen
     assert.deepEqual(await sidebarPoll(), { question: '您如何看待社区调解？', action: `/polls/${id}/vote` });
     assert.equal((await t.get(`/polls/${id}`)).status, 200);
@@ -109,7 +110,7 @@ describe('admin: polls', () => {
   });
 
   it('comes back 422 with field errors and the input kept; nothing stored', async () => {
-    const before = pollCount();
+    const before = await pollCount();
     const response = await newPoll({
       question: '问',
       choice: 'single',
@@ -126,19 +127,19 @@ describe('admin: polls', () => {
     assert.equal($('#poll-question').val(), '问');
     assert.equal($('#poll-startsAt').val(), '2026-02-30T10:00');
     assert.equal($('#poll-options').text(), '只有一个<b>');
-    assert.equal(pollCount(), before);
+    assert.equal(await pollCount(), before);
 
     const backwards = await newPoll({ startsAt: '2026-11-20T12:00', endsAt: '2026-11-20T11:00' });
     assert.equal(backwards.status, 422);
     assert.equal(textOf(backwards.$, '#poll-endsAt-error'), '结束时间必须晚于开始时间。');
-    assert.equal(pollCount(), before);
+    assert.equal(await pollCount(), before);
   });
 
   it('edits keep votes: options stay by id, new ones are added, unvoted ones removed', async () => {
     const id = createdId((await newPoll({ question: '调解满意度', options: '满意\n不满意\n无所谓' })).headers.get('location'));
-    const [satisfied, unsatisfied, indifferent] = optionsOf(id);
-    t.db.prepare('UPDATE poll_options SET votes = ? WHERE id = ?').run(40, satisfied!.id);
-    t.db.prepare('UPDATE poll_options SET votes = ? WHERE id = ?').run(9, unsatisfied!.id);
+    const [satisfied, unsatisfied, indifferent] = await optionsOf(id);
+    await addVotes(id, satisfied!.id, 40);
+    await addVotes(id, unsatisfied!.id, 9);
 
     const form = await editor.get(`/admin/polls/${id}/edit`);
     assert.equal(form.$(`#poll-option-${satisfied!.id}`).val(), '满意');
@@ -156,13 +157,13 @@ describe('admin: polls', () => {
     });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), `/admin/polls/${id}`);
-    assert.deepEqual(optionsOf(id), [
+    assert.deepEqual(await optionsOf(id), [
       { id: satisfied!.id, label: '非常满意', votes: 40 },
       { id: unsatisfied!.id, label: '不满意', votes: 9 },
-      { id: optionsOf(id)[2]!.id, label: '基本满意', votes: 0 },
+      { id: (await optionsOf(id))[2]!.id, label: '基本满意', votes: 0 },
     ]);
-    assert.equal(pollRow(id)!.question, '您对调解结果满意吗？');
-    assert.equal(audits('poll.update').at(-1)!.entity_id, String(id));
+    assert.equal((await pollRow(id))!.question, '您对调解结果满意吗？');
+    assert.equal((await audits('poll.update')).at(-1)!.entityId, String(id));
 
     const results = await editor.get(`/admin/polls/${id}`);
     assert.equal(results.$('.poll-total').text(), '49');
@@ -174,9 +175,9 @@ describe('admin: polls', () => {
 
   it('refuses to remove an option with votes: 422, nothing changed', async () => {
     const id = createdId((await newPoll({ question: '不能删票', options: '甲\n乙\n丙' })).headers.get('location'));
-    const [a, b, c] = optionsOf(id);
-    t.db.prepare('UPDATE poll_options SET votes = 5 WHERE id = ?').run(b!.id);
-    const before = optionsOf(id);
+    const [a, b, c] = await optionsOf(id);
+    await addVotes(id, b!.id, 5);
+    const before = await optionsOf(id);
     const response = await post(`/admin/polls/${id}`, {
       question: '改了问题',
       choice: 'single',
@@ -190,11 +191,11 @@ describe('admin: polls', () => {
     assert.match(textOf(response.$, '#poll-options-error'), /选项“乙”已有 5 票，不能删除/);
     assert.equal(response.$('#poll-question').val(), '改了问题', 'the input is kept');
     assert.equal(response.$('#poll-newOptions').text(), '丁');
-    assert.deepEqual(optionsOf(id), before);
-    assert.equal(pollRow(id)!.question, '不能删票');
+    assert.deepEqual(await optionsOf(id), before);
+    assert.equal((await pollRow(id))!.question, '不能删票');
 
     // an option id of another poll is refused, not adopted
-    const other = optionsOf(demoPollId)[0]!;
+    const other = (await optionsOf(demoPollId))[0]!;
     const forged = await post(`/admin/polls/${id}`, {
       question: '不能删票',
       choice: 'single',
@@ -202,7 +203,7 @@ describe('admin: polls', () => {
       [`option-${other.id}`]: '偷来的',
     });
     assert.equal(forged.status, 400);
-    assert.deepEqual(optionsOf(demoPollId)[0], other);
+    assert.deepEqual((await optionsOf(demoPollId))[0], other);
   });
 
   it('chooses the sidebar poll, and goes back to automatic', async () => {
@@ -212,16 +213,16 @@ describe('admin: polls', () => {
     await t.get('/'); // cached
     const response = await post(`/admin/polls/${id}/sidebar`, {});
     assert.equal(response.status, 303);
-    assert.equal(sidebarSetting(), String(id));
+    assert.equal(await sidebarSetting(), String(id));
     assert.deepEqual(await sidebarPoll(), { question: '侧栏固定的调查', action: `/polls/${id}/vote` });
     const list = await editor.get('/admin/polls');
     assert.match(textOf(list.$, '.notice-success'), /侧栏现在显示调查“侧栏固定的调查”（注意：这项调查目前不在进行中）/);
     assert.equal(textOf(list.$, `tr[data-poll-id=${id}] .sidebar-cell`), '侧栏显示中');
     assert.equal(list.$(`tr[data-poll-id=${demoPollId}] .sidebar-cell form`).length, 1);
-    assert.equal(audits('poll.sidebar').at(-1)!.entity_id, String(id));
+    assert.equal((await audits('poll.sidebar')).at(-1)!.entityId, String(id));
 
     assert.equal((await post('/admin/polls/sidebar/auto', {})).status, 303);
-    assert.equal(sidebarSetting(), '');
+    assert.equal(await sidebarSetting(), '');
     assert.notEqual((await sidebarPoll()).question, '侧栏固定的调查');
   });
 
@@ -232,16 +233,16 @@ describe('admin: polls', () => {
     const response = await post(`/admin/polls/${id}/delete`, {});
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/polls');
-    assert.equal(pollRow(id), undefined);
-    assert.deepEqual(optionsOf(id), []);
-    assert.equal(sidebarSetting(), '', 'the sidebar choice is cleared with it');
+    assert.equal(await pollRow(id), undefined);
+    assert.deepEqual(await optionsOf(id), []);
+    assert.equal(await sidebarSetting(), '', 'the sidebar choice is cleared with it');
     assert.notEqual((await sidebarPoll()).question, '要删除的调查');
     assert.equal((await t.get(`/polls/${id}`)).status, 404);
-    assert.match(audits('poll.delete').at(-1)!.summary, /要删除的调查/);
+    assert.match((await audits('poll.delete')).at(-1)!.summary, /要删除的调查/);
   });
 
   it('unknown or malformed ids: 404 and nothing changed', async () => {
-    const before = pollCount();
+    const before = await pollCount();
     for (const id of ['999999', 'abc', '0']) {
       assert.equal((await editor.get(`/admin/polls/${id}`)).status, 404, id);
       assert.equal((await editor.get(`/admin/polls/${id}/edit`)).status, 404, id);
@@ -254,13 +255,13 @@ describe('admin: polls', () => {
       assert.equal((await post(`/admin/polls/${id}/delete`, {})).status, 404, id);
       assert.equal((await post(`/admin/polls/${id}/sidebar`, {})).status, 404, id);
     }
-    assert.equal(pollCount(), before);
-    assert.equal(sidebarSetting(), '');
+    assert.equal(await pollCount(), before);
+    assert.equal(await sidebarSetting(), '');
   });
 
   it('missing or forged CSRF token: 403 and nothing changed', async () => {
-    const before = pollCount();
-    const options = optionsOf(demoPollId);
+    const before = await pollCount();
+    const options = await optionsOf(demoPollId);
     const fields = { question: '伪造的调查', choice: 'single', startsAt: '2026-11-20T12:00', options: '甲\n乙' };
     for (const extra of [{}, { _csrf: 'forged-token' }] as Record<string, string>[]) {
       assert.equal((await editor.post('/admin/polls', { ...fields, ...extra })).status, 403);
@@ -268,9 +269,9 @@ describe('admin: polls', () => {
       assert.equal((await editor.post(`/admin/polls/${demoPollId}/delete`, extra)).status, 403);
       assert.equal((await editor.post(`/admin/polls/${demoPollId}/sidebar`, extra)).status, 403);
     }
-    assert.equal(pollCount(), before);
-    assert.deepEqual(optionsOf(demoPollId), options);
-    assert.equal(pollRow(demoPollId)!.question, demoPolls[0]!.question);
-    assert.equal(sidebarSetting(), '');
+    assert.equal(await pollCount(), before);
+    assert.deepEqual(await optionsOf(demoPollId), options);
+    assert.equal((await pollRow(demoPollId))!.question, demoPolls[0]!.question);
+    assert.equal(await sidebarSetting(), '');
   });
 });

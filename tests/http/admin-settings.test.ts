@@ -6,6 +6,7 @@ import type { SiteSettings } from '../../src/domain/types.js';
 import { DEFAULT_SETTINGS } from '../../src/services/site-settings.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
+import { auditEntries, firstPollId } from '../support/records.js';
 import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[];
@@ -33,15 +34,8 @@ describe('admin settings', () => {
   });
   after(() => t.close());
 
-  const stored = () =>
-    Object.fromEntries(
-      (t.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
-    );
-  const audits = () =>
-    t.db.prepare("SELECT username, summary FROM audit_log WHERE action = 'settings.update' ORDER BY id").all() as {
-      username: string;
-      summary: string;
-    }[];
+  const stored = () => t.storage.repositories.settings.getAll();
+  const audits = () => auditEntries(t.storage.repositories, { action: 'settings.update' });
 
   async function currentForm(): Promise<Record<string, string>> {
     return formValues(await admin.get('/admin/settings'));
@@ -67,10 +61,10 @@ describe('admin settings', () => {
   it('editors get 403 and change nothing; visitors go to the login page', async () => {
     const editor = await loggedIn(t, 'editor');
     assert.equal((await editor.get('/admin/settings')).status, 403);
-    const before = stored();
+    const before = await stored();
     const response = await editor.post('/admin/settings', { _csrf: editor.csrfToken, ...(await currentForm()), siteName: '编辑改的名字' });
     assert.equal(response.status, 403);
-    assert.deepEqual(stored(), before);
+    assert.deepEqual(await stored(), before);
     assert.equal((await t.get('/admin/settings')).status, 303);
   });
 
@@ -90,7 +84,7 @@ describe('admin settings', () => {
     });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/settings');
-    const saved = stored();
+    const saved = await stored();
     assert.equal(saved.siteName, '法治新观察');
     assert.equal(saved.supervisor, '云泽市司法局');
     assert.equal(saved.siteDomain, 'www.example.cn');
@@ -108,7 +102,7 @@ describe('admin settings', () => {
 
     const page = await admin.get('/admin/settings');
     assert.equal(textOf(page.$, '.notice-success'), '设置已保存，网站已同步更新。');
-    const entry = audits().at(-1)!;
+    const entry = (await audits()).at(-1)!;
     assert.match(entry.summary, /网站名称/);
     assert.match(entry.summary, /主管单位/);
     assert.doesNotMatch(entry.summary, /时区/);
@@ -125,7 +119,7 @@ describe('admin settings', () => {
       },
       t.clock() - 120_000,
     );
-    const oldest = t.db.prepare('SELECT MIN(id) FROM polls').pluck().get() as number;
+    const oldest = await firstPollId(t.storage.repositories);
     assert.notEqual(oldest, otherPoll);
     const form = await currentForm();
     const response = await admin.post('/admin/settings', {
@@ -135,8 +129,8 @@ describe('admin settings', () => {
       commentModeration: 'review',
     });
     assert.equal(response.status, 303);
-    assert.equal(stored().timeZone, 'America/New_York', 'stored in canonical spelling');
-    assert.equal(stored().sidebarPollId, String(oldest));
+    assert.equal((await stored()).timeZone, 'America/New_York', 'stored in canonical spelling');
+    assert.equal((await stored()).sidebarPollId, String(oldest));
     const home = await t.get('/');
     assert.equal(home.$('.poll-form').attr('action'), `/polls/${oldest}/vote`);
     assert.equal((await t.portal.chrome.get()).settings.commentModeration, 'review');
@@ -151,8 +145,8 @@ describe('admin settings', () => {
   });
 
   it('invalid input: 422, every error shown, the input kept and nothing saved', async () => {
-    const before = stored();
-    const auditCount = audits().length;
+    const before = await stored();
+    const auditCount = (await audits()).length;
     const form = await currentForm();
     const bad = {
       ...form,
@@ -184,8 +178,8 @@ describe('admin settings', () => {
     assert.equal($('#setting-icpUrl').val(), 'javascript:alert(1)');
     assert.equal($('#setting-legalCounsel').val(), '<script>alert(1)</script>');
     assert.equal($('script:not([src])').length, 0);
-    assert.deepEqual(stored(), before);
-    assert.equal(audits().length, auditCount);
+    assert.deepEqual(await stored(), before);
+    assert.equal((await audits()).length, auditCount);
 
     for (const icpUrl of ['ftp://beian.example.cn/', 'https://', 'https://user:pw@beian.example.cn/', 'https://beian.example.cn/ x']) {
       const again = await admin.post('/admin/settings', { ...form, icpUrl });
@@ -198,25 +192,25 @@ describe('admin settings', () => {
   it('line breaks in a one-line setting become spaces', async () => {
     const form = await currentForm();
     assert.equal((await admin.post('/admin/settings', { ...form, browserHint: '第一行\r\n第二行' })).status, 303);
-    assert.equal(stored().browserHint, '第一行 第二行');
+    assert.equal((await stored()).browserHint, '第一行 第二行');
   });
 
   it('an unchanged form saves nothing and writes no audit entry', async () => {
-    const count = audits().length;
+    const count = (await audits()).length;
     const response = await admin.post('/admin/settings', await currentForm());
     assert.equal(response.status, 303);
     assert.equal(textOf((await admin.get('/admin/settings')).$, '.notice-info'), '设置没有变化。');
-    assert.equal(audits().length, count);
+    assert.equal((await audits()).length, count);
   });
 
   it('missing or forged CSRF token: 403; repeated fields: 400; nothing saved', async () => {
-    const before = stored();
+    const before = await stored();
     const form = await currentForm();
     const { _csrf: _, ...withoutToken } = form;
     assert.equal((await admin.post('/admin/settings', { ...withoutToken, siteName: '跨站' })).status, 403);
     assert.equal((await admin.post('/admin/settings', { ...form, _csrf: 'forged', siteName: '跨站' })).status, 403);
     const repeated = `${new URLSearchParams(form).toString()}&siteName=${encodeURIComponent('第二个名字')}`;
     assert.equal((await admin.post('/admin/settings', repeated)).status, 400);
-    assert.deepEqual(stored(), before);
+    assert.deepEqual(await stored(), before);
   });
 });

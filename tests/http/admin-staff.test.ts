@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { demoStaff } from '../../src/content/demo/site-data.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
+import { auditEntries } from '../support/records.js';
 import sharp from 'sharp';
 import { multipart } from '../support/multipart.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
@@ -20,17 +21,9 @@ describe('admin: staff records', () => {
   after(() => t.close());
 
   const post = (path: string, fields: Record<string, string>) => editor.post(path, { _csrf: editor.csrfToken, ...fields });
-  const staffRow = (cardNumber: string) =>
-    t.db.prepare('SELECT id, name, card_number, position, department, status, photo FROM staff WHERE card_number = ?').get(cardNumber) as
-      | { id: number; name: string; card_number: string; position: string; department: string; status: string; photo: string | null }
-      | undefined;
-  const staffCount = () => t.db.prepare('SELECT COUNT(*) FROM staff').pluck().get() as number;
-  const audits = (action: string) =>
-    t.db.prepare('SELECT entity_type, entity_id, summary FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
-      entity_type: string;
-      entity_id: string;
-      summary: string;
-    }[];
+  const staffRow = (cardNumber: string) => t.storage.repositories.staff.findByCardNumber(cardNumber);
+  const staffCount = () => t.storage.repositories.staff.countSearch(''); // no search text: every record
+  const audits = (action: string) => auditEntries(t.storage.repositories, { action });
   const lookUp = async (q: string) => {
     const { $ } = await t.get(`/staff?q=${encodeURIComponent(q)}`);
     return {
@@ -77,13 +70,13 @@ describe('admin: staff records', () => {
     const response = await post('/admin/staff', { ...valid, cardNumber: 'ＳＨＦＺ－２０２６－０００１', photo: '/uploads/zhou.jpg' });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/staff');
-    const stored = staffRow('SHFZ-2026-0001')!;
+    const stored = (await staffRow('SHFZ-2026-0001'))!;
     assert.deepEqual(
       { ...stored, id: 0 },
       {
         id: 0,
         name: '周新华',
-        card_number: 'SHFZ-2026-0001',
+        cardNumber: 'SHFZ-2026-0001',
         position: '见习记者',
         department: '法治新闻部',
         status: 'active',
@@ -93,13 +86,13 @@ describe('admin: staff records', () => {
     assert.match(textOf((await editor.get('/admin/staff')).$, '.notice-success'), /人员“周新华”已添加/);
     assert.deepEqual((await lookUp('SHFZ-2026-0001')).names, ['周新华']);
     assert.deepEqual((await lookUp('周新华')).names, ['周新华']);
-    const audit = audits('staff.create').at(-1)!;
-    assert.deepEqual([audit.entity_type, audit.entity_id], ['staff', String(stored.id)]);
+    const audit = (await audits('staff.create')).at(-1)!;
+    assert.deepEqual([audit.entityType, audit.entityId], ['staff', String(stored.id)]);
     assert.match(audit.summary, /周新华（SHFZ-2026-0001）/);
   });
 
   it('comes back 422 with field errors and the input kept; nothing stored', async () => {
-    const before = staffCount();
+    const before = await staffCount();
     const response = await post('/admin/staff', {
       name: '',
       cardNumber: 'SHFZ 2026/01',
@@ -126,12 +119,12 @@ describe('admin: staff records', () => {
     assert.equal(taken.status, 422);
     assert.equal(textOf(taken.$, '#staff-cardNumber-error'), '这个证件编号已属于另一条人员记录。');
     assert.equal(taken.$('#staff-name').val(), '另一个人');
-    assert.equal(staffCount(), before);
+    assert.equal(await staffCount(), before);
   });
 
   it('edits a record: marking someone as left shows on the reader look-up at once', async () => {
     const member = demoStaff.find((m) => m.status === 'active')!;
-    const { id } = staffRow(member.cardNumber)!;
+    const { id } = (await staffRow(member.cardNumber))!;
     const form = await editor.get(`/admin/staff/${id}/edit`);
     assert.equal(form.$('#staff-name').val(), member.name);
     assert.equal(form.$('input[name=status][value=active]').attr('checked'), 'checked');
@@ -144,10 +137,10 @@ describe('admin: staff records', () => {
       photo: '',
     });
     assert.equal(response.status, 303);
-    assert.equal(staffRow(member.cardNumber)!.status, 'left');
-    assert.equal(staffRow(member.cardNumber)!.position, '特约记者');
+    assert.equal((await staffRow(member.cardNumber))!.status, 'left');
+    assert.equal((await staffRow(member.cardNumber))!.position, '特约记者');
     assert.match((await lookUp(member.cardNumber)).text, /此人已离职/);
-    assert.match(audits('staff.update').at(-1)!.summary, /在职→离职/);
+    assert.match((await audits('staff.update')).at(-1)!.summary, /在职→离职/);
     // keeping its own card number is fine; taking another's is not
     const other = demoStaff.find((m) => m.cardNumber !== member.cardNumber)!;
     const taken = await post(`/admin/staff/${id}`, {
@@ -159,42 +152,42 @@ describe('admin: staff records', () => {
       photo: '',
     });
     assert.equal(taken.status, 422);
-    assert.equal(staffRow(member.cardNumber)!.id, id);
+    assert.equal((await staffRow(member.cardNumber))!.id, id);
   });
 
   it('deletes a record: the reader look-up no longer finds it, audited', async () => {
     await post('/admin/staff', { ...valid, name: '待删除', cardNumber: 'SHFZ-DEL-0001' });
-    const { id } = staffRow('SHFZ-DEL-0001')!;
+    const { id } = (await staffRow('SHFZ-DEL-0001'))!;
     assert.deepEqual((await lookUp('SHFZ-DEL-0001')).names, ['待删除']);
     const list = await editor.get('/admin/staff?q=SHFZ-DEL');
     assert.equal(list.$(`tr[data-staff-id=${id}] form[action$="/delete"] button`).attr('data-confirm'), '确定删除吗？');
     const response = await post(`/admin/staff/${id}/delete`, {});
     assert.equal(response.status, 303);
-    assert.equal(staffRow('SHFZ-DEL-0001'), undefined);
+    assert.equal(await staffRow('SHFZ-DEL-0001'), undefined);
     assert.match((await lookUp('SHFZ-DEL-0001')).text, /查无此人/);
-    assert.equal(audits('staff.delete').at(-1)!.entity_id, String(id));
+    assert.equal((await audits('staff.delete')).at(-1)!.entityId, String(id));
   });
 
   it('unknown or malformed ids: 404 and nothing changed', async () => {
-    const before = staffCount();
+    const before = await staffCount();
     for (const id of ['999999', 'abc', '-1']) {
       assert.equal((await editor.get(`/admin/staff/${id}/edit`)).status, 404, id);
       assert.equal((await post(`/admin/staff/${id}`, valid)).status, 404, id);
       assert.equal((await post(`/admin/staff/${id}/delete`, {})).status, 404, id);
     }
-    assert.equal(staffCount(), before);
+    assert.equal(await staffCount(), before);
   });
 
   it('missing or forged CSRF token: 403 and nothing changed', async () => {
-    const member = staffRow(demoStaff[1]!.cardNumber)!;
-    const before = staffCount();
+    const member = (await staffRow(demoStaff[1]!.cardNumber))!;
+    const before = await staffCount();
     for (const extra of [{}, { _csrf: 'forged-token' }] as Record<string, string>[]) {
       assert.equal((await editor.post('/admin/staff', { ...valid, cardNumber: 'SHFZ-CSRF-1', ...extra })).status, 403);
       assert.equal((await editor.post(`/admin/staff/${member.id}`, { ...valid, ...extra })).status, 403);
       assert.equal((await editor.post(`/admin/staff/${member.id}/delete`, extra)).status, 403);
     }
-    assert.equal(staffCount(), before);
-    assert.deepEqual(staffRow(demoStaff[1]!.cardNumber), member);
+    assert.equal(await staffCount(), before);
+    assert.deepEqual(await staffRow(demoStaff[1]!.cardNumber), member);
   });
 
   it('takes an uploaded photo (re-encoded) and shows it on the reader look-up; refuses SVG', async () => {
@@ -207,7 +200,7 @@ describe('admin: staff records', () => {
       multipart(fields, { field: 'photoFile', name: 'me.jpg', type: 'image/jpeg', bytes: photo }),
     );
     assert.equal(created.status, 303);
-    const row = staffRow('SHFZ-2026-0777')!;
+    const row = (await staffRow('SHFZ-2026-0777'))!;
     assert.match(row.photo ?? '', /^\/uploads\/.+\.webp$/);
     const { $ } = await t.get(`/staff?q=${encodeURIComponent('带照片')}`);
     assert.equal($('.staff-card img').attr('src'), row.photo);
@@ -217,6 +210,6 @@ describe('admin: staff records', () => {
       multipart({ ...fields, cardNumber: 'SHFZ-2026-0778' }, { field: 'photoFile', name: 'x.svg', type: 'image/svg+xml', bytes: svg }),
     );
     assert.equal(refused.status, 415);
-    assert.equal(staffRow('SHFZ-2026-0778'), undefined);
+    assert.equal(await staffRow('SHFZ-2026-0778'), undefined);
   });
 });

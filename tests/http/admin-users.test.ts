@@ -6,6 +6,7 @@ import { verifyPassword } from '../../src/services/passwords.js';
 import { UserAdminService } from '../../src/services/user-admin-service.js';
 import { createUser, loggedIn, TEST_PASSWORD } from '../support/admin.js';
 import { ReaderSession } from '../support/browser-session.js';
+import { auditEntries } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 const NEW_PASSWORD = 'a much longer passphrase';
@@ -18,25 +19,13 @@ describe('admin users', () => {
   before(async () => {
     t = await makeTestApp();
     admin = await loggedIn(t, 'admin', 'chief');
-    adminId = t.db.prepare("SELECT id FROM users WHERE username = 'chief'").pluck().get() as number;
+    adminId = (await t.storage.repositories.users.findByUsername('chief'))!.id;
   });
   after(() => t.close());
 
-  interface Row {
-    id: number;
-    username: string;
-    display_name: string;
-    role: string;
-    password_hash: string;
-  }
-  const userNamed = (username: string) => t.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined;
-  const userById = (id: number) => t.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as Row | undefined;
-  const audits = (action: string) =>
-    t.db.prepare('SELECT username, entity_id, summary FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
-      username: string;
-      entity_id: string;
-      summary: string;
-    }[];
+  const userNamed = (username: string) => t.storage.repositories.users.findByUsername(username);
+  const userById = (id: number) => t.storage.repositories.users.findById(id);
+  const audits = (action: string) => auditEntries(t.storage.repositories, { action });
 
   async function logIn(username: string, password: string): Promise<number> {
     const session = new ReaderSession(t);
@@ -81,8 +70,8 @@ describe('admin users', () => {
       403,
     );
     assert.equal((await editor.post(`/admin/users/${victim}/delete`, { _csrf: editor.csrfToken })).status, 403);
-    assert.equal(userNamed('sneaky'), undefined);
-    assert.ok(userById(victim));
+    assert.equal(await userNamed('sneaky'), undefined);
+    assert.ok(await userById(victim));
   });
 
   describe('create', () => {
@@ -100,22 +89,22 @@ describe('admin users', () => {
       });
       assert.equal(response.status, 303);
       assert.equal(response.headers.get('location'), '/admin/users');
-      const row = userNamed('wang.li_01')!;
-      assert.equal(row.display_name, '王丽');
+      const row = (await userNamed('wang.li_01'))!;
+      assert.equal(row.displayName, '王丽');
       assert.equal(row.role, 'editor');
-      assert.notEqual(row.password_hash, NEW_PASSWORD);
-      assert.ok(await verifyPassword(row.password_hash, NEW_PASSWORD));
+      assert.notEqual(row.passwordHash, NEW_PASSWORD);
+      assert.ok(await verifyPassword(row.passwordHash, NEW_PASSWORD));
       assert.equal(await logIn('wang.li_01', NEW_PASSWORD), 303);
       const list = await admin.get('/admin/users');
       assert.equal(textOf(list.$, '.notice-success'), '已创建用户 wang.li_01。');
-      const entry = audits('user.create').at(-1)!;
+      const entry = (await audits('user.create')).at(-1)!;
       assert.equal(entry.username, 'chief');
-      assert.equal(entry.entity_id, String(row.id));
+      assert.equal(entry.entityId, String(row.id));
       assert.match(entry.summary, /wang\.li_01（王丽，编辑）/);
     });
 
     it('invalid input: 422 with every error, the input kept (never the password), nothing stored', async () => {
-      const count = t.db.prepare('SELECT COUNT(*) FROM users').pluck().get();
+      const count = await t.storage.repositories.users.count();
       const cases: [Record<string, string>, string, RegExp][] = [
         [{ username: 'Ab' }, 'username', /3-32 位小写字母/],
         [{ username: 'has space' }, 'username', /3-32 位/],
@@ -147,7 +136,7 @@ describe('admin users', () => {
         assert.equal($('input[name=password]').val(), undefined, 'the password is never sent back');
         if (fields.role === 'editor') assert.equal($('select[name=role] option:selected').val(), 'editor');
       }
-      assert.equal(t.db.prepare('SELECT COUNT(*) FROM users').pluck().get(), count);
+      assert.equal(await t.storage.repositories.users.count(), count);
     });
 
     it('without or with a forged CSRF token: 403; repeated fields: 400', async () => {
@@ -156,7 +145,7 @@ describe('admin users', () => {
       assert.equal((await admin.post('/admin/users', { ...fields, _csrf: 'forged' })).status, 403);
       const repeated = `${new URLSearchParams({ _csrf: admin.csrfToken, ...fields }).toString()}&role=editor`;
       assert.equal((await admin.post('/admin/users', repeated)).status, 400);
-      assert.equal(userNamed('csrf.user'), undefined);
+      assert.equal(await userNamed('csrf.user'), undefined);
     });
   });
 
@@ -176,12 +165,12 @@ describe('admin users', () => {
         username: 'hijack',
       });
       assert.equal(response.status, 303);
-      const row = userById(id)!;
-      assert.deepEqual([row.username, row.display_name, row.role], ['zhao', '赵编辑', 'admin']);
+      const row = (await userById(id))!;
+      assert.deepEqual([row.username, row.displayName, row.role], ['zhao', '赵编辑', 'admin']);
       assert.equal(await logIn('zhao', TEST_PASSWORD), 401);
       assert.equal(await logIn('zhao', NEW_PASSWORD), 303);
-      const entry = audits('user.update').at(-1)!;
-      assert.equal(entry.entity_id, String(id));
+      const entry = (await audits('user.update')).at(-1)!;
+      assert.equal(entry.entityId, String(id));
       assert.match(entry.summary, /显示名称：zhao → 赵编辑/);
       assert.match(entry.summary, /角色：编辑 → 管理员/);
       assert.match(entry.summary, /重设密码/);
@@ -189,7 +178,7 @@ describe('admin users', () => {
 
     it('an empty password keeps the old one; bad input is 422 with the input kept', async () => {
       const id = await createUser(t, 'qian', 'editor');
-      const hash = userById(id)!.password_hash;
+      const hash = (await userById(id))!.passwordHash;
       assert.equal(
         (
           await admin.post(`/admin/users/${id}`, {
@@ -202,8 +191,8 @@ describe('admin users', () => {
         ).status,
         303,
       );
-      assert.equal(userById(id)!.password_hash, hash);
-      assert.equal(userById(id)!.display_name, '钱编辑');
+      assert.equal((await userById(id))!.passwordHash, hash);
+      assert.equal((await userById(id))!.displayName, '钱编辑');
       const bad = await admin.post(`/admin/users/${id}`, {
         _csrf: admin.csrfToken,
         displayName: '',
@@ -215,15 +204,15 @@ describe('admin users', () => {
       assert.match(textOf(bad.$, '#user-displayName-error'), /请填写显示名称/);
       assert.match(textOf(bad.$, '#user-password-error'), /至少 10 个字符/);
       assert.equal(bad.$('select[name=role] option:selected').val(), 'admin', 'the chosen role is kept');
-      assert.equal(userById(id)!.role, 'editor');
+      assert.equal((await userById(id))!.role, 'editor');
     });
 
     it('an admin cannot demote themself', async () => {
       const response = await admin.post(`/admin/users/${adminId}`, { _csrf: admin.csrfToken, displayName: '主编', role: 'editor' });
       assert.equal(response.status, 422);
       assert.equal(textOf(response.$, '#user-role-error'), '不能取消自己的管理员身份。');
-      assert.equal(userById(adminId)!.role, 'admin');
-      assert.equal(userById(adminId)!.display_name, 'chief', 'nothing of the form was saved');
+      assert.equal((await userById(adminId))!.role, 'admin');
+      assert.equal((await userById(adminId))!.displayName, 'chief', 'nothing of the form was saved');
     });
 
     it('unknown or malformed ids: 404', async () => {
@@ -240,11 +229,11 @@ describe('admin users', () => {
       assert.equal(session, 303);
       const response = await admin.post(`/admin/users/${id}/delete`, { _csrf: admin.csrfToken });
       assert.equal(response.status, 303);
-      assert.equal(userById(id), undefined);
+      assert.equal(await userById(id), undefined);
       assert.equal(await logIn('sun', TEST_PASSWORD), 401);
       assert.equal(textOf((await admin.get('/admin/users')).$, '.notice-success'), '已删除用户 sun。');
-      const entry = audits('user.delete').at(-1)!;
-      assert.equal(entry.entity_id, String(id));
+      const entry = (await audits('user.delete')).at(-1)!;
+      assert.equal(entry.entityId, String(id));
       assert.match(entry.summary, /^sun（sun，编辑）$/);
       assert.equal((await admin.post(`/admin/users/${id}/delete`, { _csrf: admin.csrfToken })).status, 404);
     });
@@ -253,15 +242,15 @@ describe('admin users', () => {
       const response = await admin.post(`/admin/users/${adminId}/delete`, { _csrf: admin.csrfToken });
       assert.equal(response.status, 422);
       assert.equal(textOf(response.$, '.notice-error'), '不能删除自己的账户。');
-      assert.ok(userById(adminId));
-      assert.equal(audits('user.delete').filter((e) => e.entity_id === String(adminId)).length, 0);
+      assert.ok(await userById(adminId));
+      assert.equal((await audits('user.delete')).filter((e) => e.entityId === String(adminId)).length, 0);
     });
 
     it('without or with a forged CSRF token: 403 and the account stays', async () => {
       const id = await createUser(t, 'zhou', 'editor');
       assert.equal((await admin.post(`/admin/users/${id}/delete`, {})).status, 403);
       assert.equal((await admin.post(`/admin/users/${id}/delete`, { _csrf: 'forged' })).status, 403);
-      assert.ok(userById(id));
+      assert.ok(await userById(id));
     });
   });
 
@@ -293,14 +282,15 @@ describe('admin users', () => {
       try {
         const a = await loggedIn(other, 'admin', 'admin.a');
         const b = await loggedIn(other, 'admin', 'admin.b');
-        const idOf = (name: string) => other.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(name) as number;
+        const idOf = async (name: string) => (await other.storage.repositories.users.findByUsername(name))!.id;
+        const [idA, idB] = [await idOf('admin.a'), await idOf('admin.b')];
         const [ra, rb] = await Promise.all([
-          a.post(`/admin/users/${idOf('admin.b')}`, { _csrf: a.csrfToken, displayName: 'b', role: 'editor' }),
-          b.post(`/admin/users/${idOf('admin.a')}`, { _csrf: b.csrfToken, displayName: 'a', role: 'editor' }),
+          a.post(`/admin/users/${idB}`, { _csrf: a.csrfToken, displayName: 'b', role: 'editor' }),
+          b.post(`/admin/users/${idA}`, { _csrf: b.csrfToken, displayName: 'a', role: 'editor' }),
         ]);
         const succeeded = (r: typeof ra) => r.status === 303 && r.headers.get('location') === '/admin/users';
         assert.equal([ra, rb].filter(succeeded).length, 1, `${ra.status} ${rb.status}`);
-        assert.equal(other.db.prepare("SELECT COUNT(*) FROM users WHERE role = 'admin'").pluck().get(), 1);
+        assert.equal(await other.storage.repositories.users.countAdmins(), 1);
         const refused = succeeded(ra) ? rb : ra;
         if (refused.status === 422) assert.match(textOf(refused.$, '#user-role-error'), /至少要保留一位管理员/);
         else if (refused.status === 303)

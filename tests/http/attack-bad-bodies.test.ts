@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { loggedIn } from '../support/admin.js';
 import { assertStillServing, contentSnapshot, rawGet, rawHttp } from '../support/attack.js';
 import { ReaderSession } from '../support/browser-session.js';
+import { firstPollId } from '../support/records.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
 
 const KB = 1024;
@@ -27,7 +28,7 @@ describe('attack battery: bad bodies, heads and paths', () => {
     t = await makeTestApp({ captchaText: () => 'K7PX' });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
-    pollId = t.db.prepare('SELECT id FROM polls ORDER BY id LIMIT 1').pluck().get() as number;
+    pollId = await firstPollId(t.storage.repositories);
     admin = await loggedIn(t, 'admin');
     png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#883322' } })
       .png()
@@ -59,7 +60,7 @@ describe('attack battery: bad bodies, heads and paths', () => {
 
   describe('oversized bodies', () => {
     it('url-encoded forms past their limits: 413 (also chunked); a stalled 100 MB declaration blocks nobody', async () => {
-      const before = contentSnapshot(t);
+      const before = await contentSnapshot(t);
       const filler = (bytes: number) => `x=${'a'.repeat(bytes)}`;
       const cases: [string, number, boolean][] = [
         [`/article/${articleId}/comments`, 40 * KB, false],
@@ -89,12 +90,12 @@ describe('attack battery: bad bodies, heads and paths', () => {
       const chunk = 'a'.repeat(16 * KB);
       const chunked = `POST /submit HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\nContent-Type: ${FORM}\r\nTransfer-Encoding: chunked\r\n\r\n${`${(16 * KB).toString(16)}\r\n${chunk}\r\n`.repeat(10)}0\r\n\r\n`;
       assert.equal((await rawHttp(t.baseUrl, chunked)).status, 413, 'a chunked body past the limit');
-      assert.deepEqual(contentSnapshot(t), before);
+      assert.deepEqual(await contentSnapshot(t), before);
       await assertStillServing(t, 'oversized forms');
     });
 
     it('uploads past their limits: 413 (image, cover, staff photo, long editor fields)', async () => {
-      const before = contentSnapshot(t);
+      const before = await contentSnapshot(t);
       const big = Buffer.alloc(9 * MB, 1);
       png.copy(big, 0, 0, 16);
       const file = (field: string, bytes: Buffer, name = 'big.png') => {
@@ -116,7 +117,7 @@ describe('attack battery: bad bodies, heads and paths', () => {
       longStaff.append('_csrf', admin.csrfToken);
       longStaff.append('name', '长'.repeat(2 * KB));
       assert.equal((await send('/admin/staff', longStaff)).status, 413, 'a staff text field over 4 KB');
-      assert.deepEqual(contentSnapshot(t), before);
+      assert.deepEqual(await contentSnapshot(t), before);
       await assertStillServing(t, 'oversized uploads');
     });
   });
@@ -151,7 +152,7 @@ describe('attack battery: bad bodies, heads and paths', () => {
     }
 
     it('bad % escapes and broken UTF-8: 400; too many parameters: 413; nothing stored', async () => {
-      const before = contentSnapshot(t);
+      const before = await contentSnapshot(t);
       const session = await reader();
       const token = encodeURIComponent(session.csrfToken);
       const targets: [string, string][] = [
@@ -173,12 +174,12 @@ describe('attack battery: bad bodies, heads and paths', () => {
           `${urlPath} with 1000 parameters`,
         );
       }
-      assert.deepEqual(contentSnapshot(t), before);
+      assert.deepEqual(await contentSnapshot(t), before);
       await assertStillServing(t, 'bad escapes');
     });
 
     it('nested brackets, prototype keys and repeated fields on the form fields: 400/413/422, no pollution, nothing stored', async () => {
-      const before = contentSnapshot(t);
+      const before = await contentSnapshot(t);
       const text = encodeURIComponent('一条评论内容足够长足够长足够长足够长足够长');
       const bodies = (name: string) => [
         `${name}[a][b]=x&body=${text}`,
@@ -229,7 +230,7 @@ describe('attack battery: bad bodies, heads and paths', () => {
       const prototype = Object.prototype as Record<string, unknown>;
       assert.equal(prototype.polluted, undefined, 'Object.prototype is not polluted');
       assert.equal(({} as Record<string, unknown>).nickname, undefined, 'Object.prototype is not polluted');
-      assert.deepEqual({ ...contentSnapshot(t), comments: before.comments }, before, 'only the valid comment can have been stored');
+      assert.deepEqual({ ...(await contentSnapshot(t)), comments: before.comments }, before, 'only the valid comment can have been stored');
       await assertStillServing(t, 'nested brackets');
     });
 
@@ -283,7 +284,7 @@ describe('attack battery: bad bodies, heads and paths', () => {
     ];
 
     it('missing or wrong boundary, truncated bodies, too many parts, files where text belongs, non-images: 4xx', async () => {
-      const before = contentSnapshot(t);
+      const before = await contentSnapshot(t);
       const failures: string[] = [];
       for (const [urlPath, fileField, fields] of routes) {
         const textParts = () => Buffer.concat([part('_csrf', admin.csrfToken), ...Object.entries(fields).map(([k, v]) => part(k, v))]);
@@ -376,7 +377,7 @@ describe('attack battery: bad bodies, heads and paths', () => {
         }
       }
       assert.deepEqual(failures, [], `malformed multipart:\n  ${failures.join('\n  ')}`);
-      assert.deepEqual(contentSnapshot(t), before, 'nothing was stored');
+      assert.deepEqual(await contentSnapshot(t), before, 'nothing was stored');
       await assertStillServing(t, 'malformed multipart');
     });
 

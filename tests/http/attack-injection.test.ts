@@ -18,6 +18,7 @@ import {
   mapLimit,
 } from '../support/attack.js';
 import { ReaderSession } from '../support/browser-session.js';
+import { firstPollId } from '../support/records.js';
 import { multipart } from '../support/multipart.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
@@ -61,7 +62,7 @@ describe('attack battery: injections', () => {
     t = await makeTestApp({ captchaText: () => 'K7PX', env: { TRUST_PROXY: 'loopback' } });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
-    pollId = t.db.prepare('SELECT id FROM polls ORDER BY id LIMIT 1').pluck().get() as number;
+    pollId = await firstPollId(t.storage.repositories);
     await createUser(t, 'attack-admin', 'admin');
     admin = (await logIn('attack-admin')).session;
   });
@@ -118,7 +119,7 @@ describe('attack battery: injections', () => {
     ];
 
     it(`every route and query parameter (${SQL_INJECTIONS.length} strings): 4xx or a safe 200, never 5xx; the data is intact`, async () => {
-      const before = contentSnapshot(t);
+      const before = await contentSnapshot(t);
       const attachTarget = '/tmp/attack.db';
       const attachExisted = fs.existsSync(attachTarget);
       const requests = SQL_INJECTIONS.flatMap((payload) => {
@@ -144,7 +145,7 @@ describe('attack battery: injections', () => {
         else if (LEAKED_INTERNALS.test(text)) failures.push(`${urlPath} (${label(payload)}) leaks ${LEAKED_INTERNALS.exec(text)![0]}`);
       });
       assert.deepEqual(failures, [], `SQL injection answers:\n  ${failures.join('\n  ')}`);
-      assert.deepEqual(contentSnapshot(t), before, 'no table changed or disappeared');
+      assert.deepEqual(await contentSnapshot(t), before, 'no table changed or disappeared');
       assert.equal(fs.existsSync(attachTarget), attachExisted, 'no database was attached and created');
       await assertStillServing(t, 'SQL injection in parameters');
     });
@@ -167,7 +168,7 @@ describe('attack battery: injections', () => {
     });
 
     it('in posted forms and route ids: 4xx, nothing stored', async () => {
-      const before = contentSnapshot(t);
+      const before = await contentSnapshot(t);
       const failures: string[] = [];
       const expect4xx = (what: string, status: number) => {
         if (status < 400 || status >= 500) failures.push(`${what} answered ${status}`);
@@ -250,7 +251,7 @@ describe('attack battery: injections', () => {
         },
       );
       assert.deepEqual(failures, [], `posted SQL injection:\n  ${failures.join('\n  ')}`);
-      assert.deepEqual(contentSnapshot(t), before, 'nothing stored, deleted or changed');
+      assert.deepEqual(await contentSnapshot(t), before, 'nothing stored, deleted or changed');
       await assertStillServing(t, 'SQL injection in forms');
     });
   });

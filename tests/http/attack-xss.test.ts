@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sanitizeArticleHtml } from '../../src/services/html-sanitizer.js';
-import { cleanText as cleanBody, cleanLine as cleanNickname } from '../../src/web/forms/text-input.js';
+import { cleanLine as cleanNickname, cleanText as cleanBody } from '../../src/web/forms/text-input.js';
 import { loggedIn } from '../support/admin.js';
 import {
   asParsed,
@@ -22,6 +22,7 @@ import {
   scriptVectors,
 } from '../support/attack.js';
 import { ReaderSession } from '../support/browser-session.js';
+import { allComments, firstPollId, latestComment, latestSubmissionId } from '../support/records.js';
 import { multipart } from '../support/multipart.js';
 import { makeTestApp, type TestApp } from '../support/test-app.js';
 import { ALL_XSS_PAYLOADS } from '../support/xss-payloads.js';
@@ -50,8 +51,8 @@ describe('attack battery: XSS through every field', () => {
     t = await makeTestApp({ captchaText: () => ANSWER, env: { TRUST_PROXY: 'loopback' } });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
-    pollId = t.db.prepare('SELECT id FROM polls ORDER BY id LIMIT 1').pluck().get() as number;
-    optionId = t.db.prepare('SELECT id FROM poll_options WHERE poll_id = ? ORDER BY id LIMIT 1').pluck().get(pollId) as number;
+    pollId = await firstPollId(t.storage.repositories);
+    optionId = Math.min(...(await t.storage.repositories.polls.findById(pollId))!.options.map((option) => option.id));
     editor = await loggedIn(t, 'editor');
   });
   after(() => t?.close());
@@ -98,12 +99,7 @@ describe('attack battery: XSS through every field', () => {
           captcha: ANSWER,
         });
         assert.equal(response.status, 303, `comment ${index} ${label(payload)} is accepted`);
-        const row = t.db.prepare('SELECT id, nickname, body, status FROM comments ORDER BY id DESC LIMIT 1').get() as {
-          id: number;
-          nickname: string;
-          body: string;
-          status: string;
-        };
+        const row = (await latestComment(t.storage.repositories))!;
         assert.match(row.body, new RegExp(`^${index}:`), `comment ${index} stored`);
         posted.push({ id: row.id, payload });
         const page = await reader.get(`/article/${articleId}`);
@@ -126,14 +122,7 @@ describe('attack battery: XSS through every field', () => {
       }
 
       const rows = new Map(
-        (
-          t.db.prepare('SELECT id, nickname, body, status FROM comments WHERE article_id = ?').all(articleId) as {
-            id: number;
-            nickname: string;
-            body: string;
-            status: string;
-          }[]
-        ).map((r) => [r.id, r]),
+        (await allComments(t.storage.repositories)).filter((comment) => comment.articleId === articleId).map((r) => [r.id, r]),
       );
       const payloadOf = new Map(posted.map((p) => [p.id, p.payload]));
       editor = await loggedIn(t, 'editor'); // the clock moved on: a session of today
@@ -225,7 +214,7 @@ describe('attack battery: XSS through every field', () => {
         await reader.captcha('submission');
         const response = await postSubmission(reader, index, payload, ANSWER);
         assert.equal(response.status, 303, `submission ${index} ${label(payload)} is accepted`);
-        ids.push({ id: t.db.prepare('SELECT MAX(id) FROM submissions').pluck().get() as number, payload });
+        ids.push({ id: await latestSubmissionId(t.storage.repositories), payload });
       }
       editor = await loggedIn(t, 'editor'); // the clock moved on: a session of today
       const seen = new Set<number>();
@@ -245,16 +234,16 @@ describe('attack battery: XSS through every field', () => {
         'every submission is listed in the inbox',
       );
 
-      const categoryId = t.db.prepare("SELECT id FROM categories WHERE slug = 'law'").pluck().get() as number;
+      const categoryId = (await t.storage.repositories.categories.findBySlug('law'))!.id;
       await mapLimit(ids, 4, async ({ id, payload }, index) => {
-        const row = t.db.prepare('SELECT name, contact, title, body FROM submissions WHERE id = ?').get(id) as Record<string, string>;
+        const row = (await t.storage.repositories.submissions.findById(id))!;
         const shown = await editor.get(`/admin/submissions/${id}`);
         assert.equal(shown.status, 200);
         assertNoScriptVectors(shown.$, `submission ${id} ${label(payload)}`);
-        assertSameText(shown.$('h1').text(), row.title!, `submission title as text: ${label(payload)}`);
-        assertSameText(shown.$('.submission-name').text(), row.name!, `submission name as text: ${label(payload)}`);
-        assertSameText(shown.$('.submission-contact').text(), row.contact!, `submission contact as text: ${label(payload)}`);
-        assertSameText(shown.$('.submission-body').text(), linesOf(row.body!), `submission body as text: ${label(payload)}`);
+        assertSameText(shown.$('h1').text(), row.title, `submission title as text: ${label(payload)}`);
+        assertSameText(shown.$('.submission-name').text(), row.name, `submission name as text: ${label(payload)}`);
+        assertSameText(shown.$('.submission-contact').text(), row.contact, `submission contact as text: ${label(payload)}`);
+        assertSameText(shown.$('.submission-body').text(), linesOf(row.body), `submission body as text: ${label(payload)}`);
         if (index % 7 !== 0) return; // a sample becomes draft articles (plain text -> paragraphs)
         const draft = await editor.post(`/admin/submissions/${id}/draft`, { _csrf: editor.csrfToken, categoryId: String(categoryId) });
         assert.equal(draft.status, 303, `draft from submission ${label(payload)}`);
@@ -370,8 +359,8 @@ describe('attack battery: XSS through every field', () => {
 
   describe('admin article editor (title, author, source, summary, body HTML)', () => {
     let categoryId: number;
-    before(() => {
-      categoryId = t.db.prepare("SELECT id FROM categories WHERE slug = 'law'").pluck().get() as number;
+    before(async () => {
+      categoryId = (await t.storage.repositories.categories.findBySlug('law'))!.id;
     });
     const fields = (index: number, payload: string) => ({
       _csrf: editor.csrfToken,
@@ -452,7 +441,7 @@ describe('attack battery: XSS through every field', () => {
             )
             .map((item) => String(item.title)),
         );
-        const expected = created.map(({ id }) => t.db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id) as string);
+        const expected = await Promise.all(created.map(async ({ id }) => (await t.storage.repositories.articles.findById(id))!.title));
         assert.ok(
           expected.some((title) => titles.has(title.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''))),
           `${path} lists payload titles verbatim`,

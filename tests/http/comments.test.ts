@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ReaderSession } from '../support/browser-session.js';
+import { allComments, commentCount } from '../support/records.js';
 import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 const ANSWER = 'K7PX';
@@ -23,12 +24,11 @@ describe('posting a comment', () => {
     t.clock.advance(60 * 60_000); // out of the previous test's per-address windows
   });
 
-  const commentsOf = (id: number) =>
-    t.db.prepare('SELECT nickname, body, status FROM comments WHERE article_id = ? ORDER BY id').all(id) as {
-      nickname: string;
-      body: string;
-      status: string;
-    }[];
+  /** the article's comments of every status, oldest first */
+  const commentsOf = async (id: number) =>
+    (await allComments(t.storage.repositories))
+      .filter((comment) => comment.articleId === id)
+      .map(({ nickname, body, status }) => ({ nickname, body, status }));
 
   /** A reader who opened the article and got a captcha, ready to post. */
   async function readyReader(id = articleId, headers?: Record<string, string>): Promise<ReaderSession> {
@@ -53,7 +53,7 @@ describe('posting a comment', () => {
   }
 
   it('stores the comment, redirects 303 with a flash, and shows it', async () => {
-    const before = commentsOf(articleId).length;
+    const before = (await commentsOf(articleId)).length;
     const reader = await readyReader();
     const response = await postAs(reader, { nickname: '  云泽读者 ', body: '第一行\r\n第二行 <b>不是粗体</b>' });
     assert.equal(response.status, 303);
@@ -66,7 +66,7 @@ describe('posting a comment', () => {
     assert.equal(latest.find('.comment-nickname').text(), '云泽读者');
     assert.equal(latest.find('.comment-body').html(), '第一行<br>第二行 &lt;b&gt;不是粗体&lt;/b&gt;');
     assert.equal(latest.find('.comment-body b').length, 0);
-    assert.equal(commentsOf(articleId).length, before + 1);
+    assert.equal((await commentsOf(articleId)).length, before + 1);
     assert.equal(textOf((await reader.openCommentForm(articleId)).$, '.notice'), '', 'the flash shows once');
   });
 
@@ -77,7 +77,7 @@ describe('posting a comment', () => {
 
   it('comes back to the form with an error summary, the input kept (but not the captcha) and a fresh captcha', async () => {
     const reader = await readyReader();
-    const before = commentsOf(articleId).length;
+    const before = (await commentsOf(articleId)).length;
     const { $ } = await postFailing(reader, { nickname: '', body: '好', captcha: 'K7PX' });
     const summary = $('#comment-form-errors');
     assert.equal(summary.attr('role'), 'alert');
@@ -95,7 +95,7 @@ describe('posting a comment', () => {
     assert.equal($('textarea[name=body]').text(), '好');
     assert.equal($('input[name=captcha]').attr('value'), undefined, 'the captcha is never refilled');
     assert.match($('img.captcha-image').attr('src') ?? '', /^\/captcha\?purpose=comment/);
-    assert.equal(commentsOf(articleId).length, before);
+    assert.equal((await commentsOf(articleId)).length, before);
 
     assert.equal($('h1').text().trim().startsWith('发表评论'), true, 'a page of its own, with the site chrome');
     assert.equal($('.breadcrumb a[href="/article/' + articleId + '"]').length, 1);
@@ -135,7 +135,7 @@ describe('posting a comment', () => {
     const reader = await readyReader();
     const nickname = '👨‍👩‍👧读者\u202Eevil\u0007';
     assert.equal((await postAs(reader, { nickname, body: '表情👍🏽也能显示\u200F' })).status, 303);
-    const stored = commentsOf(articleId).at(-1)!;
+    const stored = (await commentsOf(articleId)).at(-1)!;
     assert.equal(stored.nickname, '👨‍👩‍👧读者evil');
     assert.equal(stored.body, '表情👍🏽也能显示');
     const twenty = await readyReader();
@@ -160,8 +160,8 @@ describe('posting a comment', () => {
       },
       t.clock(),
     );
-    const total = () => t.db.prepare('SELECT COUNT(*) FROM comments').pluck().get();
-    const before = total();
+    const total = () => commentCount(t.storage.repositories);
+    const before = await total();
     for (const id of ['999999', String(draft), 'abc']) {
       const response = await reader.post(`/article/${id}/comments`, {
         _csrf: reader.csrfToken,
@@ -171,7 +171,7 @@ describe('posting a comment', () => {
       });
       assert.equal(response.status, 404, id);
     }
-    assert.equal(total(), before);
+    assert.equal(await total(), before);
   });
 
   describe('captcha', () => {
@@ -217,7 +217,7 @@ describe('posting a comment', () => {
 
     it('20 concurrent posts with one solved captcha store exactly one comment', async () => {
       const reader = await readyReader();
-      const before = commentsOf(articleId).length;
+      const before = (await commentsOf(articleId)).length;
       const responses = await Promise.all(
         Array.from({ length: 20 }, (_, i) => postAs(reader, { nickname: `并发${i}`, body: `并发提交第${i}条` })),
       );
@@ -226,7 +226,7 @@ describe('posting a comment', () => {
         landings,
         [`303 /article/${articleId}#comments`, ...Array(19).fill(`303 /article/${articleId}/comments/new`)].sort(),
       );
-      assert.equal(commentsOf(articleId).length, before + 1);
+      assert.equal((await commentsOf(articleId)).length, before + 1);
     });
 
     it('GET /captcha: a PNG, never cached, with no readable text, rate-limited', async () => {
@@ -268,7 +268,7 @@ describe('posting a comment', () => {
         t.clock.advance(16_000);
         const reader = await readyReader();
         assert.equal((await postAs(reader, { nickname: '审核测试', body })).status, 303, body);
-        assert.equal(commentsOf(articleId).at(-1)!.status, expected, body);
+        assert.equal((await commentsOf(articleId)).at(-1)!.status, expected, body);
       }
       const page = await t.get(`/article/${articleId}/comments?order=newest`);
       assert.doesNotMatch(page.text, /代\*开|刷单返利/, 'pending comments are not shown');
@@ -280,7 +280,7 @@ describe('posting a comment', () => {
       try {
         const reader = await readyReader();
         assert.equal((await postAs(reader, { nickname: '甲', body: '需要审核的评论' })).status, 303);
-        assert.equal(commentsOf(articleId).at(-1)!.status, 'pending');
+        assert.equal((await commentsOf(articleId)).at(-1)!.status, 'pending');
         const page = await reader.get(`/article/${articleId}`);
         assert.equal(textOf((await reader.openCommentForm(articleId)).$, '.notice'), '评论已提交，审核通过后将显示。');
         assert.doesNotMatch(textOf(page.$, '.comment-list'), /需要审核的评论/);
@@ -349,10 +349,11 @@ describe('posting a comment', () => {
   });
 
   describe('bad input never stores or changes anything', () => {
-    const snapshot = () => JSON.stringify(t.db.prepare('SELECT * FROM comments ORDER BY id').all());
+    // every column of every comment, the hashed address too (which no repository returns)
+    const snapshot = async () => JSON.stringify(await t.sql.all('SELECT * FROM comments ORDER BY id'));
 
     it('missing or wrong CSRF token, or no session: 403', async () => {
-      const before = snapshot();
+      const before = await snapshot();
       const reader = await readyReader();
       assert.equal(
         (await reader.post(`/article/${articleId}/comments`, { nickname: '甲', body: '没有令牌', captcha: ANSWER })).status,
@@ -372,11 +373,11 @@ describe('posting a comment', () => {
       });
       assert.equal(response.status, 403);
       assert.match(textOf(response.$, 'main'), /页面已过期/);
-      assert.equal(snapshot(), before);
+      assert.equal(await snapshot(), before);
     });
 
     it('over-long bodies 413, malformed encodings and repeated fields 400, other types 415', async () => {
-      const before = snapshot();
+      const before = await snapshot();
       const reader = await readyReader();
       const token = encodeURIComponent(reader.csrfToken);
       const raw = (body: string, type = 'application/x-www-form-urlencoded') =>
@@ -388,7 +389,7 @@ describe('posting a comment', () => {
       assert.equal((await raw(`_csrf=${token}&nickname=a&nickname=b&body=abcd&captcha=K7PX`)).status, 400);
       assert.equal((await raw(JSON.stringify({ _csrf: reader.csrfToken, nickname: 'a', body: 'abcd' }), 'application/json')).status, 415);
       assert.equal((await raw(`_csrf=${token}&${Array.from({ length: 30 }, (_, i) => `f${i}=1`).join('&')}`)).status, 413);
-      assert.equal(snapshot(), before);
+      assert.equal(await snapshot(), before);
     });
   });
 });

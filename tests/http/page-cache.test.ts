@@ -263,8 +263,8 @@ describe('page cache', () => {
   });
 
   it('reading pages stays cookie-free and writes no session', async () => {
-    const sessions = () => t.db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
-    const before = sessions();
+    const sessions = () => t.sql.value('SELECT COUNT(*) FROM sessions'); // no repository counts sessions
+    const before = await sessions();
     for (const path of [
       '/',
       `/article/${articleId}`,
@@ -280,7 +280,7 @@ describe('page cache', () => {
         assert.equal(page.headers.get('set-cookie'), null, path);
       }
     }
-    assert.equal(sessions(), before);
+    assert.equal(await sessions(), before);
   });
 
   it('junk query parameters share the page; a forged Host changes nothing', async () => {
@@ -306,8 +306,8 @@ describe('page cache', () => {
 
   it('counts reads and page views on cached answers; crawlers still not', async () => {
     await t.portal.viewCounter.flush();
-    const stored = () => t.db.prepare('SELECT views FROM articles WHERE id = ?').pluck().get(articleId) as number;
-    const before = stored();
+    const stored = async () => (await t.storage.repositories.articles.findById(articleId))!.views;
+    const before = await stored();
     await t.get(`/article/${articleId}`, asReader(10)); // miss: counted by the controller
     for (const n of [11, 12, 13]) assert.equal((await t.get(`/article/${articleId}`, asReader(n))).headers.get('x-page-cache'), 'hit');
     await t.get(`/article/${articleId}`, asReader(13)); // the same reader again: not counted twice
@@ -316,7 +316,7 @@ describe('page cache', () => {
     const pageViews = t.portal.viewCounter.pendingPageViews().today;
     assert.ok(pageViews >= 5, `page views counted on hits too (${pageViews})`);
     await t.portal.viewCounter.flush();
-    assert.equal(stored(), before + 4);
+    assert.equal(await stored(), before + 4);
   });
 
   it('stays within its size bound however many distinct pages are asked for', async () => {

@@ -1,8 +1,9 @@
 // Polls: the sidebar form without JavaScript, voting rules, and counts under concurrency.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addressHasher } from '../../src/services/address-hash.js';
 import { ReaderSession } from '../support/browser-session.js';
-import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
+import { makeTestApp, TEST_SESSION_SECRET, textOf, type TestApp } from '../support/test-app.js';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -18,8 +19,9 @@ describe('polls', () => {
   });
   after(() => t.close());
 
-  const votesOf = (id: number) => t.db.prepare('SELECT votes FROM poll_options WHERE id = ?').pluck().get(id) as number;
-  const totalOf = (poll: number) => t.db.prepare('SELECT SUM(votes) FROM poll_options WHERE poll_id = ?').pluck().get(poll) as number;
+  const optionsOf = async (poll: number) => (await t.storage.repositories.polls.findById(poll))!.options;
+  const votesOf = async (optionId: number, poll = pollId) => (await optionsOf(poll)).find((option) => option.id === optionId)!.votes;
+  const totalOf = async (poll: number) => (await optionsOf(poll)).reduce((sum, option) => sum + option.votes, 0);
 
   async function voter(query = ''): Promise<ReaderSession> {
     const reader = new ReaderSession(t);
@@ -43,12 +45,12 @@ describe('polls', () => {
     assert.equal(home.headers.get('set-cookie'), null);
     assert.equal((await t.get('/')).headers.get('x-page-cache'), 'hit');
 
-    const before = votesOf(optionIds[2]!);
+    const before = await votesOf(optionIds[2]!);
     const reader = new ReaderSession(t); // straight from the cached page: no session yet
     const response = await oneClickVote(reader, { option: String(optionIds[2]) });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), `/polls/${pollId}`);
-    assert.equal(votesOf(optionIds[2]!), before + 1);
+    assert.equal(await votesOf(optionIds[2]!), before + 1);
     const results = await reader.get(`/polls/${pollId}`);
     assert.equal(textOf(results.$, '.notice'), '投票成功，感谢参与！');
     const mine = results.$('.result-bars li.my-choice');
@@ -56,24 +58,24 @@ describe('polls', () => {
     assert.match(textOf(results.$, '.result-bars li.my-choice .result-label'), /物业与住房|婚姻家事|劳动权益|消费维权|网络安全/);
     assert.equal(textOf(results.$, '.my-choice-mark'), '您的选择');
     assert.equal(results.$('form.poll-vote-form').length, 0);
-    const total = totalOf(pollId);
+    const total = await totalOf(pollId);
     const again = await oneClickVote(reader, { option: String(optionIds[0]) });
     assert.equal(again.status, 303);
     assert.equal(textOf((await reader.get(`/polls/${pollId}`)).$, '.notice'), '您已经投过票了，每人只能投一次。');
-    assert.equal(totalOf(pollId), total, 'one vote per reader');
+    assert.equal(await totalOf(pollId), total, 'one vote per reader');
   });
 
   it('accepts an Origin of the site itself when the browser sends no Sec-Fetch-Site, and a valid token when neither', async () => {
-    const before = totalOf(pollId);
+    const before = await totalOf(pollId);
     const reader = new ReaderSession(t);
     assert.equal((await oneClickVote(reader, { option: String(optionIds[1]) }, { origin: t.baseUrl })).status, 303);
     const withToken = await voter();
     assert.equal((await withToken.post(`/polls/${pollId}/vote`, { _csrf: withToken.csrfToken, option: String(optionIds[1]) })).status, 303);
-    assert.equal(totalOf(pollId), before + 2);
+    assert.equal(await totalOf(pollId), before + 2);
   });
 
   it('refuses a vote from another site with 403 and counts nothing', async () => {
-    const before = totalOf(pollId);
+    const before = await totalOf(pollId);
     const tokenHolder = await voter();
     const cases: [string, Record<string, string>, Record<string, string>][] = [
       ['Sec-Fetch-Site: cross-site', { option: String(optionIds[0]) }, { 'sec-fetch-site': 'cross-site' }],
@@ -97,7 +99,7 @@ describe('polls', () => {
       assert.equal(response.status, 403, label);
       assert.match(textOf(response.$, 'main'), /其他网站|请求来源无效/, label);
     }
-    assert.equal(totalOf(pollId), before);
+    assert.equal(await totalOf(pollId), before);
   });
 
   it('behind a trusted proxy, the Origin is checked against the forwarded scheme and host', async () => {
@@ -132,15 +134,16 @@ describe('polls', () => {
 
   it('votes cast before choices were kept still count as voted, with nothing marked', async () => {
     const reader = new ReaderSession(t);
-    await oneClickVote(reader, { option: String(optionIds[3]) });
-    t.db.prepare("UPDATE poll_votes SET option_ids = '' WHERE poll_id = ? AND id = (SELECT max(id) FROM poll_votes)").run(pollId);
+    await reader.get(`/polls/${pollId}`); // a session to vote with
+    // a vote as stored before the choices were: no option ids
+    await t.repos.polls.addVote({ pollId, optionIds: [], sessionId: reader.sessionId()!, ipHash: '', createdAt: t.clock() });
     const page = await reader.get(`/polls/${pollId}`);
     assert.match(textOf(page.$, '.poll-state'), /您已投票/);
     assert.equal(page.$('.my-choice').length, 0);
   });
 
   it('counts a vote once per session', async () => {
-    const before = votesOf(optionIds[0]!);
+    const before = await votesOf(optionIds[0]!);
     const reader = await voter();
     const response = await reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[0]) });
     assert.equal(response.status, 303);
@@ -149,30 +152,30 @@ describe('polls', () => {
     assert.equal(textOf(page.$, '.notice'), '投票成功，感谢参与！');
     assert.match(textOf(page.$, '.poll-state'), /您已投票/);
     assert.equal(page.$('form.poll-vote-form').length, 0, 'no second vote form');
-    assert.equal(votesOf(optionIds[0]!), before + 1);
+    assert.equal(await votesOf(optionIds[0]!), before + 1);
     const again = await reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[1]) });
     assert.equal(again.status, 303);
     assert.equal(textOf((await reader.get(`/polls/${pollId}`)).$, '.notice'), '您已经投过票了，每人只能投一次。');
-    assert.equal(votesOf(optionIds[0]!), before + 1);
+    assert.equal(await votesOf(optionIds[0]!), before + 1);
   });
 
   it('100 concurrent votes from 100 sessions count exactly 100', async () => {
-    const before = totalOf(pollId);
+    const before = await totalOf(pollId);
     const readers = await Promise.all(Array.from({ length: 100 }, () => voter()));
     const responses = await Promise.all(
       readers.map((r, i) => r.post(`/polls/${pollId}/vote`, { _csrf: r.csrfToken, option: String(optionIds[i % optionIds.length]) })),
     );
     assert.ok(responses.every((r) => r.status === 303));
-    assert.equal(totalOf(pollId), before + 100);
+    assert.equal(await totalOf(pollId), before + 100);
   });
 
   it('20 concurrent votes from one session count exactly 1', async () => {
-    const before = totalOf(pollId);
+    const before = await totalOf(pollId);
     const reader = await voter();
     await Promise.all(
       Array.from({ length: 20 }, () => reader.post(`/polls/${pollId}/vote`, { _csrf: reader.csrfToken, option: String(optionIds[1]) })),
     );
-    assert.equal(totalOf(pollId), before + 1);
+    assert.equal(await totalOf(pollId), before + 1);
   });
 
   it('refuses bad votes with clear 4xx answers and stores nothing', async () => {
@@ -181,7 +184,7 @@ describe('polls', () => {
       t.clock(),
     );
     const foreignOption = (await t.portal.repositories.polls.findById(otherPoll))!.options[0]!.id;
-    const before = totalOf(pollId);
+    const before = await totalOf(pollId);
     const reader = await voter();
     const cases: [Record<string, string> | string, number][] = [
       [{ _csrf: reader.csrfToken, option: String(foreignOption) }, 400],
@@ -200,7 +203,7 @@ describe('polls', () => {
     });
     assert.equal(repeated.status, 400, 'a repeated option field on a single-choice poll, from the sidebar');
     assert.equal((await reader.post('/polls/99999/vote', { _csrf: reader.csrfToken, option: '1' })).status, 404);
-    assert.equal(totalOf(pollId), before);
+    assert.equal(await totalOf(pollId), before);
   });
 
   it('closed and not-yet-open polls refuse votes', async () => {
@@ -225,7 +228,7 @@ describe('polls', () => {
       const response = await reader.post(`/polls/${id}/vote`, { _csrf: reader.csrfToken, option: String(option) });
       assert.equal(response.status, 403);
       assert.match(textOf(response.$, 'main'), message);
-      assert.equal(totalOf(id), 0);
+      assert.equal(await totalOf(id), 0);
     }
   });
 
@@ -246,7 +249,7 @@ describe('polls', () => {
     await reader.get(`/polls/${id}`);
     const response = await reader.post(`/polls/${id}/vote`, `_csrf=${encodeURIComponent(reader.csrfToken)}&option=${a}&option=${c}`);
     assert.equal(response.status, 303);
-    assert.deepEqual([votesOf(a!), votesOf(b!), votesOf(c!)], [1, 0, 1]);
+    assert.deepEqual([await votesOf(a!, id), await votesOf(b!, id), await votesOf(c!, id)], [1, 0, 1]);
   });
 
   it('a daily cap per address that tolerates shared networks (200), then 429', async () => {
@@ -259,9 +262,14 @@ describe('polls', () => {
     const first = new ReaderSession(t);
     await first.get(`/polls/${id}`);
     assert.equal((await first.post(`/polls/${id}/vote`, { _csrf: first.csrfToken, option: String(option) })).status, 303);
-    const ipHash = t.db.prepare('SELECT ip_hash FROM poll_votes WHERE poll_id = ?').pluck().get(id) as string;
-    const insert = t.db.prepare('INSERT INTO poll_votes (poll_id, session_id, ip_hash, created_at) VALUES (?, ?, ?, ?)');
-    for (let i = 0; i < 199; i += 1) insert.run(id, `other-${i}`, ipHash, now - 60_000);
+    // the app hashes the address it sees (127.0.0.1 here) with the session secret
+    const ipHash = addressHasher(TEST_SESSION_SECRET)('127.0.0.1');
+    assert.equal(await t.storage.repositories.polls.countVotesFromAddressSince(id, ipHash, 0), 1, 'the first vote is from that address');
+    await t.write(async (tx) => {
+      for (let i = 0; i < 199; i += 1) {
+        await tx.polls.addVote({ pollId: id, optionIds: [], sessionId: `other-${i}`, ipHash, createdAt: now - 60_000 });
+      }
+    });
     const late = new ReaderSession(t);
     await late.get(`/polls/${id}`);
     const refused = await late.post(`/polls/${id}/vote`, { _csrf: late.csrfToken, option: String(option) });

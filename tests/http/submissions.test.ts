@@ -16,7 +16,7 @@ describe('reader submissions', () => {
   after(() => t.close());
   beforeEach(() => t.clock.advance(60 * 60_000));
 
-  const count = () => t.db.prepare('SELECT COUNT(*) FROM submissions').pluck().get() as number;
+  const count = () => t.storage.repositories.submissions.count();
   const story = (n = 0) => ({
     name: '热心读者',
     contact: 'reader@example.org',
@@ -47,14 +47,14 @@ describe('reader submissions', () => {
     }
     assert.equal(page.$('img.captcha-image').attr('src'), '/captcha?purpose=submission');
     assert.match(textOf(page.$, '#guide-title'), /投稿须知/);
-    const before = count();
+    const before = await count();
     const reader = await ready();
     const response = await reader.post('/submit', { _csrf: reader.csrfToken, captcha: ANSWER.toLowerCase(), ...story(1) });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/submit/thanks');
     const thanks = await reader.get('/submit/thanks');
     assert.match(textOf(thanks.$, '.notice'), /稿件已收到/);
-    assert.equal(count(), before + 1);
+    assert.equal(await count(), before + 1);
     const editor = await loggedIn(t, 'editor');
     const inbox = await editor.get('/admin/submissions');
     assert.match(textOf(inbox.$, 'main'), /小区门口的路灯坏了1/);
@@ -100,7 +100,7 @@ describe('reader submissions', () => {
   });
 
   it('CSRF, repeated fields and odd encodings are refused; nothing stored', async () => {
-    const before = count();
+    const before = await count();
     const reader = await ready();
     assert.equal((await reader.post('/submit', { captcha: ANSWER, ...story(5) })).status, 403);
     const token = encodeURIComponent(reader.csrfToken);
@@ -109,7 +109,7 @@ describe('reader submissions', () => {
       400,
     );
     assert.equal((await reader.post('/submit', `_csrf=${token}&name=%E0%A4%A&contact=c`)).status, 400);
-    assert.equal(count(), before);
+    assert.equal(await count(), before);
   });
 
   it('stores XSS payloads as text and shows them escaped to editors', async () => {

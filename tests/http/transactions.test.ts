@@ -76,8 +76,10 @@ describe('transactions against live traffic', () => {
         });
         assert.equal(await searchFindsIt(), false, `the search (round ${round})`);
       }
-      // A write meanwhile waits its turn in the queue.
+      // A write meanwhile waits its turn in the queue: once the request has asked for its
+      // transaction, that transaction does not begin and no answer comes while this one is open.
       let answered = false;
+      const queued = t.nextAppTransaction();
       comment = reader
         .post(`/article/${articleId}/comments`, {
           _csrf: reader.csrfToken,
@@ -86,7 +88,9 @@ describe('transactions against live traffic', () => {
           captcha: ANSWER,
         })
         .finally(() => (answered = true));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const transaction = await queued;
+      await new Promise((resolve) => setImmediate(resolve)); // what could run now has run
+      assert.equal(transaction.waiting(), true, 'the request’s transaction waits for the open one');
       assert.equal(answered, false, 'the comment waits for the open transaction');
     } finally {
       release();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { CheerioAPI } from 'cheerio';
 import type { ReaderSession } from './browser-session.js';
+import { commentCount } from './records.js';
 import type { Page, TestApp } from './test-app.js';
 
 /** Attributes whose value is a URL a browser may load, navigate to or run. */
@@ -269,28 +270,34 @@ export async function assertStillServing(t: TestApp, after: string): Promise<voi
   assert.equal(response.status, 200, `GET / after ${after}`);
 }
 
-/** Row counts of the content tables, and the schema, to show nothing was dropped or changed. */
-export function contentSnapshot(t: TestApp): Record<string, unknown> {
-  const count = (table: string) => t.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
-  const tables = [
-    'articles',
-    'comments',
-    'categories',
-    'users',
-    'polls',
-    'poll_options',
-    'poll_votes',
-    'staff',
-    'pages',
-    'submissions',
-    'article_revisions',
-    'uploads',
-    'sensitive_words',
-  ];
+/**
+ * Row counts of the content tables, and the schema, to show nothing was dropped or changed.
+ * Counted through the repositories where one counts the table; t.sql counts the rest (votes,
+ * revisions, uploads) and lists the schema's objects.
+ */
+export async function contentSnapshot(t: TestApp): Promise<Record<string, unknown>> {
+  const read = t.storage.repositories;
+  const polls = await read.polls.listForAdmin(await read.polls.count(), 0);
+  const users = await read.users.listAll();
+  const counted: Record<string, number> = {
+    articles: await read.articles.count(),
+    comments: await commentCount(read),
+    categories: (await read.categories.listAll()).length,
+    users: await read.users.count(),
+    polls: polls.length,
+    poll_options: polls.reduce((sum, poll) => sum + poll.optionCount, 0),
+    staff: await read.staff.countSearch(''),
+    pages: (await read.pages.listAll()).length,
+    submissions: await read.submissions.count(),
+    sensitive_words: (await read.sensitiveWords.listAll()).length,
+  };
+  for (const table of ['poll_votes', 'article_revisions', 'uploads']) {
+    counted[table] = Number(await t.sql.value(`SELECT COUNT(*) FROM ${table}`));
+  }
   return {
-    ...Object.fromEntries(tables.map((table) => [table, count(table)])),
-    schema: t.db.prepare("SELECT type || ' ' || name FROM sqlite_master ORDER BY type, name").pluck().all(),
-    userHashes: t.db.prepare('SELECT id || role || password_hash FROM users ORDER BY id').pluck().all(),
+    ...counted,
+    schema: await t.sql.schema(),
+    userHashes: users.map((user) => `${user.id}${user.role}${user.passwordHash}`),
   };
 }
 

@@ -70,6 +70,12 @@ export class ReaderSession {
     return this.cookies.has('portal.sid');
   }
 
+  /** The session id behind the signed session cookie (s:<id>.<signature>); undefined without one. */
+  sessionId(): string | undefined {
+    const cookie = decodeURIComponent(this.cookies.get('portal.sid') ?? '');
+    return /^s:(.+)\.[^.]+$/.exec(cookie)?.[1];
+  }
+
   private storeCookies(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');

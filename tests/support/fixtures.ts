@@ -7,6 +7,7 @@ import type { Transact } from '../../src/storage/storage.js';
 import type { Db } from '../../src/storage/sqlite/database.js';
 import { createSqliteRepositories } from '../../src/storage/sqlite/repositories.js';
 import { openSqliteStorage, type SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import { articleFields } from './article-fields.js';
 import { makeTempDir } from './test-app.js';
 
 export interface TestDb {
@@ -45,22 +46,7 @@ export async function addArticle(
   now: number,
   overrides: Partial<NewArticle> = {},
 ): Promise<number> {
-  return repositories.articles.create(
-    {
-      categoryId,
-      title: '测试文章',
-      author: '记者',
-      source: '本网',
-      summary: '摘要',
-      bodyHtml: '<p>正文</p>',
-      coverImage: null,
-      isFeatured: false,
-      status: 'published',
-      publishedAt: now - 60_000,
-      ...overrides,
-    },
-    now,
-  );
+  return repositories.articles.create(articleFields(categoryId, now, overrides), now);
 }
 
 /**

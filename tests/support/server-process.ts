@@ -7,6 +7,7 @@
 //   ...
 //   await server.stop();            // SIGTERM, waits for exit 0 (graceful shutdown)
 //   server.kill('SIGKILL');         // or a crash; `await server.exited` for its end
+//   await server.waitForOutput(/SIGTERM: shutting down/);   // a line it prints, as it comes
 //
 // stopServerProcesses() kills (by PID) those still running: call it from an after() hook.
 // As a safety net every child is also killed when the test process exits, and exits by
@@ -50,6 +51,12 @@ export interface ServerProcess {
   child: ChildProcess;
   /** everything the process wrote to stdout and stderr so far */
   output(): string;
+  /**
+   * Settles as soon as the output (stdout and stderr together) matches: at once if it already
+   * does, else on the chunk of output that makes it match. Rejects if the process ends first,
+   * or after `timeoutMs` (default 30 s) of waiting in vain.
+   */
+  waitForOutput(expected: RegExp | ((output: string) => boolean), timeoutMs?: number): Promise<void>;
   kill(signal: NodeJS.Signals): void;
   /** settles when the process has exited */
   exited: Promise<ExitStatus>;
@@ -108,14 +115,21 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   });
   if (child.pid === undefined) throw new Error('the server process could not be spawned');
   const pid = child.pid;
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  /** checks of waitForOutput() still waiting: run on every chunk of output, and at the end */
+  const outputWatchers = new Set<() => void>();
+  const collect = (chunk: string) => {
+    output += chunk;
+    for (const check of [...outputWatchers]) check();
+  };
+  child.stdout!.setEncoding('utf8').on('data', collect);
+  child.stderr!.setEncoding('utf8').on('data', collect);
   let exitStatus: ExitStatus | undefined;
   const exited = new Promise<ExitStatus>((resolve) => {
     // 'close', not 'exit': by then everything the process wrote is in output()
     child.on('close', (code, signal) => {
       exitStatus = { code, signal };
       running.delete(handle);
+      for (const check of [...outputWatchers]) check();
       resolve(exitStatus);
     });
   });
@@ -126,6 +140,28 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     pid,
     child,
     output: () => output,
+    waitForOutput(expected, timeoutMs = 30_000) {
+      const matches = typeof expected === 'function' ? expected : (text: string) => expected.test(text);
+      return new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          outputWatchers.delete(check);
+          clearTimeout(giveUp);
+          if (error) reject(error);
+          else resolve();
+        };
+        const check = () => {
+          if (matches(output)) done();
+          else if (exitStatus)
+            done(new Error(`the process ended (${JSON.stringify(exitStatus)}) before printing ${String(expected)}:\n${output}`));
+        };
+        const giveUp = setTimeout(
+          () => done(new Error(`no ${String(expected)} in the output after ${timeoutMs} ms:\n${output}`)),
+          timeoutMs,
+        );
+        outputWatchers.add(check);
+        check();
+      });
+    },
     kill(signal) {
       if (exitStatus) return;
       try {
@@ -153,15 +189,13 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   running.add(handle);
 
   try {
-    const until = Date.now() + (options.startTimeoutMs ?? 30_000);
-    let match: RegExpExecArray | null = null;
-    while (!(match = LISTENING.exec(output))) {
-      if (exitStatus) throw new Error(`the server exited (${JSON.stringify(exitStatus)}) before listening:\n${output}`);
-      if (Date.now() > until) throw new Error(`the server did not start listening in time:\n${output}`);
-      await sleep(25);
-    }
+    const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+    const until = Date.now() + startTimeoutMs;
+    await handle.waitForOutput(LISTENING, startTimeoutMs); // the line it prints once it listens
+    const match = LISTENING.exec(output)!;
     handle.baseUrl = `${match[1]}:${match[2]}`;
     handle.port = Number(match[2]);
+    // It listens, so this normally answers at once; a retry (bounded) only if it does not.
     while (true) {
       const health = await fetch(`${handle.baseUrl}/healthz`).catch(() => undefined);
       await health?.arrayBuffer(); // read to the end: a cancelled body keeps the connection busy
@@ -200,6 +234,19 @@ export function withDatabase<T>(dbFile: string, fn: (db: Database.Database) => T
     return fn(db);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Waits until `condition` holds, looking every 25 ms; fails after `timeoutMs`. Only for what
+ * sends no event to this process (another process's writes to the database file): wait on the
+ * event wherever there is one.
+ */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > giveUpAt) throw new Error(`gave up after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(25);
   }
 }
 

@@ -1,5 +1,6 @@
 // makeTestApp(): the real app on a temporary SQLite file, listening on 127.0.0.1 at a free
-// port, with an injectable clock. Fixtures are written through the storage's transactions.
+// port, with an injectable clock. Fixtures are written and read back through the repository
+// interfaces (t.repos, t.storage.repositories); t.sql is for the few checks no interface offers.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -10,10 +11,13 @@ import { createApp, type Portal } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemoContentIfEmpty } from '../../src/content/seed.js';
 import type { Repositories } from '../../src/repositories/index.js';
-import type { Transact } from '../../src/storage/storage.js';
+import type { Storage, Transact } from '../../src/storage/storage.js';
 import { throughTransactions } from './fixtures.js';
-import type { Db } from '../../src/storage/sqlite/database.js';
-import { openSqliteStorage, type SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import { openSqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import { sqliteTestSql, type TestSql } from './test-sql.js';
+
+/** The session secret of every test app (addresses are hashed with it, as the app does). */
+export const TEST_SESSION_SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 
 export interface TestClock {
   (): number;
@@ -29,15 +33,26 @@ export function makeClock(start = Date.UTC(2026, 10, 20, 4, 0, 0)): TestClock {
   return clock;
 }
 
+/** A transaction the app asked for (see TestApp.nextAppTransaction). */
+export interface AppTransaction {
+  /** true while it waits its turn: its work has not begun, and it has not ended either */
+  waiting(): boolean;
+}
+
 export interface TestApp {
   portal: Portal;
-  storage: SqliteStorage;
+  storage: Storage;
   /** writes fixtures: the storage's transaction */
   write: Transact;
   /** the repositories, each call in a transaction of its own (fixtures) */
   repos: Repositories;
-  /** the write connection, for raw SQL in tests */
-  db: Db;
+  /** plain SQL for what no repository offers (see test-sql.ts); keep its uses few */
+  sql: TestSql;
+  /**
+   * Settles when the app (a request, not t.write or t.repos) next asks for a transaction: the
+   * moment a request has reached the storage's queue.
+   */
+  nextAppTransaction(): Promise<AppTransaction>;
   clock: TestClock;
   baseUrl: string;
   dataDir: string;
@@ -68,14 +83,14 @@ export interface TestAppOptions {
 export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = makeTempDir();
   const { storage } = openSqliteStorage(path.join(dataDir, 'portal.db'));
-  const db = storage.database;
   const clock = options.clock ?? makeClock();
   const config = loadConfig({ DATABASE_PATH: path.join(dataDir, 'portal.db'), ...options.env });
+  const watchers: ((transaction: AppTransaction) => void)[] = [];
   const portal = createApp({
     config,
-    storage,
+    storage: observed(storage, (transaction) => watchers.splice(0).forEach((notify) => notify(transaction))),
     clock,
-    sessionSecret: 'test-secret-0123456789-abcdefghijklmnop',
+    sessionSecret: TEST_SESSION_SECRET,
     captchaText: options.captchaText,
     captchaRequestsPerMinute: options.captchaRequestsPerMinute ?? 10_000,
   });
@@ -89,7 +104,8 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     storage,
     write: storage.transaction,
     repos: throughTransactions(storage.transaction),
-    db,
+    sql: sqliteTestSql(storage),
+    nextAppTransaction: () => new Promise((resolve) => watchers.push(resolve)),
     clock,
     baseUrl,
     dataDir,
@@ -107,6 +123,34 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
       await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The storage as the app gets it: the same, but it reports every transaction asked for. */
+function observed(storage: Storage, onTransaction: (transaction: AppTransaction) => void): Storage {
+  const transaction: Transact = (work) => {
+    let waiting = true;
+    const result = storage.transaction((tx) => {
+      waiting = false;
+      return work(tx);
+    });
+    result.then(
+      () => (waiting = false),
+      () => (waiting = false),
+    );
+    onTransaction({ waiting: () => waiting });
+    return result;
+  };
+  return {
+    get repositories() {
+      return storage.repositories;
+    },
+    get changeFeed() {
+      return storage.changeFeed;
+    },
+    transaction,
+    health: () => storage.health(),
+    close: () => storage.close(),
   };
 }
 

@@ -20,6 +20,7 @@ import type { StorageAccess } from '../../../src/services/storage-access.js';
 import { SubmissionService } from '../../../src/services/submission-service.js';
 import { UserAdminService } from '../../../src/services/user-admin-service.js';
 import type { Transact } from '../../../src/storage/storage.js';
+import { articleFields } from '../../support/article-fields.js';
 import { addArticle, addCategory, makeTestDb, type TestDb } from '../../support/fixtures.js';
 import { makeClock } from '../../support/test-app.js';
 
@@ -114,18 +115,7 @@ describe('write services: a failure halfway leaves nothing behind', () => {
   it('ArticleService: create, update, restore a revision, trash, restore, purge, draft from a submission', async () => {
     const articles = new ArticleService(storage, clock);
     const categoryId = await addCategory(t.repositories, 'all-or-nothing', '测试');
-    const fields = {
-      categoryId,
-      title: '原稿',
-      author: '记者',
-      source: '本网',
-      summary: '',
-      bodyHtml: '<p>正文</p>',
-      coverImage: null,
-      isFeatured: false,
-      status: 'published' as const,
-      publishedAt: clock() - 60_000,
-    };
+    const fields = articleFields(categoryId, clock(), { title: '原稿' });
     const id = await assertAllOrNothing(() => articles.create(actor, fields));
     const firstRevision = (await t.repositories.articleRevisions.listForArticle(id))[0]!;
     const updated = await assertAllOrNothing(() => articles.update(actor, id, 1, { ...fields, title: '改稿' }));

@@ -11,6 +11,7 @@ import type { Actor } from '../../../src/services/audit.js';
 import { PollService } from '../../../src/services/poll-service.js';
 import type { StorageAccess } from '../../../src/services/storage-access.js';
 import { UserAdminService } from '../../../src/services/user-admin-service.js';
+import { articleFields } from '../../support/article-fields.js';
 import { addArticle, addCategory, makeTestDb, type TestDb } from '../../support/fixtures.js';
 import { makeClock } from '../../support/test-app.js';
 
@@ -41,8 +42,8 @@ describe('two requests at once in one process', () => {
     const id = await addArticle(t.repositories, categoryId, clock(), { title: '原稿' });
     const articles = new ArticleService(t.storage, clock);
     const outcomes = await Promise.all([
-      articles.update(actor, id, 1, { ...baseFields(categoryId), title: '甲的修改' }),
-      articles.update(actor, id, 1, { ...baseFields(categoryId), title: '乙的修改' }),
+      articles.update(actor, id, 1, articleFields(categoryId, clock(), { title: '甲的修改' })),
+      articles.update(actor, id, 1, articleFields(categoryId, clock(), { title: '乙的修改' })),
     ]);
     assert.deepEqual(
       outcomes.map((o) => o.kind),
@@ -130,19 +131,4 @@ async function assertOneDraft(outcomes: DraftOutcome[], title: string): Promise<
 
 function addSubmission(title: string): Promise<number> {
   return t.repositories.submissions.create({ name: '读者', contact: '', title, body: '内容', ipHash: 'h' }, clock());
-}
-
-function baseFields(categoryId: number) {
-  return {
-    categoryId,
-    title: '',
-    author: '记者',
-    source: '本网',
-    summary: '',
-    bodyHtml: '<p>正文</p>',
-    coverImage: null,
-    isFeatured: false,
-    status: 'published' as const,
-    publishedAt: clock() - 60_000,
-  };
 }

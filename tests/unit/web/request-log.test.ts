@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
@@ -21,7 +22,17 @@ describe('request log', () => {
 
   it('logs method, path, status and time, never the query string, cookies or full address', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    // the request's line is written when the answer has finished: the sink says when it comes
+    let requestLogged!: (line: string) => void;
+    const requestLine = new Promise<string>((resolve) => (requestLogged = resolve));
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        const line = String(chunk);
+        lines.push(line);
+        if (line.includes('"request"')) requestLogged(line);
+        done();
+      },
+    });
     const dir = makeTempDir();
     const { storage } = openSqliteStorage(path.join(dir, 'p.db'));
     const portal = createApp({ config: loadConfig({}), storage, sessionSecret: 's'.repeat(40), logger: pino({ level: 'info' }, sink) });
@@ -31,10 +42,13 @@ describe('request log', () => {
     await (
       await fetch(`http://127.0.0.1:${port}/search?q=secret-term&token=abc`, { headers: { cookie: 'portal.sid=s%3Aprivate' } })
     ).text();
-    await new Promise((r) => setTimeout(r, 50));
-    server.close();
+    const entry = JSON.parse(await requestLine) as Record<string, unknown>;
+    await new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
     await storage.close();
-    const entry = JSON.parse(lines.find((l) => l.includes('"request"'))!) as Record<string, unknown>;
+    fs.rmSync(dir, { recursive: true, force: true });
     assert.equal(entry.method, 'GET');
     assert.equal(entry.path, '/search');
     assert.equal(entry.status, 200);
