@@ -2,8 +2,8 @@
 //   domain imports nothing; lib imports nothing of the app (pure functions any layer may use);
 //   repositories (interfaces) and storage (implementations) import neither services nor web;
 //   services import neither web nor Express; web imports no storage (only the composition root,
-//   app.ts, and the entry points see the storage); nothing outside src/storage/ and the SQLite-only
-//   commands imports a database driver.
+//   app.ts, and the entry points see the storage); nothing outside src/storage/ imports a database
+//   driver.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -39,14 +39,14 @@ export default tseslint.config(
   layer(['src/**/*.ts'], DRIVERS),
   layer(['src/storage/**/*.ts'], WEB, SERVICES),
   layer(['src/repositories/**/*.ts'], WEB, SERVICES, DRIVERS, {
-    group: ['**/storage/sqlite/**'],
+    group: ['**/storage/sqlite/**', '**/storage/postgres/**'],
     message: 'Interfaces do not know an implementation.',
   }),
   layer(['src/services/**/*.ts', 'src/content/**/*.ts'], WEB, EXPRESS, DRIVERS, {
-    group: ['**/storage/sqlite/**'],
+    group: ['**/storage/sqlite/**', '**/storage/postgres/**'],
     message: 'Services use the storage seam, not an implementation.',
   }),
   layer(['src/web/**/*.ts'], STORAGE, DRIVERS),
   layer(['src/domain/**/*.ts', 'src/lib/**/*.ts'], APP_MODULES, DRIVERS),
-  layer(['src/cli/backup.ts', 'src/cli/restore.ts'], WEB, SERVICES),
+  layer(['src/cli/backup.ts', 'src/cli/restore.ts', 'src/cli/migrate-to-postgres.ts'], WEB, SERVICES),
 );

@@ -17,6 +17,7 @@ import { CommentService } from './services/comment-service.js';
 import { ModerationService } from './services/moderation-service.js';
 import { PageService } from './services/page-service.js';
 import { PollService } from './services/poll-service.js';
+import { RateLimitService } from './services/rate-limit-service.js';
 import { SettingsService } from './services/settings-service.js';
 import { StaffService } from './services/staff-service.js';
 import { SubmissionService } from './services/submission-service.js';
@@ -128,7 +129,7 @@ export function createApp(deps: AppDeps): Portal {
     flushIntervalMs: deps.viewFlushIntervalMs,
   });
   const sessionStore = new RepositorySessionStore(storage, clock);
-  const uploadsDir = deps.uploadsDir ?? path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');
+  const uploadsDir = deps.uploadsDir ?? config.uploadsDir ?? path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');
   const captchas = new CaptchaService(storage, clock, deps.captchaText);
   const hashAddress = addressHasher(deps.sessionSecret);
   const context: SiteContext = {
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps): Portal {
     frontPage,
     captchas,
     hashAddress,
+    rateLimits: new RateLimitService(storage.transaction, clock),
     commentService: new CommentService(storage, clock, hashAddress),
     pollService: new PollService(storage, clock),
     submissions: new SubmissionService(storage, clock),

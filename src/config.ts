@@ -5,6 +5,10 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** DATABASE_URL=postgres://...: PostgreSQL instead of SQLite at databasePath */
+  databaseUrl: string | undefined;
+  /** UPLOADS_DIR: where uploaded images are kept (a shared folder when several machines serve) */
+  uploadsDir: string | undefined;
   /** undefined when not given: server.ts then keeps a generated one in the data folder (not in production) */
   sessionSecret: string | undefined;
   /** initial admin password on first start; undefined -> a random one is printed once */
@@ -44,6 +48,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (isProduction && sessionSecret === undefined) {
     throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters).');
   }
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  if (databaseUrl !== undefined && sessionSecret === undefined) {
+    throw new ConfigError(
+      'SESSION_SECRET is required with DATABASE_URL (PostgreSQL): every app process must sign sessions alike (at least 32 random characters).',
+    );
+  }
   const adminPassword = nonEmpty(env.ADMIN_PASSWORD);
   if (adminPassword !== undefined && adminPassword.length < 10) {
     throw new ConfigError('ADMIN_PASSWORD must be at least 10 characters long.');
@@ -52,6 +62,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port,
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     databasePath: nonEmpty(env.DATABASE_PATH) ?? 'data/portal.db',
+    databaseUrl,
+    uploadsDir: nonEmpty(env.UPLOADS_DIR),
     sessionSecret,
     adminPassword,
     nodeEnv,
@@ -87,6 +99,17 @@ function parseWholeNumber(name: string, raw: string | undefined, fallback: numbe
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new ConfigError(
+      'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset for SQLite.',
+    );
+  }
+  return value;
 }
 
 function parsePort(raw: string | undefined): number {

@@ -38,23 +38,30 @@ interface Prepared {
   portal: Portal;
   /** shown once the portal listens, last, so that it is not lost among other start-up lines */
   firstAdmin: FirstAdminResult;
+  /** which database, for the start-up line */
+  description: string;
 }
 
 /** Opens and migrates the storage, builds the app, adds demo content and the first admin. */
 async function prepare(env: Record<string, string | undefined>, overrides: ServerOverrides): Promise<Prepared> {
   const config = loadConfig(env);
-  const { storage, appliedMigrations } = openStorage(config);
+  // JSON lines for a log collector in production; a line a person can read in development
+  const logger = config.isProduction ? pino({ level: config.logLevel }) : pino({ level: config.logLevel }, readableLog(process.stdout));
+  const { storage, appliedMigrations, description } = await openStorage(config, {
+    onListenerState: (state, error) =>
+      state === 'lost'
+        ? logger.warn({ err: error }, 'database: change listener lost its connection; polling until it is back')
+        : logger.info('database: change listener connected'),
+  });
   if (appliedMigrations.length > 0) console.log(`database: applied migrations ${appliedMigrations.join(', ')}`);
 
   const sessionSecret = config.sessionSecret ?? loadOrCreateSessionSecret(config.databasePath);
-  // JSON lines for a log collector in production; a line a person can read in development
-  const logger = config.isProduction ? pino({ level: config.logLevel }) : pino({ level: config.logLevel }, readableLog(process.stdout));
   const portal = createApp({ config, storage, sessionSecret, logger, ...overrides });
   if (await seedDemoContentIfEmpty(storage.transaction, Date.now())) {
     console.log('database: empty, demo content added');
   }
   const firstAdmin = await ensureFirstAdmin(storage, config.adminPassword, Date.now());
-  return { config, storage, portal, firstAdmin };
+  return { config, storage, portal, firstAdmin, description };
 }
 
 /** The first admin's log-in, framed so that it stands out in the terminal. */
@@ -72,7 +79,7 @@ function announceFirstAdmin(admin: FirstAdminResult, loginUrl: string): void {
 
 /** Starts the portal and installs the shutdown handlers; resolves once it listens. */
 export async function startServer(env: Record<string, string | undefined>, overrides: ServerOverrides = {}): Promise<RunningServer> {
-  const { config, storage, portal, firstAdmin } = await prepare(env, overrides);
+  const { config, storage, portal, firstAdmin, description } = await prepare(env, overrides);
   portal.start();
   const pruneTimer = setInterval(() => {
     portal.sessionStore.prune().catch(console.error);
@@ -119,7 +126,7 @@ export async function startServer(env: Record<string, string | undefined>, overr
   // Printed only once the handlers are in place: whoever waits for this line (a supervisor, a
   // test) may send SIGTERM at once and still get a graceful shutdown.
   const { port } = server.address() as AddressInfo;
-  console.log(`news portal listening on http://${config.host}:${port} (${config.nodeEnv}, database ${config.databasePath})`);
+  console.log(`news portal listening on http://${config.host}:${port} (${config.nodeEnv}, database ${description})`);
   announceFirstAdmin(firstAdmin, `http://${config.host}:${port}/admin/login`);
 
   return { config, storage, portal, server, port };

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const random = seededRandom(wholeNumber('--seed', values.seed));
   const config = loadConfig(process.env);
   const started = Date.now();
-  const { storage } = openStorage(config);
+  const { storage } = await openStorage(config);
   const now = Date.now();
   await seedDemoContentIfEmpty(storage.transaction, now);
   const categories = await storage.repositories.categories.listAll();

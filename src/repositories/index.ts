@@ -8,6 +8,7 @@ import type { CommentRepository } from './comment-repository.js';
 import type { PageRepository } from './page-repository.js';
 import type { PollRepository } from './poll-repository.js';
 import type { RankingRepository } from './ranking-repository.js';
+import type { RateLimitRepository } from './rate-limit-repository.js';
 import type { SensitiveWordRepository } from './sensitive-word-repository.js';
 import type { SessionRepository } from './session-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
@@ -27,6 +28,7 @@ export interface Repositories {
   pages: PageRepository;
   polls: PollRepository;
   rankings: RankingRepository;
+  rateLimits: RateLimitRepository;
   sensitiveWords: SensitiveWordRepository;
   sessions: SessionRepository;
   settings: SettingsRepository;

@@ -6,6 +6,14 @@ import type { Repositories } from '../repositories/index.js';
 /** The database cannot be opened (a folder that cannot be made, a file that is no database ...). */
 export class StorageOpenError extends Error {}
 
+/**
+ * The database cannot be reached right now (down, restarting, network): nothing was written,
+ * and a retry later may work. Carries its HTTP status, so the web layer needs no storage types.
+ */
+export class StorageUnavailableError extends Error {
+  readonly status = 503;
+}
+
 /** A transaction started inside another: it would wait for itself. Use the `tx` you were given. */
 export class NestedTransactionError extends Error {
   constructor() {

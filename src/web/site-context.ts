@@ -6,6 +6,7 @@ import type { Clock } from '../services/clock.js';
 import type { CommentService } from '../services/comment-service.js';
 import type { FrontPage } from '../services/front-page.js';
 import type { PollService } from '../services/poll-service.js';
+import type { RateLimitService } from '../services/rate-limit-service.js';
 import type { SubmissionService } from '../services/submission-service.js';
 import type { SharedSnapshot } from '../services/shared-snapshot.js';
 import type { SiteChromeService } from '../services/site-chrome.js';
@@ -24,6 +25,8 @@ export interface SiteContext {
   submissions: SubmissionService;
   /** keyed hash of a client address, for per-address limits */
   hashAddress: AddressHasher;
+  /** the request-rate limits' counts (log-ins, captchas, 人员查询), shared by every process */
+  rateLimits: RateLimitService;
   /** whether the storage answers (/healthz) */
   health: () => Promise<boolean>;
 }

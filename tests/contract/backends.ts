@@ -2,14 +2,15 @@
 // of contract tests once per backend. This is the only file of the suite that knows an
 // implementation: every test reaches storage through the Storage interface alone.
 //
-// Adding a backend is one entry in `backends` (e.g. PostgreSQL: a fresh schema or database per
-// open(), dropped on close()). CONTRACT_BACKENDS=sqlite,postgres picks which ones run.
+// Adding a backend is one entry in `backends`. CONTRACT_BACKENDS=sqlite,postgres picks which
+// ones run (both by default).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe } from 'node:test';
 import type { Storage } from '../../src/storage/storage.js';
 import { openSqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
+import { openFreshPostgresStorage, postgresUnavailable } from '../support/postgres.js';
 
 export interface OpenedBackend {
   storage: Storage;
@@ -19,6 +20,8 @@ export interface OpenedBackend {
 
 export interface Backend {
   name: string;
+  /** why this backend cannot run here (its tests are then skipped, or fail under CI=true) */
+  unavailable?(): string | undefined;
   /** A fresh store: migrated, holding only what the migrations themselves insert. */
   open(): Promise<OpenedBackend>;
 }
@@ -61,7 +64,23 @@ function sqliteTemplate(): Promise<string> {
   return template;
 }
 
-const ALL_BACKENDS: Backend[] = [sqlite];
+/** PostgreSQL: a fresh database per store, copied from a migrated template, dropped on close. */
+const postgres: Backend = {
+  name: 'postgres',
+  unavailable: postgresUnavailable,
+  async open() {
+    const { storage, database } = await openFreshPostgresStorage();
+    return {
+      storage,
+      async close() {
+        await storage.close();
+        await database.drop();
+      },
+    };
+  },
+};
+
+const ALL_BACKENDS: Backend[] = [sqlite, postgres];
 
 /** The backends to test: all of them, or those CONTRACT_BACKENDS names (comma-separated). */
 export const backends: Backend[] = selectBackends(process.env.CONTRACT_BACKENDS);
@@ -77,6 +96,8 @@ function selectBackends(names: string | undefined): Backend[] {
 /** Runs `body` (a group of tests) once per backend, in a describe named after the backend. */
 export function forEachBackend(title: string, body: (open: OpenBackend, backend: Backend) => void): void {
   for (const backend of backends) {
-    describe(`${title} [${backend.name}]`, () => body(() => backend.open(), backend));
+    const missing = backend.unavailable?.();
+    if (missing && process.env.CI === 'true') throw new Error(`${missing}: CI runs every backend`);
+    describe(`${title} [${backend.name}]`, { skip: missing }, () => body(() => backend.open(), backend));
   }
 }

@@ -152,4 +152,25 @@ forEachBackend('article search', (open) => {
     assert.deepEqual(await find('NEAR(引号) OR "x"*'), [], 'operators are words that must match');
     assert.deepEqual(await find('"引号"'), ['a"b 引号']);
   });
+
+  it('finds phrases anywhere in a long article: past 16,383 tokens, and where a token occurs hundreds of times', async () => {
+    // PostgreSQL's tsvector keeps positions up to 16,383 and 256 per lexeme: a backend must not
+    // lose phrases beyond those limits, nor find words that stand apart as a phrase.
+    const filler = '<p>' + '公共服务'.repeat(3000) + '</p>'; // 12,000 characters: about 24,000 tokens, each bigram 3,000 times
+    await s.write(async (tx) => {
+      const law = await addCategory(tx);
+      await addArticle(tx, law, { title: '长文', summary: '', bodyHtml: `${filler}<p>结尾处的司法救助制度</p>`, publishedAt: NOW - HOUR });
+      await addArticle(tx, law, { title: '短文', summary: '', bodyHtml: '<p>司法 救助 分开</p>', publishedAt: NOW - 2 * HOUR });
+      await addArticle(tx, law, {
+        title: '另一篇长文',
+        summary: '',
+        bodyHtml: `${filler}<p>司法，救助，制度分开写</p>`,
+        publishedAt: NOW - 3 * HOUR,
+      });
+    });
+    assert.deepEqual(await find('司法救助制度'), ['长文'], 'a phrase past the last position');
+    assert.deepEqual((await find('服务公共')).sort(), ['另一篇长文', '长文'], 'a phrase whose bigrams repeat thousands of times');
+    assert.deepEqual(await find('司法救助'), ['长文'], 'the words of a phrase standing apart do not match');
+    assert.deepEqual((await find('司法 救助')).sort(), ['另一篇长文', '短文', '长文'], 'separate terms match anywhere');
+  });
 });

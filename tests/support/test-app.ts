@@ -1,5 +1,5 @@
-// makeTestApp(): the real app on a temporary SQLite file, listening on 127.0.0.1 at a free
-// port, with an injectable clock. Fixtures are written and read back through the repository
+// makeTestApp(): the real app on a temporary SQLite file (or, with TEST_BACKEND=postgres, a fresh
+// PostgreSQL database), listening on 127.0.0.1 at a free port, with an injectable clock. Fixtures are written and read back through the repository
 // interfaces (t.repos, t.storage.repositories); t.sql is for the few checks no interface offers.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,11 @@ import type { Repositories } from '../../src/repositories/index.js';
 import type { Storage, Transact } from '../../src/storage/storage.js';
 import { throughTransactions } from './fixtures.js';
 import { openSqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
-import { sqliteTestSql, type TestSql } from './test-sql.js';
+import { openFreshPostgresStorage } from './postgres.js';
+import { postgresTestSql, sqliteTestSql, type TestSql } from './test-sql.js';
+
+/** The backend HTTP tests run on: TEST_BACKEND=postgres, or SQLite (the default). */
+export const TEST_BACKEND = process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
 
 /** The session secret of every test app (addresses are hashed with it, as the app does). */
 export const TEST_SESSION_SECRET = 'test-secret-0123456789-abcdefghijklmnop';
@@ -82,7 +86,7 @@ export interface TestAppOptions {
 
 export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = makeTempDir();
-  const { storage } = openSqliteStorage(path.join(dataDir, 'portal.db'));
+  const { storage, sql, dispose } = await openTestStorage(dataDir);
   const clock = options.clock ?? makeClock();
   const config = loadConfig({ DATABASE_PATH: path.join(dataDir, 'portal.db'), ...options.env });
   const watchers: ((transaction: AppTransaction) => void)[] = [];
@@ -104,7 +108,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     storage,
     write: storage.transaction,
     repos: throughTransactions(storage.transaction),
-    sql: sqliteTestSql(storage),
+    sql,
     nextAppTransaction: () => new Promise((resolve) => watchers.push(resolve)),
     clock,
     baseUrl,
@@ -121,9 +125,27 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
       });
       await portal.stop();
       await storage.close();
+      await dispose();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function openTestStorage(dataDir: string): Promise<{ storage: Storage; sql: TestSql; dispose(): Promise<void> }> {
+  if (TEST_BACKEND === 'postgres') {
+    const { storage, database } = await openFreshPostgresStorage();
+    const sql = postgresTestSql(database.url, storage.transaction);
+    return {
+      storage,
+      sql,
+      async dispose() {
+        await sql.close();
+        await database.drop();
+      },
+    };
+  }
+  const { storage } = openSqliteStorage(path.join(dataDir, 'portal.db'));
+  return { storage, sql: sqliteTestSql(storage), dispose: async () => undefined };
 }
 
 /** The storage as the app gets it: the same, but it reports every transaction asked for. */

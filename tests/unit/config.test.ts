@@ -34,6 +34,8 @@ describe('loadConfig', () => {
         port: 8080,
         host: '0.0.0.0',
         databasePath: '/srv/portal/site.db',
+        databaseUrl: undefined,
+        uploadsDir: undefined,
         sessionSecret: 'x'.repeat(40),
         adminPassword: 'correct horse battery',
         nodeEnv: 'production',
@@ -44,6 +46,18 @@ describe('loadConfig', () => {
         workers: 2,
       },
     );
+  });
+
+  it('selects PostgreSQL with DATABASE_URL, which requires SESSION_SECRET, and refuses other URLs', () => {
+    const secret = 'y'.repeat(40);
+    assert.equal(
+      loadConfig({ DATABASE_URL: 'postgres://portal:pw@db:5432/portal', SESSION_SECRET: secret }).databaseUrl,
+      'postgres://portal:pw@db:5432/portal',
+    );
+    assert.equal(loadConfig({}).databaseUrl, undefined, 'SQLite by default');
+    assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://portal:pw@db/portal' }), /SESSION_SECRET is required with DATABASE_URL/);
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://db/portal', SESSION_SECRET: secret }), /DATABASE_URL must be a PostgreSQL URL/);
+    assert.equal(loadConfig({ UPLOADS_DIR: '/srv/shared/uploads' }).uploadsDir, '/srv/shared/uploads');
   });
 
   it('has the page cache on by default, and refuses nonsense for its settings', () => {

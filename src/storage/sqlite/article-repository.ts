@@ -3,7 +3,7 @@ import type { Db } from './database.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
-import { containsPattern } from './like-pattern.js';
+import { containsPattern } from '../like-pattern.js';
 import { SearchIndex } from './search-index.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
 import type {

@@ -1,4 +1,4 @@
-// Applies forward-only SQL migrations (migrations/NNNN_name.sql) in order, each in its own
+// Applies forward-only SQL migrations (migrations/sqlite/NNNN_name.sql) in order, each in its own
 // transaction, and records them in schema_migrations.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -10,6 +10,7 @@ import { SqliteCommentRepository } from './comment-repository.js';
 import { SqlitePageRepository } from './page-repository.js';
 import { SqlitePollRepository } from './poll-repository.js';
 import { SqliteRankingRepository } from './ranking-repository.js';
+import { SqliteRateLimitRepository } from './rate-limit-repository.js';
 import { SqliteSensitiveWordRepository } from './sensitive-word-repository.js';
 import { SqliteSessionRepository } from './session-repository.js';
 import { SqliteSettingsRepository } from './settings-repository.js';
@@ -30,6 +31,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     pages: new SqlitePageRepository(db),
     polls: new SqlitePollRepository(db),
     rankings: new SqliteRankingRepository(db),
+    rateLimits: new SqliteRateLimitRepository(db),
     sensitiveWords: new SqliteSensitiveWordRepository(db),
     sessions: new SqliteSessionRepository(db),
     settings: new SqliteSettingsRepository(db),

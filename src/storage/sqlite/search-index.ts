@@ -1,4 +1,4 @@
-// The full-text index of articles (SQLite FTS5 table articles_fts, see migrations/0006):
+// The full-text index of articles (SQLite FTS5 table articles_fts, see migrations/sqlite/0006):
 // the only place with FTS SQL. Articles that are neither drafts nor in the trash are indexed
 // (scheduled ones too: they become visible by time alone, so the query checks visibility).
 // The article repository keeps the index in step with every write, in the caller's transaction.

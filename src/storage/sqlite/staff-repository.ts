@@ -1,6 +1,6 @@
 // Staff records (人员查询) in SQLite.
 import type { Db } from './database.js';
-import { containsPattern } from './like-pattern.js';
+import { containsPattern } from '../like-pattern.js';
 import type { StaffMember } from '../../domain/types.js';
 import type { StaffFields, StaffRepository, StaffRow } from '../../repositories/staff-repository.js';
 import { StaffCardNumberTakenError, toMember } from '../../repositories/staff-repository.js';

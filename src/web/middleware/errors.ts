@@ -21,12 +21,17 @@ export function errorHandler(isDevelopment: boolean, logger: Logger) {
     if (res.headersSent) return next(err);
     const status = statusOf(err);
     const isClientError = status < 500;
-    if (!isClientError) logger.error({ err, method: req.method, path: req.path }, 'request failed');
+    // 503: the database is away (it says so itself); worth a warning, not a stack per request.
+    if (status === 503) logger.warn({ method: req.method, path: req.path, reason: err.message }, 'database unavailable');
+    else if (!isClientError) logger.error({ err, method: req.method, path: req.path }, 'request failed');
     const message = isClientError
       ? err instanceof HttpError || err.expose
         ? err.message
         : (STATUS_MESSAGES[status] ?? STATUS_MESSAGES[400]!)
-      : SITE_MESSAGES.serverError;
+      : status === 503
+        ? SITE_MESSAGES.unavailable
+        : SITE_MESSAGES.serverError;
+    if (status === 503) res.set('Retry-After', '30');
     const view = status === 404 ? 'errors/404' : isClientError ? 'errors/client-error' : 'errors/500';
     res.status(status);
     res.set('Cache-Control', 'no-store');

@@ -40,7 +40,7 @@ export function adminRoutes(context: AdminContext): Router {
   router.use(noStore, loadCurrentUser(context.repositories.users), adminLocals);
 
   router.get('/login', sessions.showLogin);
-  router.post('/login', formBody('8kb'), csrfProtection, loginRateLimit(), sessions.logIn);
+  router.post('/login', formBody('8kb'), csrfProtection, loginRateLimit(context.rateLimits), sessions.logIn);
 
   router.use(requireRole('editor'));
   router.post('/logout', formBody('8kb'), csrfProtection, sessions.logOut);

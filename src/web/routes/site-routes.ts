@@ -58,10 +58,10 @@ export function readerForms(context: SiteContext, limits: { captchaRequestsPerMi
   router.use(countPageViews(context.viewCounter));
   router.get('/article/:id/comments/new', comments.newComment);
   router.post('/article/:id/comments', formBody(), csrfProtection, comments.createComment);
-  router.get('/captcha', captchaRateLimit(limits.captchaRequestsPerMinute), captcha.showCaptcha);
+  router.get('/captcha', captchaRateLimit(context.rateLimits, limits.captchaRequestsPerMinute), captcha.showCaptcha);
   router.use(submissionRoutes(context));
   router.use(pollRoutes(context));
-  router.get('/staff', staffLookupRateLimit(), staff.lookUpStaff);
+  router.get('/staff', staffLookupRateLimit(context.rateLimits), staff.lookUpStaff);
   router.get('/healthz', operations.healthz);
   return router;
 }

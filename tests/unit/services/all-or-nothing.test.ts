@@ -13,6 +13,7 @@ import { CommentService } from '../../../src/services/comment-service.js';
 import { ModerationService } from '../../../src/services/moderation-service.js';
 import { PageService } from '../../../src/services/page-service.js';
 import { PollService } from '../../../src/services/poll-service.js';
+import { RateLimitService } from '../../../src/services/rate-limit-service.js';
 import { SettingsService } from '../../../src/services/settings-service.js';
 import { DEFAULT_SETTINGS } from '../../../src/services/site-settings.js';
 import { StaffService } from '../../../src/services/staff-service.js';
@@ -215,6 +216,17 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const pages = new PageService(storage, clock);
     assert.equal(await assertAllOrNothing(() => pages.create(actor, { slug: 'about', title: '关于我们', bodyHtml: '<p>简介</p>' })), true);
     assert.equal(await assertAllOrNothing(() => pages.update(actor, { slug: 'about', title: '关于本站', bodyHtml: '<p>新</p>' })), true);
+  });
+
+  it('RateLimitService: a hit (with the cleanup it brings along), taking it back, a reset', async () => {
+    await t.repositories.rateLimits.hit('staff:198.51.100.7', 1000, clock() - 5000); // a window that has ended
+    const limits = new RateLimitService(storage.transaction, clock);
+    assert.equal((await assertAllOrNothing(() => limits.hit('staff:203.0.113.9', 60_000))).hits, 1);
+    assert.equal(rowsOf('rate_limit_hits').length, 1, 'the ended window was removed');
+    await limits.hit('staff:203.0.113.9', 60_000);
+    await assertAllOrNothing(() => limits.undo('staff:203.0.113.9'));
+    await assertAllOrNothing(() => limits.reset('staff:203.0.113.9'));
+    assert.equal(rowsOf('rate_limit_hits').length, 0);
   });
 
   it('CommentService: a comment within the address limits', async () => {

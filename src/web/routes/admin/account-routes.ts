@@ -4,13 +4,13 @@ import type { AdminContext } from '../../admin-context.js';
 import { accountController } from '../../controllers/admin/account-controller.js';
 import { csrfProtection } from '../../middleware/csrf.js';
 import { formBody } from '../../middleware/form-body.js';
-import { loginRateLimit } from '../../middleware/rate-limits.js';
+import { passwordChangeRateLimit } from '../../middleware/rate-limits.js';
 
 export function accountRoutes(context: AdminContext): Router {
   const account = accountController(context);
   const router = Router();
   router.get('/', account.showAccount);
   // a wrong current password counts like a failed log-in: a stolen session cannot guess it
-  router.post('/password', formBody('8kb'), csrfProtection, loginRateLimit(), account.changePassword);
+  router.post('/password', formBody('8kb'), csrfProtection, passwordChangeRateLimit(context.rateLimits), account.changePassword);
   return router;
 }

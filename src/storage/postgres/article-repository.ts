@@ -1,0 +1,207 @@
+// Articles in PostgreSQL: their SQL, and the search index kept in step with every write.
+import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
+import type { SearchTerm } from '../../lib/search-tokens.js';
+import type { ArticleSearchResults } from '../../repositories/search-repository.js';
+import { containsPattern } from '../like-pattern.js';
+import { PostgresSearchIndex } from './search-index.js';
+import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
+import type {
+  ArticleListQuery,
+  AdminArticleFilter,
+  AdminArticle,
+  ArticleFields,
+  PinnedArticle,
+  ArticleRepository,
+  FullArticleRow,
+  AdminArticleRow,
+} from '../../repositories/article-repository.js';
+import { PIN_LEVELS, toAdminArticle, toArticle } from '../../repositories/article-repository.js';
+import type { Sql } from './sql.js';
+
+const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
+/** Visible to readers at $1 (keep in step with the partial indexes: their WHERE is this minus the time). */
+const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= $1";
+const EDITABLE_COLUMNS = `category_id, title, author, source, summary, body_html, cover_image,
+  is_featured, status, published_at, home_pin, pinned_until, hide_cover`;
+
+export class PostgresArticleRepository implements ArticleRepository {
+  private readonly searchIndex: PostgresSearchIndex;
+
+  constructor(private readonly sql: Sql) {
+    this.searchIndex = new PostgresSearchIndex(sql);
+  }
+
+  async findVisibleById(id: number, now: number): Promise<Article | undefined> {
+    const row = await this.sql.row<FullArticleRow>(`SELECT * FROM articles WHERE id = $2 AND ${VISIBLE}`, [now, id]);
+    return row && toArticle(row);
+  }
+
+  async listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]> {
+    const page = [query.limit, query.offset ?? 0];
+    const rows =
+      query.categoryId === undefined
+        ? await this.sql.rows<ArticleSummaryRow>(
+            `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE} ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3`,
+            [now, ...page],
+          )
+        : await this.sql.rows<ArticleSummaryRow>(
+            `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE category_id = $4 AND ${VISIBLE}
+             ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3`,
+            [now, ...page, query.categoryId],
+          );
+    return rows.map(toArticleSummary);
+  }
+
+  async countVisible(categoryId: number | undefined, now: number): Promise<number> {
+    const count =
+      categoryId === undefined
+        ? await this.sql.value<number>(`SELECT COUNT(*) FROM articles WHERE ${VISIBLE}`, [now])
+        : await this.sql.value<number>(`SELECT COUNT(*) FROM articles WHERE category_id = $2 AND ${VISIBLE}`, [now, categoryId]);
+    return count ?? 0;
+  }
+
+  async countVisibleByCategory(now: number): Promise<Map<number, number>> {
+    const rows = await this.sql.rows<{ category_id: number; n: number }>(
+      `SELECT category_id, COUNT(*) AS n FROM articles WHERE ${VISIBLE} GROUP BY category_id`,
+      [now],
+    );
+    return new Map(rows.map((row) => [row.category_id, row.n]));
+  }
+
+  async listMostViewed(limit: number, now: number): Promise<ArticleSummary[]> {
+    const rows = await this.sql.rows<ArticleSummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE} ORDER BY views DESC, id DESC LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map(toArticleSummary);
+  }
+
+  async listFeaturedWithCover(limit: number, now: number): Promise<ArticleSummary[]> {
+    const rows = await this.sql.rows<ArticleSummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE is_featured = 1 AND cover_image IS NOT NULL AND ${VISIBLE}
+       ORDER BY published_at DESC, id DESC LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map(toArticleSummary);
+  }
+
+  async listPinned(limit: number, now: number): Promise<PinnedArticle[]> {
+    // the partial index articles_pinned holds exactly these rows but the time checks
+    const rows = await this.sql.rows<ArticleSummaryRow & { home_pin: number }>(
+      `SELECT ${SUMMARY_COLUMNS}, home_pin FROM articles
+       WHERE home_pin > 0 AND (pinned_until IS NULL OR pinned_until > $1) AND ${VISIBLE}
+       ORDER BY home_pin DESC, published_at DESC, id DESC LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => ({ ...toArticleSummary(row), homePin: row.home_pin === 2 ? 'headline' : 'top' }));
+  }
+
+  async create(article: NewArticle, now: number): Promise<number> {
+    const id = await this.sql.value<number>(
+      `INSERT INTO articles (${EDITABLE_COLUMNS}, views, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+      [...columnValues(article), article.views ?? 0, now],
+    );
+    await this.searchIndex.sync(id!);
+    return id!;
+  }
+
+  async count(): Promise<number> {
+    return (await this.sql.value<number>('SELECT COUNT(*) FROM articles')) ?? 0;
+  }
+
+  async findById(id: number): Promise<AdminArticle | undefined> {
+    const row = await this.sql.row<AdminArticleRow>('SELECT * FROM articles WHERE id = $1', [id]);
+    return row && toAdminArticle(row);
+  }
+
+  async listForAdmin(filter: AdminArticleFilter, limit: number, offset: number): Promise<AdminArticle[]> {
+    const { where, values } = adminFilter(filter);
+    const rows = await this.sql.rows<AdminArticleRow>(
+      `SELECT * FROM articles WHERE ${where}
+       ORDER BY COALESCE(published_at, updated_at) DESC, id DESC LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, limit, offset],
+    );
+    return rows.map(toAdminArticle);
+  }
+
+  async countForAdmin(filter: AdminArticleFilter): Promise<number> {
+    const { where, values } = adminFilter(filter);
+    return (await this.sql.value<number>(`SELECT COUNT(*) FROM articles WHERE ${where}`, values)) ?? 0;
+  }
+
+  async update(id: number, expectedVersion: number, fields: ArticleFields, now: number): Promise<boolean> {
+    const updated = await this.sql.run(
+      `UPDATE articles SET category_id = $1, title = $2, author = $3, source = $4, summary = $5, body_html = $6,
+         cover_image = $7, is_featured = $8, status = $9, published_at = $10, home_pin = $11, pinned_until = $12,
+         hide_cover = $13, updated_at = $14, version = version + 1
+       WHERE id = $15 AND version = $16 AND deleted_at IS NULL`,
+      [...columnValues(fields), now, id, expectedVersion],
+    );
+    if (updated > 0) await this.searchIndex.sync(id);
+    return updated > 0;
+  }
+
+  async moveToTrash(id: number, now: number): Promise<boolean> {
+    const trashed = await this.sql.run('UPDATE articles SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [
+      now,
+      id,
+    ]);
+    if (trashed > 0) await this.searchIndex.remove(id);
+    return trashed > 0;
+  }
+
+  async restoreFromTrash(id: number, now: number): Promise<boolean> {
+    const restored = await this.sql.run('UPDATE articles SET deleted_at = NULL, updated_at = $1 WHERE id = $2 AND deleted_at IS NOT NULL', [
+      now,
+      id,
+    ]);
+    if (restored > 0) await this.searchIndex.sync(id);
+    return restored > 0;
+  }
+
+  async purge(id: number): Promise<boolean> {
+    // The search entry goes with the row (ON DELETE CASCADE).
+    return (await this.sql.run('DELETE FROM articles WHERE id = $1 AND deleted_at IS NOT NULL', [id])) > 0;
+  }
+
+  async search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults> {
+    return this.searchIndex.search(terms, page.limit, page.offset, now);
+  }
+}
+
+/** The editable fields as statement parameters, in EDITABLE_COLUMNS order (booleans as 0/1, the pin as its level). */
+function columnValues(fields: ArticleFields): unknown[] {
+  const pinned = fields.homePin !== undefined && fields.homePin !== 'none';
+  return [
+    fields.categoryId,
+    fields.title,
+    fields.author,
+    fields.source,
+    fields.summary,
+    fields.bodyHtml,
+    fields.coverImage,
+    fields.isFeatured ? 1 : 0,
+    fields.status,
+    fields.publishedAt,
+    PIN_LEVELS[fields.homePin ?? 'none'],
+    pinned ? (fields.pinnedUntil ?? null) : null,
+    fields.hideCover ? 1 : 0,
+  ];
+}
+
+/** The editors' list filter as a WHERE of fixed fragments and its parameters. */
+function adminFilter(filter: AdminArticleFilter): { where: string; values: unknown[] } {
+  const trash = filter.status === 'trash';
+  const conditions = [trash ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+  const values: unknown[] = [];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition(`$${values.length}`));
+  };
+  if (!trash && filter.status !== undefined) add((p) => `status = ${p}`, filter.status);
+  if (filter.categoryId !== undefined) add((p) => `category_id = ${p}`, filter.categoryId);
+  const titlePattern = containsPattern(filter.titleContains);
+  if (titlePattern !== null) add((p) => `title ILIKE ${p} ESCAPE '\\'`, titlePattern);
+  return { where: conditions.join(' AND '), values };
+}

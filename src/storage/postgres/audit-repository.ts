@@ -1,0 +1,33 @@
+// The audit log in PostgreSQL (append-only).
+import type { AuditEntry, AuditRepository, AuditRow } from '../../repositories/audit-repository.js';
+import type { Sql } from './sql.js';
+
+export class PostgresAuditRepository implements AuditRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async append(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO audit_log (user_id, username, action, entity_type, entity_id, summary, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [entry.userId, entry.username, entry.action, entry.entityType, entry.entityId, entry.summary, entry.createdAt],
+    );
+  }
+
+  async listRecent(limit: number, offset = 0): Promise<AuditEntry[]> {
+    const rows = await this.sql.rows<AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
+    return rows.map((row) => ({
+      id: row.id,
+      userId: row.user_id,
+      username: row.username,
+      action: row.action,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      summary: row.summary,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async count(): Promise<number> {
+    return (await this.sql.value<number>('SELECT COUNT(*) FROM audit_log')) ?? 0;
+  }
+}
