@@ -127,6 +127,7 @@ export function createApp(deps: AppDeps): Portal {
     clock,
     timeZone: () => chrome.timeZone(), // daily buckets follow the site's zone setting
     flushIntervalMs: deps.viewFlushIntervalMs,
+    readerSecret: deps.sessionSecret,
   });
   const sessionStore = new RepositorySessionStore(storage, clock);
   const uploadsDir = deps.uploadsDir ?? config.uploadsDir ?? path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');

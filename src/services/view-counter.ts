@@ -1,7 +1,9 @@
 // Counts article reads and site page views in memory and flushes them to the database in
 // batches (every few seconds and at shutdown), never one write per request.
-// An article read counts once per reader per 30 minutes; crawlers are not counted.
-import { createHash } from 'node:crypto';
+// An article read counts once per reader per 30 minutes; crawlers are not counted. Each process
+// remembers its recent readers; the reads also go with the flush (reader hash, article, 30-minute
+// window), so a reader whose requests reach several processes is counted once per window.
+import { createHmac } from 'node:crypto';
 import { isbot } from 'isbot';
 import { LRUCache } from 'lru-cache';
 import type { ViewBatch } from '../repositories/view-stats-repository.js';
@@ -13,6 +15,8 @@ export interface ViewCounterOptions {
   save: (batch: ViewBatch) => Promise<void>;
   clock: Clock;
   timeZone: () => string;
+  /** keys the reader hash that is stored with each read (the site's secret: the hash is no address) */
+  readerSecret?: string;
   /** how long one reader's repeated reads of one article count once */
   dedupWindowMs?: number;
   /** upper bound of remembered (reader, article) pairs: bounds memory under a spike */
@@ -30,18 +34,21 @@ export interface Reader {
 }
 
 export class ViewCounter {
-  private pending: ViewBatch = { articleViews: new Map(), pageViews: new Map() };
+  private pending: ViewBatch = emptyBatch();
   private readonly recentReads: LRUCache<string, true>;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
+  private readonly windowMs: number;
+
   constructor(private readonly options: ViewCounterOptions) {
+    this.windowMs = options.dedupWindowMs ?? 30 * 60_000;
     this.recentReads = new LRUCache({
       // Bounded by maxSize, not max: lru-cache preallocates arrays of `max` slots (9 MB here),
       // and a small site never remembers that many reads.
       maxSize: options.maxRememberedReads ?? 200_000,
       sizeCalculation: () => 1,
-      ttl: options.dedupWindowMs ?? 30 * 60_000,
+      ttl: this.windowMs,
       ttlResolution: 0,
       perf: { now: options.clock }, // the injected clock, so tests can move through the window
     });
@@ -54,11 +61,14 @@ export class ViewCounter {
   /** Counts a read of the article unless it is a crawler or the same reader read it recently. */
   recordArticleRead(articleId: number, reader: Reader): boolean {
     if (ViewCounter.isCrawler(reader.userAgent)) return false;
-    const key = `${articleId}:${readerKey(reader)}`;
+    const readerHash = readerKey(reader, this.options.readerSecret ?? '');
+    const key = `${articleId}:${readerHash}`;
     if (this.recentReads.has(key)) return false;
     this.recentReads.set(key, true);
     const perArticle = this.bucketOfToday(this.pending.articleViews);
     perArticle.set(articleId, (perArticle.get(articleId) ?? 0) + 1);
+    const now = this.options.clock();
+    this.pending.reads!.push({ articleId, day: this.today(), reader: readerHash, windowStart: now - (now % this.windowMs) });
     return true;
   }
 
@@ -106,7 +116,7 @@ export class ViewCounter {
   private async flushNow(): Promise<void> {
     const batch = this.pending;
     if (batch.articleViews.size === 0 && batch.pageViews.size === 0) return;
-    this.pending = { articleViews: new Map(), pageViews: new Map() };
+    this.pending = emptyBatch();
     try {
       await this.options.save(batch);
     } catch (err) {
@@ -117,6 +127,7 @@ export class ViewCounter {
   }
 
   private mergeBack(batch: ViewBatch): void {
+    this.pending.reads!.unshift(...(batch.reads ?? []));
     for (const [day, perArticle] of batch.articleViews) {
       const target = this.pending.articleViews.get(day) ?? new Map<number, number>();
       for (const [id, count] of perArticle) target.set(id, (target.get(id) ?? 0) + count);
@@ -142,7 +153,11 @@ export class ViewCounter {
   }
 }
 
-/** A reader is known by a hash of address and browser: no cookie or session needed. */
-function readerKey(reader: Reader): string {
-  return createHash('sha256').update(`${reader.ip}\n${reader.userAgent}`).digest('base64url').slice(0, 22);
+function emptyBatch(): ViewBatch {
+  return { articleViews: new Map(), pageViews: new Map(), reads: [] };
+}
+
+/** A reader is known by a keyed hash of address and browser: no cookie or session needed. */
+function readerKey(reader: Reader, secret: string): string {
+  return createHmac('sha256', secret).update(`${reader.ip}\n${reader.userAgent}`).digest('base64url').slice(0, 22);
 }

@@ -49,6 +49,40 @@ forEachBackend('view stats repository', (open) => {
     assert.deepEqual(await viewStats.siteTraffic('2026-11-21'), { totalPageViews: 15, todayPageViews: 0 });
   });
 
+  it('counts a read once per reader, article and window, whichever process flushes it', async () => {
+    const article = await s.write(async (tx) => addArticle(tx, await addCategory(tx)));
+    const WINDOW = 30 * 60_000;
+    const window = NOW - (NOW % WINDOW);
+    const flush = (reads: { reader: string; windowStart: number }[]) =>
+      s.write((tx) =>
+        tx.viewStats.applyBatch({
+          articleViews: new Map([['2026-11-20', new Map([[article, reads.length]])]]),
+          pageViews: new Map(),
+          reads: reads.map((read) => ({ ...read, articleId: article, day: '2026-11-20' })),
+        }),
+      );
+    await flush([
+      { reader: 'reader-a', windowStart: window },
+      { reader: 'reader-b', windowStart: window },
+    ]); // process 1
+    await flush([
+      { reader: 'reader-a', windowStart: window },
+      { reader: 'reader-c', windowStart: window },
+    ]); // process 2: a again
+    await flush([{ reader: 'reader-a', windowStart: window + WINDOW }]); // the next window counts again
+    await flush([
+      { reader: 'reader-d', windowStart: window },
+      { reader: 'reader-d', windowStart: window },
+    ]); // twice in one batch
+    assert.equal((await s.read.articles.findVisibleById(article, NOW))?.views, 5, 'a, b, c, a in the next window, d');
+    const daily = await s.read.rankings.topInDays({ from: '2026-11-20', to: '2026-11-20' }, { limit: 10 }, NOW);
+    assert.deepEqual(
+      daily.map((r) => r.periodViews),
+      [5],
+      'the daily bucket counts alike',
+    );
+  });
+
   it('reports no traffic before any page view', async () => {
     assert.deepEqual(await s.read.viewStats.siteTraffic('2026-11-20'), { totalPageViews: 0, todayPageViews: 0 });
     assert.deepEqual(await s.read.viewStats.pageViewsByDay('2026-11-01', '2026-11-30'), new Map());

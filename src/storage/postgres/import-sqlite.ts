@@ -33,8 +33,8 @@ const TABLES = [
   'submissions',
   'rate_limit_hits',
 ];
-/** Written by each backend for itself. */
-const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence']);
+/** Written by each backend for itself, or short-lived (the last half hour's reads). */
+const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence', 'article_reads']);
 const MARKER = 'imported_from_sqlite';
 const ROWS_PER_INSERT = 500;
 

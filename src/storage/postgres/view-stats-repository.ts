@@ -1,6 +1,6 @@
 // Page-view and article-view counters in PostgreSQL.
 import type { SiteTraffic } from '../../domain/types.js';
-import type { ViewBatch, ViewStatsRepository } from '../../repositories/view-stats-repository.js';
+import { viewsLessRepeats, type ArticleRead, type ViewBatch, type ViewStatsRepository } from '../../repositories/view-stats-repository.js';
 import type { Sql } from './sql.js';
 
 /**
@@ -28,6 +28,12 @@ const ADD_PAGE_VIEWS = `INSERT INTO site_stats (day, page_views)
   ORDER BY v.day
   ON CONFLICT (day) DO UPDATE SET page_views = site_stats.page_views + excluded.page_views`;
 
+/** Stores the batch's reads; answers those that were new (a repeat conflicts and is not returned). */
+const ADD_READS = `INSERT INTO article_reads (reader, article_id, window_start)
+  SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) ORDER BY 1, 2, 3
+  ON CONFLICT DO NOTHING RETURNING reader, article_id, window_start`;
+const READ_WINDOW_MS = 30 * 60_000;
+
 export class PostgresViewStatsRepository implements ViewStatsRepository {
   constructor(private readonly sql: Sql) {}
 
@@ -35,7 +41,7 @@ export class PostgresViewStatsRepository implements ViewStatsRepository {
     const ids: number[] = [];
     const days: string[] = [];
     const counts: number[] = [];
-    for (const [day, perArticle] of batch.articleViews) {
+    for (const [day, perArticle] of viewsLessRepeats(batch, await this.repeatedReads(batch.reads ?? []))) {
       for (const [articleId, count] of perArticle) {
         ids.push(articleId);
         days.push(day);
@@ -49,6 +55,28 @@ export class PostgresViewStatsRepository implements ViewStatsRepository {
     if (batch.pageViews.size > 0) {
       await this.sql.run(ADD_PAGE_VIEWS, [[...batch.pageViews.keys()], [...batch.pageViews.values()]]);
     }
+  }
+
+  /** Stores the reads; those another process stored first (same reader, article, window) come back. */
+  private async repeatedReads(reads: readonly ArticleRead[]): Promise<ArticleRead[]> {
+    if (reads.length === 0) return [];
+    const unique = [...new Map(reads.map((read) => [`${read.reader}|${read.articleId}|${read.windowStart}`, read])).values()];
+    const added = await this.sql.rows<{ reader: string; article_id: number; window_start: number }>(ADD_READS, [
+      unique.map((read) => read.reader),
+      unique.map((read) => read.articleId),
+      unique.map((read) => read.windowStart),
+    ]);
+    const isNew = new Set(added.map((row) => `${row.reader}|${row.article_id}|${row.window_start}`));
+    const oldest = Math.min(...reads.map((read) => read.windowStart));
+    await this.sql.run('DELETE FROM article_reads WHERE window_start < $1', [oldest - READ_WINDOW_MS]);
+    // A read listed twice in one batch is new once at most.
+    const seen = new Set<string>();
+    return reads.filter((read) => {
+      const key = `${read.reader}|${read.articleId}|${read.windowStart}`;
+      const repeat = !isNew.has(key) || seen.has(key);
+      seen.add(key);
+      return repeat;
+    });
   }
 
   async siteTraffic(today: string): Promise<SiteTraffic> {
