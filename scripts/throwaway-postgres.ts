@@ -12,6 +12,8 @@ export interface ThrowawayPostgres {
   readonly socketDir: string;
   /** a connection URL for a database of this server (postgres:// with the socket as host) */
   url(database: string): string;
+  /** Shuts the server down (its data kept), runs `whileDown`, then starts it again. */
+  outage(whileDown: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -73,13 +75,25 @@ export async function startThrowawayPostgres(options: { bin?: string } = {}): Pr
     '-c',
     'shared_buffers=64MB',
   ];
-  const server: ChildProcess = spawn(path.join(bin, 'postgres'), serverArgs, { stdio: ['ignore', 'ignore', 'pipe'], ...asUser });
-  // The server does not keep this process alive: when it exits, the exit handler below stops it.
-  server.unref();
-  (server.stderr as unknown as { unref?: () => void } | null)?.unref?.();
   let log = '';
-  server.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  let server: ChildProcess;
+  let exited: Promise<void>;
+  const launch = async () => {
+    server = spawn(path.join(bin, 'postgres'), serverArgs, { stdio: ['ignore', 'ignore', 'pipe'], ...asUser });
+    // The server does not keep this process alive: when it exits, the exit handler below stops it.
+    server.unref();
+    (server.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+    server.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+    const child = server;
+    exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await waitForSocket(dir, server, () => log);
+  };
+  const shutDown = async () => {
+    if (server.exitCode !== null) return;
+    server.ref(); // wait for it, though it does not keep the process alive otherwise
+    server.kill('SIGINT'); // fast shutdown: connections are ended, the data stays
+    await exited;
+  };
   // Immediate shutdown (the postmaster ends its backends too), then the folder goes.
   const stopOnExit = () => {
     server.kill('SIGQUIT');
@@ -87,17 +101,21 @@ export async function startThrowawayPostgres(options: { bin?: string } = {}): Pr
   };
   process.once('exit', stopOnExit);
 
-  await waitForSocket(dir, server, () => log);
+  await launch();
   return {
     socketDir: dir,
     url: (database) => `postgres://postgres@${encodeURIComponent(dir)}/${database}`,
+    async outage(whileDown) {
+      await shutDown();
+      try {
+        await whileDown();
+      } finally {
+        await launch();
+      }
+    },
     async stop() {
       process.removeListener('exit', stopOnExit);
-      if (server.exitCode === null) {
-        server.ref(); // wait for it, though it does not keep the process alive otherwise
-        server.kill('SIGINT'); // fast shutdown
-        await exited;
-      }
+      await shutDown();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -41,7 +41,7 @@ export const SITE_MESSAGES = {
   pageNotFound: '您访问的页面不存在或已被删除。',
   noSuchPage: '没有这一页。',
   serverError: '服务器暂时无法处理您的请求，请稍后再试。',
-  unavailable: '网站的数据库暂时无法连接，您提交的内容没有保存。请稍后再试。',
+  unavailable: '网站的数据库暂时无法连接，请稍后再试。如果您刚才提交了内容，它没有被保存。',
   // articles and categories
   articleNotFound: '这篇文章不存在或已被删除。',
   categoryNotFound: '没有这个栏目。',
