@@ -1,4 +1,4 @@
-// Helpers for bench/run.mjs: child processes (tracked, stopped by PID), ports, raw HTTP GETs
+// Helpers for bench/run.mjs: child processes (tracked, stopped by PID), core pinning, ports, raw HTTP GETs
 // (probes, cache priming, x-page-cache samples), RSS sampling and the printed table.
 // Plain Node ESM, no dependencies.
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +16,48 @@ const children = new Set();
 export function pinned(core, command, args) {
   if (core === null || !hasCommand('taskset')) return [command, args];
   return ['taskset', ['-c', String(core), command, ...args]];
+}
+
+/**
+ * Pin a process that is already running (every thread of it) and its current children to
+ * `core` with `taskset -a -p`; processes it forks later inherit the pinning (PostgreSQL's
+ * postmaster forks a backend per connection). Returns the PIDs pinned.
+ */
+export function pinRunning(core, pid) {
+  return [pid, ...childPids(pid)].filter(
+    (p) => spawnSync('taskset', ['-a', '-p', '-c', String(core), String(p)], { stdio: 'ignore' }).status === 0,
+  );
+}
+
+/** The PIDs whose parent is `pid` (read from /proc; none where there is no /proc). */
+export function childPids(pid) {
+  let names;
+  try {
+    names = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  const pids = [];
+  for (const name of names) {
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) pids.push(Number(name));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return pids;
+}
+
+/** The CPUs a process may run on (its Cpus_allowed_list, e.g. "0" or "0-1"), or null. */
+export function allowedCpus(pid) {
+  try {
+    return /^Cpus_allowed_list:\s*(\S+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function hasCommand(name) {

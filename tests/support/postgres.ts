@@ -39,6 +39,7 @@ function testServer(): Promise<Server> {
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: (await testServer()).url('postgres') });
+  client.on('error', () => undefined); // a connection ended by the server's shutdown at exit
   await client.connect();
   try {
     return await work(client);

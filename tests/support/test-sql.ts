@@ -54,6 +54,8 @@ export function sqliteTestSql(storage: SqliteStorage): TestSql {
  */
 export function postgresTestSql(url: string, transact: Transact): TestSql & { close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: url, max: 1, types: numericTypes });
+  // The test's database is dropped at the end (its connections ended by force): not an error.
+  pool.on('error', () => undefined);
   const query = async (sql: string, params: SqlParameter[]) => transact(async () => pool.query(numberedPlaceholders(sql), params));
   return {
     value: async <T>(sql: string, ...params: SqlParameter[]) => {

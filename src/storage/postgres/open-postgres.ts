@@ -33,6 +33,8 @@ export async function openPostgresStorage(url: string, options: PostgresOptions 
   try {
     const client = await connectOrExplain(writePool, url);
     let appliedMigrations: string[];
+    const ignoreLateError = () => undefined; // a failed statement reports it; the event must not end the process
+    client.on('error', ignoreLateError);
     try {
       // Building a large search index takes longer than a statement may.
       await client.query('SET statement_timeout = 0');

@@ -70,6 +70,10 @@ export class PostgresStorage implements Storage {
       throw asUnavailable(err);
     }
     let broken: Error | undefined;
+    // A connection ended by the server while checked out (a restart, a dropped database) fails
+    // the statement under way; its 'error' event must not end the process.
+    const onError = (err: Error) => (broken = err);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
@@ -82,6 +86,7 @@ export class PostgresStorage implements Storage {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw asUnavailable(err);
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
