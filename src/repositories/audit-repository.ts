@@ -27,3 +27,16 @@ export interface AuditRow {
   summary: string;
   created_at: number;
 }
+
+export function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    username: row.username,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    summary: row.summary,
+    createdAt: row.created_at,
+  };
+}

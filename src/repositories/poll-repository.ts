@@ -85,3 +85,20 @@ export interface PollRow {
   starts_at: number;
   ends_at: number | null;
 }
+
+export interface PollSummaryRow extends PollRow {
+  total_votes: number;
+  option_count: number;
+}
+
+export function toPollSummary(row: PollSummaryRow): PollSummary {
+  return {
+    id: row.id,
+    question: row.question,
+    isMultiple: row.is_multiple === 1,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    totalVotes: row.total_votes,
+    optionCount: row.option_count,
+  };
+}

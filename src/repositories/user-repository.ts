@@ -51,6 +51,19 @@ export interface UserRow {
   locked_until: number | null;
 }
 
+export type UserSummaryRow = Omit<UserRow, 'password_hash' | 'failed_logins'> & { created_at: number };
+
+export function toUserSummary(row: UserSummaryRow): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    createdAt: row.created_at,
+    lockedUntil: row.locked_until,
+  };
+}
+
 export function toUser(row: UserRow): User {
   return { id: row.id, username: row.username, displayName: row.display_name, passwordHash: row.password_hash, role: row.role };
 }

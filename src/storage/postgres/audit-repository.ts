@@ -1,5 +1,5 @@
 // The audit log in PostgreSQL (append-only).
-import type { AuditEntry, AuditRepository, AuditRow } from '../../repositories/audit-repository.js';
+import { toAuditEntry, type AuditEntry, type AuditRepository, type AuditRow } from '../../repositories/audit-repository.js';
 import type { Sql } from './sql.js';
 
 export class PostgresAuditRepository implements AuditRepository {
@@ -15,16 +15,7 @@ export class PostgresAuditRepository implements AuditRepository {
 
   async listRecent(limit: number, offset = 0): Promise<AuditEntry[]> {
     const rows = await this.sql.rows<AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2', [limit, offset]);
-    return rows.map((row) => ({
-      id: row.id,
-      userId: row.user_id,
-      username: row.username,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      summary: row.summary,
-      createdAt: row.created_at,
-    }));
+    return rows.map(toAuditEntry);
   }
 
   async count(): Promise<number> {

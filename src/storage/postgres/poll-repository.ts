@@ -1,7 +1,7 @@
 // Polls (投票·调查), their options and votes in PostgreSQL.
 import type { Poll } from '../../domain/types.js';
 import type { NewPoll, PollChanges, PollSummary, NewVote, PollRepository, PollRow } from '../../repositories/poll-repository.js';
-import { PollOptionHasVotesError, UnknownPollOptionError } from '../../repositories/poll-repository.js';
+import { PollOptionHasVotesError, UnknownPollOptionError, toPollSummary, type PollSummaryRow } from '../../repositories/poll-repository.js';
 import type { Sql } from './sql.js';
 
 const POLL_COLUMNS = 'id, question, is_multiple, starts_at, ends_at';
@@ -83,7 +83,7 @@ export class PostgresPollRepository implements PollRepository {
   }
 
   async listForAdmin(limit: number, offset: number): Promise<PollSummary[]> {
-    const rows = await this.sql.rows<PollRow & { total_votes: number; option_count: number }>(
+    const rows = await this.sql.rows<PollSummaryRow>(
       `SELECT p.id, p.question, p.is_multiple, p.starts_at, p.ends_at,
          COALESCE(SUM(o.votes), 0) AS total_votes, COUNT(o.id) AS option_count
        FROM polls p LEFT JOIN poll_options o ON o.poll_id = p.id
@@ -91,15 +91,7 @@ export class PostgresPollRepository implements PollRepository {
        ORDER BY p.starts_at DESC, p.id DESC LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      question: row.question,
-      isMultiple: row.is_multiple === 1,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      totalVotes: row.total_votes,
-      optionCount: row.option_count,
-    }));
+    return rows.map(toPollSummary);
   }
 
   async count(): Promise<number> {

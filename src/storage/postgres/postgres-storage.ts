@@ -9,10 +9,10 @@
 // short (the slow work happens before the transaction); its reads, which do not take the lock,
 // are what grows with traffic. Within a process transactions queue, as on SQLite, so a burst of
 // writes cannot take every pooled connection.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { Repositories } from '../../repositories/index.js';
-import { NestedTransactionError, type Storage, type Transact } from '../storage.js';
+import type { Storage, Transact } from '../storage.js';
+import { TransactionQueue } from '../transaction-queue.js';
 import type { PostgresChangeFeed } from './change-feed.js';
 import { createPostgresRepositories } from './repositories.js';
 import { Sql } from './sql.js';
@@ -23,8 +23,7 @@ export const WRITE_LOCK = 72_019_002;
 
 export class PostgresStorage implements Storage {
   readonly repositories: Repositories;
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly insideTransaction = new AsyncLocalStorage<true>();
+  private readonly queue = new TransactionQueue();
   private closed = false;
 
   constructor(
@@ -35,13 +34,8 @@ export class PostgresStorage implements Storage {
     this.repositories = createPostgresRepositories(new Sql(readPool));
   }
 
-  readonly transaction: Transact = <T>(work: (tx: Repositories) => Promise<T>): Promise<T> => {
-    if (this.insideTransaction.getStore()) return Promise.reject(new NestedTransactionError());
-    const run = () => this.insideTransaction.run(true, () => this.runTransaction(work));
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
-  };
+  readonly transaction: Transact = <T>(work: (tx: Repositories) => Promise<T>): Promise<T> =>
+    this.queue.run(() => this.runTransaction(work));
 
   async health(): Promise<boolean> {
     if (this.closed) return false;
@@ -56,7 +50,7 @@ export class PostgresStorage implements Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
+    await this.queue.drained();
     await this.changeFeed.close();
     await Promise.all([this.readPool.end(), this.writePool.end()]);
   }

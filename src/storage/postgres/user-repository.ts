@@ -1,7 +1,7 @@
 // Editor and admin accounts in PostgreSQL.
 import type { User } from '../../domain/types.js';
 import type { LoginState, UserSummary, UserChanges, UserRepository, UserRow } from '../../repositories/user-repository.js';
-import { toUser } from '../../repositories/user-repository.js';
+import { toUser, toUserSummary, type UserSummaryRow } from '../../repositories/user-repository.js';
 import type { Sql } from './sql.js';
 
 export class PostgresUserRepository implements UserRepository {
@@ -61,17 +61,10 @@ export class PostgresUserRepository implements UserRepository {
   }
 
   async listSummaries(): Promise<UserSummary[]> {
-    const rows = await this.sql.rows<Omit<UserRow, 'password_hash' | 'failed_logins'> & { created_at: number }>(
+    const rows = await this.sql.rows<UserSummaryRow>(
       'SELECT id, username, display_name, role, created_at, locked_until FROM users ORDER BY id',
     );
-    return rows.map((row) => ({
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      createdAt: row.created_at,
-      lockedUntil: row.locked_until,
-    }));
+    return rows.map(toUserSummary);
   }
 
   async createIfUsernameFree(user: Omit<User, 'id'>, now: number): Promise<number | undefined> {

@@ -1,6 +1,6 @@
 // The audit log in SQLite (append-only).
 import type { Db } from './database.js';
-import type { AuditEntry, AuditRepository, AuditRow } from '../../repositories/audit-repository.js';
+import { toAuditEntry, type AuditEntry, type AuditRepository, type AuditRow } from '../../repositories/audit-repository.js';
 
 export class SqliteAuditRepository implements AuditRepository {
   private readonly insert;
@@ -21,16 +21,7 @@ export class SqliteAuditRepository implements AuditRepository {
   }
 
   async listRecent(limit: number, offset = 0): Promise<AuditEntry[]> {
-    return this.recent.all(limit, offset).map((row) => ({
-      id: row.id,
-      userId: row.user_id,
-      username: row.username,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      summary: row.summary,
-      createdAt: row.created_at,
-    }));
+    return this.recent.all(limit, offset).map(toAuditEntry);
   }
 
   async count(): Promise<number> {

@@ -2,7 +2,7 @@
 import type { Db } from './database.js';
 import type { Poll } from '../../domain/types.js';
 import type { NewPoll, PollChanges, PollSummary, NewVote, PollRepository, PollRow } from '../../repositories/poll-repository.js';
-import { PollOptionHasVotesError, UnknownPollOptionError } from '../../repositories/poll-repository.js';
+import { PollOptionHasVotesError, UnknownPollOptionError, toPollSummary, type PollSummaryRow } from '../../repositories/poll-repository.js';
 
 export class SqlitePollRepository implements PollRepository {
   private readonly byId;
@@ -54,7 +54,7 @@ export class SqlitePollRepository implements PollRepository {
       );
       return pollId;
     };
-    this.adminList = db.prepare<[number, number], PollRow & { total_votes: number; option_count: number }>(
+    this.adminList = db.prepare<[number, number], PollSummaryRow>(
       `SELECT p.id, p.question, p.is_multiple, p.starts_at, p.ends_at,
          COALESCE(SUM(o.votes), 0) AS total_votes, COUNT(o.id) AS option_count
        FROM polls p LEFT JOIN poll_options o ON o.poll_id = p.id
@@ -138,15 +138,7 @@ export class SqlitePollRepository implements PollRepository {
   }
 
   async listForAdmin(limit: number, offset: number): Promise<PollSummary[]> {
-    return this.adminList.all(limit, offset).map((row) => ({
-      id: row.id,
-      question: row.question,
-      isMultiple: row.is_multiple === 1,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      totalVotes: row.total_votes,
-      optionCount: row.option_count,
-    }));
+    return this.adminList.all(limit, offset).map(toPollSummary);
   }
 
   async count(): Promise<number> {

@@ -6,9 +6,9 @@
 //    and the scheduled-change lookup among them. In WAL mode it sees committed data only, so
 //    no page is ever rendered, or cached, from a transaction that may still roll back.
 // Other processes on the same file (WORKERS, a CLI) take turns through SQLite's own lock.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Repositories } from '../../repositories/index.js';
-import { NestedTransactionError, type ChangeFeed, type Storage, type Transact } from '../storage.js';
+import type { ChangeFeed, Storage, Transact } from '../storage.js';
+import { TransactionQueue } from '../transaction-queue.js';
 import { SqliteChangeFeed } from './change-feed.js';
 import { openDatabase, type Db } from './database.js';
 import { isDatabaseReachable } from './health.js';
@@ -20,8 +20,7 @@ export class SqliteStorage implements Storage {
   readonly repositories: Repositories;
   readonly changeFeed: ChangeFeed;
   private readonly writeRepositories: Repositories;
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly insideTransaction = new AsyncLocalStorage<true>();
+  private readonly queue = new TransactionQueue();
   private closed = false;
 
   constructor(
@@ -33,13 +32,8 @@ export class SqliteStorage implements Storage {
     this.changeFeed = new SqliteChangeFeed(reader);
   }
 
-  readonly transaction: Transact = <T>(work: (tx: Repositories) => Promise<T>): Promise<T> => {
-    if (this.insideTransaction.getStore()) return Promise.reject(new NestedTransactionError());
-    const run = () => this.insideTransaction.run(true, () => this.runTransaction(work));
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
-  };
+  readonly transaction: Transact = <T>(work: (tx: Repositories) => Promise<T>): Promise<T> =>
+    this.queue.run(() => this.runTransaction(work));
 
   async health(): Promise<boolean> {
     return !this.closed && isDatabaseReachable(this.reader);
@@ -48,7 +42,7 @@ export class SqliteStorage implements Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
+    await this.queue.drained();
     this.reader.close();
     this.writer.close();
   }

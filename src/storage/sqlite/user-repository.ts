@@ -2,7 +2,7 @@
 import type { Db } from './database.js';
 import type { Role, User } from '../../domain/types.js';
 import type { LoginState, UserSummary, UserChanges, UserRepository, UserRow } from '../../repositories/user-repository.js';
-import { toUser } from '../../repositories/user-repository.js';
+import { toUser, toUserSummary, type UserSummaryRow } from '../../repositories/user-repository.js';
 
 export class SqliteUserRepository implements UserRepository {
   private readonly byUsername;
@@ -37,7 +37,7 @@ export class SqliteUserRepository implements UserRepository {
        WHERE id = @id`,
     );
     this.succeeded = db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
-    this.summaries = db.prepare<[], Omit<UserRow, 'password_hash' | 'failed_logins'> & { created_at: number }>(
+    this.summaries = db.prepare<[], UserSummaryRow>(
       'SELECT id, username, display_name, role, created_at, locked_until FROM users ORDER BY id',
     );
     this.insertIfFree = db.prepare<
@@ -88,14 +88,7 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   async listSummaries(): Promise<UserSummary[]> {
-    return this.summaries.all().map((row) => ({
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      createdAt: row.created_at,
-      lockedUntil: row.locked_until,
-    }));
+    return this.summaries.all().map(toUserSummary);
   }
 
   async createIfUsernameFree(user: Omit<User, 'id'>, now: number): Promise<number | undefined> {
