@@ -90,9 +90,10 @@ export function startProcess(name, command, args, { env, cwd, logFile } = {}) {
 /**
  * Run a command to completion (build, seed, load generator). It gets its own process group
  * so that an abort can stop it together with what it started (npm -> sh -> node).
- * Resolves with its stdout when `capture` is set; rejects on a non-zero exit.
+ * Resolves with its stdout when `capture` is set (`onStdout` also gets each chunk as it comes);
+ * rejects on a non-zero exit.
  */
-export function runCommand(name, command, args, { env, capture = false, cwd } = {}) {
+export function runCommand(name, command, args, { env, capture = false, cwd, onStdout } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       env,
@@ -104,7 +105,12 @@ export function runCommand(name, command, args, { env, capture = false, cwd } = 
     child.group = true;
     children.add(child);
     let stdout = '';
-    if (capture) child.stdout.on('data', (chunk) => (stdout += chunk));
+    if (capture) {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        onStdout?.(chunk.toString());
+      });
+    }
     child.on('error', (err) => {
       children.delete(child);
       reject(err);

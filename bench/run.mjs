@@ -197,12 +197,8 @@ function serveArgs() {
   return words.slice(1);
 }
 
-/**
- * --postgres: a throwaway PostgreSQL server (scripts/throwaway-postgres.ts, unix socket only),
- * pinned to the portal's core when the bench pins; a database `bench` in it, filled from the
- * SQLite file by migrate-to-postgres (timed). Returns the store's description for runStore().
- */
-async function preparePostgres(pinning, secrets, notes) {
+/** --postgres: scripts/throwaway-postgres.ts, loaded before anything runs (it needs tsx and PostgreSQL). */
+async function loadThrowawayPostgres() {
   let throwaway;
   try {
     throwaway = await import('../scripts/throwaway-postgres.ts');
@@ -213,6 +209,16 @@ async function preparePostgres(pinning, secrets, notes) {
       { cause: err },
     );
   }
+  if (!throwaway.findPostgresBin()) throw new Error(`--postgres: PostgreSQL is not installed (${throwaway.POSTGRES_INSTALL_HINT})`);
+  return throwaway;
+}
+
+/**
+ * --postgres: a throwaway PostgreSQL server (scripts/throwaway-postgres.ts, unix socket only),
+ * pinned to the portal's core when the bench pins; a database `bench` in it, filled from the
+ * SQLite file by migrate-to-postgres (timed). Returns the store's description for runStore().
+ */
+async function preparePostgres(throwaway, pinning, secrets, notes) {
   log('--postgres: starting a throwaway PostgreSQL server');
   const started = Date.now();
   postgresServer = await throwaway.startThrowawayPostgres();
@@ -253,13 +259,26 @@ async function preparePostgres(pinning, secrets, notes) {
 
   log(`migrate-to-postgres: copying ${DB_PATH} into the database bench`);
   const migrateStarted = Date.now();
+  // Its lines as they come, each with the seconds since the start: where the time goes.
+  const steps = [];
+  let partial = '';
+  const onStdout = (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines.filter((l) => l.trim())) {
+      const seconds = round((Date.now() - migrateStarted) / 1000, 1);
+      steps.push({ seconds, line });
+      console.error(`  +${seconds.toFixed(1)} s ${line}`);
+    }
+  };
   const out = await runCommand('migrate-to-postgres', 'npx', ['tsx', 'src/cli/migrate-to-postgres.ts', DB_PATH], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: url, SESSION_SECRET: secrets.SESSION_SECRET }, // the config asks for both
     capture: true,
+    onStdout,
   });
   const migrateSeconds = (Date.now() - migrateStarted) / 1000;
-  for (const line of out.split('\n')) if (line.trim()) console.error(line);
+  if (partial.trim()) onStdout('\n');
   const summary = /(\d+) rows in (\d+) tables copied and counted alike in ([\d.]+) s/.exec(out);
   if (!summary) notes.push('postgres: migrate-to-postgres printed no summary line ("... rows in ... tables copied ...")');
   log(`migrate-to-postgres took ${migrateSeconds.toFixed(1)} s`);
@@ -282,6 +301,7 @@ async function preparePostgres(pinning, secrets, notes) {
       toolSeconds: summary ? Number(summary[3]) : null,
       rows: summary ? Number(summary[1]) : null,
       tables: summary ? Number(summary[2]) : null,
+      steps,
     },
   };
 }
@@ -602,6 +622,7 @@ async function main() {
   const pinning = hasCommand('taskset');
   if (!pinning) notes.push('taskset not found: processes are not pinned to cores');
 
+  const throwaway = opts.postgres ? await loadThrowawayPostgres() : null; // fails here, not after the SQLite passes
   const db = await prepareDatabase(opts.reuse);
   fs.writeFileSync(SERVER_LOG, ''); // this run's log only (every pass)
   log('npm run build');
@@ -625,7 +646,7 @@ async function main() {
   let postgres = null;
   if (opts.postgres) {
     // After the SQLite passes (the portal has let go of the file): a copy of the same site.
-    const postgresStore = await preparePostgres(pinning, secrets, notes);
+    const postgresStore = await preparePostgres(throwaway, pinning, secrets, notes);
     postgres = await runStore(postgresStore, { ...common, withCeiling: false });
     log('stopping the PostgreSQL server');
     await postgresServer.stop();
