@@ -91,13 +91,14 @@ export interface PollSummaryRow extends PollRow {
   option_count: number;
 }
 
+/** A poll's own fields (everything but its options). */
+export function toPollFields(row: PollRow): Omit<Poll, 'options'> {
+  return { id: row.id, question: row.question, isMultiple: row.is_multiple === 1, startsAt: row.starts_at, endsAt: row.ends_at };
+}
+
 export function toPollSummary(row: PollSummaryRow): PollSummary {
   return {
-    id: row.id,
-    question: row.question,
-    isMultiple: row.is_multiple === 1,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
+    ...toPollFields(row),
     totalVotes: row.total_votes,
     optionCount: row.option_count,
   };

@@ -1,7 +1,13 @@
 // Polls (投票·调查), their options and votes in PostgreSQL.
 import type { Poll } from '../../domain/types.js';
 import type { NewPoll, PollChanges, PollSummary, NewVote, PollRepository, PollRow } from '../../repositories/poll-repository.js';
-import { PollOptionHasVotesError, UnknownPollOptionError, toPollSummary, type PollSummaryRow } from '../../repositories/poll-repository.js';
+import {
+  PollOptionHasVotesError,
+  UnknownPollOptionError,
+  toPollFields,
+  toPollSummary,
+  type PollSummaryRow,
+} from '../../repositories/poll-repository.js';
 import type { Sql } from './sql.js';
 
 const POLL_COLUMNS = 'id, question, is_multiple, starts_at, ends_at';
@@ -167,13 +173,6 @@ export class PostgresPollRepository implements PollRepository {
   }
 
   private async withOptions(row: PollRow): Promise<Poll> {
-    return {
-      id: row.id,
-      question: row.question,
-      isMultiple: row.is_multiple === 1,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      options: await this.optionsOf(row.id),
-    };
+    return { ...toPollFields(row), options: await this.optionsOf(row.id) };
   }
 }

@@ -2,7 +2,13 @@
 import type { Db } from './database.js';
 import type { Poll } from '../../domain/types.js';
 import type { NewPoll, PollChanges, PollSummary, NewVote, PollRepository, PollRow } from '../../repositories/poll-repository.js';
-import { PollOptionHasVotesError, UnknownPollOptionError, toPollSummary, type PollSummaryRow } from '../../repositories/poll-repository.js';
+import {
+  PollOptionHasVotesError,
+  UnknownPollOptionError,
+  toPollFields,
+  toPollSummary,
+  type PollSummaryRow,
+} from '../../repositories/poll-repository.js';
 
 export class SqlitePollRepository implements PollRepository {
   private readonly byId;
@@ -154,13 +160,6 @@ export class SqlitePollRepository implements PollRepository {
   }
 
   private withOptions(row: PollRow): Poll {
-    return {
-      id: row.id,
-      question: row.question,
-      isMultiple: row.is_multiple === 1,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      options: this.optionsOf.all(row.id),
-    };
+    return { ...toPollFields(row), options: this.optionsOf.all(row.id) };
   }
 }
