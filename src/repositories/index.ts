@@ -1,4 +1,5 @@
 // The repository set the app is built on: every storage implementation (src/storage/) provides it.
+import type { ArticlePageRepository } from './article-page-repository.js';
 import type { ArticleRepository } from './article-repository.js';
 import type { ArticleRevisionRepository } from './article-revision-repository.js';
 import type { AuditRepository } from './audit-repository.js';
@@ -20,6 +21,7 @@ import type { ViewStatsRepository } from './view-stats-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
+  articlePages: ArticlePageRepository;
   articleRevisions: ArticleRevisionRepository;
   audit: AuditRepository;
   captchas: CaptchaRepository;

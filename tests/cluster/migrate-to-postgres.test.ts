@@ -64,8 +64,19 @@ describe('npm run migrate-to-postgres', { skip: missing }, () => {
         (await sqlite.repositories.articles.search(query, { limit: 50, offset: 0 }, NOW)).total,
         'the search index was built',
       );
+      // The copy records one site-wide change (not one per row), and the triggers work again after it.
+      assert.deepEqual(
+        postgres.changeFeed.changedSince(0).map((change) => change.scope),
+        ['site'],
+      );
+      const seqAfterImport = postgres.changeFeed.latestSeq();
       const newId = await postgres.transaction((tx) =>
         tx.comments.create({ articleId, nickname: '新', body: '迁移之后的评论', status: 'pending', ipHash: 'h' }, NOW),
+      );
+      await postgres.transaction((tx) => tx.comments.setStatus([newId], 'approved'));
+      assert.ok(
+        postgres.changeFeed.changedSince(seqAfterImport).some((change) => change.scope === `article:${articleId}`),
+        'an approved comment after the import is recorded',
       );
       const maxCopied = Math.max(
         ...(await sqlite.repositories.comments.listApproved(articleId, { limit: 500, newestFirst: true })).map((c) => c.id),

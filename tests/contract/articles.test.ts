@@ -176,6 +176,40 @@ forEachBackend('article repository', (open) => {
     );
   });
 
+  it('pages deep into a long list as near the top: newest first, no article twice or missed', async () => {
+    const { law, shown } = await s.write(async (tx) => {
+      const law = await addCategory(tx);
+      const other = await addCategory(tx, 'society', '社会民生', 2);
+      // 130 articles in threes of one publish time, another category's article among them, a draft
+      const shown: { id: number; categoryId: number; publishedAt: number }[] = [];
+      for (let i = 0; i < 130; i++) {
+        const publishedAt = NOW - Math.floor(i / 3) * MINUTE;
+        shown.push({ id: await addArticle(tx, law, { title: `第${i}篇`, publishedAt }), categoryId: law, publishedAt });
+      }
+      shown.push({
+        id: await addArticle(tx, other, { title: '别类', publishedAt: NOW - 10 * MINUTE }),
+        categoryId: other,
+        publishedAt: NOW - 10 * MINUTE,
+      });
+      await addArticle(tx, law, { title: '草稿', status: 'draft', publishedAt: NOW - HOUR });
+      return { law, shown };
+    });
+    const newestFirst = (list: typeof shown) => [...list].sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id).map((a) => a.id);
+    const pages = async (categoryId: number | undefined) => {
+      const ids: number[] = [];
+      for (let offset = 0; offset < 160; offset += 20) {
+        ids.push(...(await s.read.articles.listVisible({ categoryId, limit: 20, offset }, NOW)).map((a) => a.id));
+      }
+      return ids;
+    };
+    assert.deepEqual(await pages(law), newestFirst(shown.filter((a) => a.categoryId === law)));
+    assert.deepEqual(await pages(undefined), newestFirst(shown));
+    assert.deepEqual(
+      (await s.read.articles.listVisible({ limit: 3, offset: 120 }, NOW)).map((a) => a.id),
+      newestFirst(shown).slice(120, 123),
+    );
+  });
+
   it('counts visible articles per category, leaving out categories without any', async () => {
     const ids = await s.write(async (tx) => {
       const ids = await seedArticles(tx);

@@ -206,14 +206,14 @@ describe('reader pages', () => {
   });
 
   it('500 page keeps the chrome and never shows the error', async () => {
-    const articles = t.portal.repositories.articles;
-    const original = articles.findVisibleById;
-    articles.findVisibleById = async () => {
+    const articlePages = t.portal.repositories.articlePages;
+    const original = articlePages.findVisible;
+    articlePages.findVisible = async () => {
       throw new Error('SECRET internal detail');
     };
     try {
       const prodApp = await makeTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40) } });
-      prodApp.portal.repositories.articles.findVisibleById = articles.findVisibleById;
+      prodApp.portal.repositories.articlePages.findVisible = articlePages.findVisible;
       const page = await prodApp.get('/article/1');
       assert.equal(page.status, 500);
       assertSiteChrome(page);
@@ -221,7 +221,7 @@ describe('reader pages', () => {
       assert.doesNotMatch(page.text, /SECRET internal detail/);
       await prodApp.close();
     } finally {
-      articles.findVisibleById = original;
+      articlePages.findVisible = original;
     }
   });
 

@@ -19,8 +19,13 @@ import { PIN_LEVELS, toAdminArticle, toArticle } from '../../repositories/articl
 import type { Sql } from './sql.js';
 
 const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
+const SUMMARY_COLUMNS_OF_A = SUMMARY_COLUMNS.split(', ')
+  .map((column) => `a.${column}`)
+  .join(', ');
+/** From this offset on, a list page is read through the index first (see listVisible). */
+const DEEP_PAGE_OFFSET = 100;
 /** Visible to readers at $1 (keep in step with the partial indexes: their WHERE is this minus the time). */
-const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= $1";
+export const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= $1";
 const EDITABLE_COLUMNS = `category_id, title, author, source, summary, body_html, cover_image,
   is_featured, status, published_at, home_pin, pinned_until, hide_cover`;
 
@@ -37,19 +42,19 @@ export class PostgresArticleRepository implements ArticleRepository {
   }
 
   async listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]> {
-    const page = [query.limit, query.offset ?? 0];
-    const rows =
-      query.categoryId === undefined
-        ? await this.sql.rows<ArticleSummaryRow>(
-            `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE} ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3`,
-            [now, ...page],
-          )
-        : await this.sql.rows<ArticleSummaryRow>(
-            `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE category_id = $4 AND ${VISIBLE}
-             ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3`,
-            [now, ...page, query.categoryId],
-          );
-    return rows.map(toArticleSummary);
+    const offset = query.offset ?? 0;
+    const matching = query.categoryId === undefined ? VISIBLE : `category_id = $4 AND ${VISIBLE}`;
+    const values = query.categoryId === undefined ? [now, query.limit, offset] : [now, query.limit, offset, query.categoryId];
+    const order = 'ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3';
+    // Deep pages take their ids from an index-only walk of the visible-articles index and read
+    // only those rows, instead of fetching and sorting every article before them; near the top
+    // the plain query is quicker.
+    const text =
+      offset < DEEP_PAGE_OFFSET
+        ? `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${matching} ${order}`
+        : `SELECT ${SUMMARY_COLUMNS_OF_A} FROM (SELECT id, published_at FROM articles WHERE ${matching} ${order}) page
+           JOIN articles a ON a.id = page.id ORDER BY page.published_at DESC, page.id DESC`;
+    return (await this.sql.rows<ArticleSummaryRow>(text, values)).map(toArticleSummary);
   }
 
   async countVisible(categoryId: number | undefined, now: number): Promise<number> {

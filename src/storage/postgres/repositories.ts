@@ -1,6 +1,7 @@
 // The repository set on one PostgreSQL pool or transaction client.
 import type { Repositories } from '../../repositories/index.js';
 import type { Sql } from './sql.js';
+import { PostgresArticlePageRepository } from './article-page-repository.js';
 import { PostgresArticleRepository } from './article-repository.js';
 import { PostgresArticleRevisionRepository } from './article-revision-repository.js';
 import { PostgresAuditRepository } from './audit-repository.js';
@@ -23,6 +24,7 @@ import { PostgresViewStatsRepository } from './view-stats-repository.js';
 export function createPostgresRepositories(sql: Sql): Repositories {
   return {
     articles: new PostgresArticleRepository(sql),
+    articlePages: new PostgresArticlePageRepository(sql),
     articleRevisions: new PostgresArticleRevisionRepository(sql),
     audit: new PostgresAuditRepository(sql),
     captchas: new PostgresCaptchaRepository(sql),

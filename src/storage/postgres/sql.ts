@@ -1,5 +1,6 @@
 // How the PostgreSQL repositories run statements: on the pool (reads outside a transaction) or
 // on the one client of a transaction. Parameters are always passed separately ($1, $2 ...).
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { asUnavailable } from './unavailable.js';
 
@@ -36,8 +37,8 @@ export class Sql {
   private async query(text: string | pg.QueryArrayConfig, values?: readonly unknown[]): Promise<pg.QueryResult> {
     try {
       return typeof text === 'string'
-        ? await this.target.query(text, withoutNul(values ?? []))
-        : await this.target.query({ ...text, values: withoutNul(text.values ?? []) });
+        ? await this.target.query({ name: statementName(text), text, values: withoutNul(values ?? []) })
+        : await this.target.query({ ...text, name: statementName(text.text), values: withoutNul(text.values ?? []) });
     } catch (err) {
       throw asUnavailable(err);
     }
@@ -58,6 +59,24 @@ export class Sql {
       throw err;
     }
   }
+}
+
+const names = new Map<string, string>();
+/** The statement texts are the code's own; a bound in case some text is ever built from data. */
+const MAX_NAMED_STATEMENTS = 2000;
+
+/**
+ * Every statement is prepared once per connection under a name derived from its text: the
+ * server parses and plans it once, not on every call (planning costs more than running most
+ * of these queries). Undefined (unnamed, planned each time) past the bound.
+ */
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
+    name = `portal_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 const NUL = /\u0000/g;

@@ -1,6 +1,7 @@
 // The repository set on one SQLite connection (the storage builds one set per connection).
 import type { Repositories } from '../../repositories/index.js';
 import type { Db } from './database.js';
+import { SqliteArticlePageRepository } from './article-page-repository.js';
 import { SqliteArticleRepository } from './article-repository.js';
 import { SqliteArticleRevisionRepository } from './article-revision-repository.js';
 import { SqliteAuditRepository } from './audit-repository.js';
@@ -21,13 +22,16 @@ import { SqliteUserRepository } from './user-repository.js';
 import { SqliteViewStatsRepository } from './view-stats-repository.js';
 
 export function createSqliteRepositories(db: Db): Repositories {
+  const articles = new SqliteArticleRepository(db);
+  const comments = new SqliteCommentRepository(db);
   return {
-    articles: new SqliteArticleRepository(db),
+    articles,
+    articlePages: new SqliteArticlePageRepository(articles, comments),
     articleRevisions: new SqliteArticleRevisionRepository(db),
     audit: new SqliteAuditRepository(db),
     captchas: new SqliteCaptchaRepository(db),
     categories: new SqliteCategoryRepository(db),
-    comments: new SqliteCommentRepository(db),
+    comments,
     pages: new SqlitePageRepository(db),
     polls: new SqlitePollRepository(db),
     rankings: new SqliteRankingRepository(db),

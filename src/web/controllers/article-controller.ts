@@ -3,17 +3,17 @@ import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
 import { notFound } from '../http-error.js';
 import { parseId } from '../params.js';
-import { renderArticlePage } from './article-page.js';
+import { LATEST_COMMENTS, renderArticlePage } from './article-page.js';
 import { SITE_MESSAGES } from '../messages/site.js';
 
 export function articleController(context: SiteContext) {
   const { repositories, clock, viewCounter } = context;
   return {
     async showArticle(req: Request<{ id: string }>, res: Response) {
-      const article = await repositories.articles.findVisibleById(parseId(req.params.id), clock());
-      if (!article) throw notFound(SITE_MESSAGES.articleNotFound);
-      viewCounter.recordArticleRead(article.id, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
-      await renderArticlePage(context, res, article);
+      const page = await repositories.articlePages.findVisible(parseId(req.params.id), clock(), { latestComments: LATEST_COMMENTS });
+      if (!page) throw notFound(SITE_MESSAGES.articleNotFound);
+      viewCounter.recordArticleRead(page.article.id, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
+      renderArticlePage(context, res, page);
     },
   };
 }

@@ -3,7 +3,8 @@
 // own per-request frame) and for an editor's preview of any article (the same template with a
 // 预览 banner, no comment form, not indexed).
 import type { Response } from 'express';
-import type { Article } from '../../domain/types.js';
+import type { Article, Comment } from '../../domain/types.js';
+import type { ArticlePageRead } from '../../repositories/article-page-repository.js';
 import type { AdminArticle } from '../../repositories/article-repository.js';
 import type { Repositories } from '../../repositories/index.js';
 import { bodyShowsCover } from '../../services/cover-image.js';
@@ -11,14 +12,16 @@ import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { articlePageJsonLd } from '../json-ld.js';
 import type { SiteContext } from '../site-context.js';
 
-const LATEST_COMMENTS = 5;
+/** How many of the newest comments the article page shows. */
+export const LATEST_COMMENTS = 5;
+
+interface PageComments {
+  comments: Comment[];
+  commentCount: number;
+}
 
 /** What the template shows of an article, for readers and for previews alike. */
-async function articlePageLocals(repositories: Repositories, res: Response, article: Article | AdminArticle, views: number) {
-  const [comments, commentCount] = await Promise.all([
-    repositories.comments.listApproved(article.id, { limit: LATEST_COMMENTS, newestFirst: true }),
-    repositories.comments.countApproved(article.id),
-  ]);
+function articlePageLocals(res: Response, article: Article | AdminArticle, views: number, { comments, commentCount }: PageComments) {
   const category = res.locals.chrome.categoryById.get(article.categoryId);
   return {
     meta: {
@@ -38,8 +41,10 @@ async function articlePageLocals(repositories: Repositories, res: Response, arti
   };
 }
 
-export async function renderArticlePage({ repositories, viewCounter }: SiteContext, res: Response, article: Article): Promise<void> {
-  const locals = await articlePageLocals(repositories, res, article, article.views + viewCounter.pendingArticleReads(article.id));
+export function renderArticlePage({ viewCounter }: SiteContext, res: Response, page: ArticlePageRead): void {
+  const { article } = page;
+  const views = article.views + viewCounter.pendingArticleReads(article.id);
+  const locals = articlePageLocals(res, article, views, { comments: page.latestComments, commentCount: page.approvedComments });
   cacheAsArticlePage(res, article.id, { countsRead: true });
   res.render('articles/show', {
     ...locals,
@@ -49,6 +54,10 @@ export async function renderArticlePage({ repositories, viewCounter }: SiteConte
 
 /** 预览: any article (a draft, scheduled, in the trash) as readers would see it, for editors. */
 export async function renderArticlePreview(repositories: Repositories, res: Response, article: AdminArticle): Promise<void> {
-  const locals = await articlePageLocals(repositories, res, article, article.views);
+  const [comments, commentCount] = await Promise.all([
+    repositories.comments.listApproved(article.id, { limit: LATEST_COMMENTS, newestFirst: true }),
+    repositories.comments.countApproved(article.id),
+  ]);
+  const locals = articlePageLocals(res, article, article.views, { comments, commentCount });
   res.render('articles/show', { ...locals, preview: { editUrl: `/admin/articles/${article.id}/edit` } });
 }

@@ -1,0 +1,22 @@
+// The article page read in SQLite: the article and comment statements, one after the other
+// (in-process, so three statements cost no more than one).
+import type { ArticlePageRead, ArticlePageRepository } from '../../repositories/article-page-repository.js';
+import type { ArticleRepository } from '../../repositories/article-repository.js';
+import type { CommentRepository } from '../../repositories/comment-repository.js';
+
+export class SqliteArticlePageRepository implements ArticlePageRepository {
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly comments: CommentRepository,
+  ) {}
+
+  async findVisible(id: number, now: number, options: { latestComments: number }): Promise<ArticlePageRead | undefined> {
+    const article = await this.articles.findVisibleById(id, now);
+    if (!article) return undefined;
+    return {
+      article,
+      latestComments: await this.comments.listApproved(id, { limit: options.latestComments, newestFirst: true }),
+      approvedComments: await this.comments.countApproved(id),
+    };
+  }
+}
