@@ -14,6 +14,7 @@ import { type Clock, systemClock } from './services/clock.js';
 import { ArticleService } from './services/article-service.js';
 import { CategoryService } from './services/category-service.js';
 import { CommentService } from './services/comment-service.js';
+import type { LocateAddress } from './services/ip-region.js';
 import { ModerationService } from './services/moderation-service.js';
 import { PageService } from './services/page-service.js';
 import { PollService } from './services/poll-service.js';
@@ -65,6 +66,8 @@ export interface AppDeps {
   captchaRequestsPerMinute?: number;
   /** how often counted views are written (ms) */
   viewFlushIntervalMs?: number;
+  /** IP属地 of an address (default: the offline database); tests inject a failing one */
+  locateAddress?: LocateAddress;
 }
 
 export interface Portal {
@@ -142,7 +145,7 @@ export function createApp(deps: AppDeps): Portal {
     captchas,
     hashAddress,
     rateLimits: new RateLimitService(storage.transaction, clock),
-    commentService: new CommentService(storage, clock, hashAddress),
+    commentService: new CommentService(storage, clock, hashAddress, deps.locateAddress),
     pollService: new PollService(storage, clock),
     submissions: new SubmissionService(storage, clock),
     health: () => storage.health(),

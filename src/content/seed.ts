@@ -36,7 +36,7 @@ async function seedDemoContent(repositories: Repositories, now: number): Promise
 
   const categoryIds = new Map<string, number>();
   for (const [index, category] of demoCategories.entries()) {
-    categoryIds.set(category.slug, await categories.create({ ...category, sortOrder: index + 1 }));
+    categoryIds.set(category.slug, await categories.create({ commentPolicy: 'open', ...category, sortOrder: index + 1 }));
   }
 
   const history: ViewBatch = { articleViews: new Map(), pageViews: new Map() };

@@ -6,6 +6,13 @@ export type StaffStatus = 'active' | 'left';
 export type Role = 'admin' | 'editor';
 /** Where an article leads the home page: 头条 (the headline), 置顶 (the top of the list), or not at all. */
 export type HomePin = 'headline' | 'top' | 'none';
+/**
+ * Comments on an article: open (the form, and approved comments shown), closed (a notice instead
+ * of the form; the comments stay shown) or hidden (a notice; no comments shown, though kept).
+ */
+export type CommentPolicy = 'open' | 'closed' | 'hidden';
+/** An article follows its category's comment policy ('category') or sets its own. */
+export type ArticleCommentPolicy = CommentPolicy | 'category';
 
 export interface Category {
   id: number;
@@ -13,6 +20,8 @@ export interface Category {
   name: string;
   description: string;
   sortOrder: number;
+  /** the comment policy of the category's articles that follow it */
+  commentPolicy: CommentPolicy;
 }
 
 /** What lists and sidebars need of an article. */
@@ -37,6 +46,7 @@ export interface Article extends ArticleSummary {
   pinnedUntil: number | null;
   /** the article page leaves the cover out (lists and shares still use it) */
   hideCover: boolean;
+  commentPolicy: ArticleCommentPolicy;
   createdAt: number;
   updatedAt: number;
 }
@@ -57,6 +67,8 @@ export interface NewArticle {
   homePin?: HomePin;
   pinnedUntil?: number | null;
   hideCover?: boolean;
+  /** default 'category' */
+  commentPolicy?: ArticleCommentPolicy;
   views?: number;
 }
 
@@ -67,6 +79,8 @@ export interface Comment {
   body: string;
   status: CommentStatus;
   createdAt: number;
+  /** IP属地 shown beside the comment; null for private addresses, failed lookups and older comments */
+  ipRegion: string | null;
 }
 
 export interface PollOption {
@@ -120,6 +134,14 @@ export interface SiteSettings {
   browserHint: string;
   icpNumber: string;
   icpUrl: string;
+  /** 公安联网备案号 and the link of its record */
+  publicSecurityNumber: string;
+  publicSecurityUrl: string;
+  /** 互联网新闻信息服务许可证 number */
+  newsLicenseNumber: string;
+  /** 违法和不良信息举报电话 and 举报邮箱 */
+  reportPhone: string;
+  reportEmail: string;
   timeZone: string;
   commentModeration: 'auto' | 'review';
   sidebarPollId: string;

@@ -1,7 +1,7 @@
 // Articles: the repository interface (the SQL is in src/storage/<backend>/). An article is visible to readers once it is not a
 // draft, not in the trash, and its publish time has come (scheduling needs no cron).
 // Every write also updates the search index, in the same transaction.
-import type { Article, ArticleStatus, ArticleSummary, HomePin, NewArticle } from '../domain/types.js';
+import type { Article, ArticleCommentPolicy, ArticleStatus, ArticleSummary, HomePin, NewArticle } from '../domain/types.js';
 import type { SearchTerm } from '../lib/search-tokens.js';
 import { type ArticleSearchResults } from './search-repository.js';
 import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
@@ -76,6 +76,7 @@ export interface FullArticleRow extends ArticleSummaryRow {
   home_pin: number;
   pinned_until: number | null;
   hide_cover: number;
+  comment_policy: ArticleCommentPolicy;
   created_at: number;
   updated_at: number;
 }
@@ -101,6 +102,7 @@ export function toArticle(row: FullArticleRow): Article {
     homePin: PIN_OF_LEVEL[row.home_pin] ?? 'none',
     pinnedUntil: row.pinned_until,
     hideCover: row.hide_cover === 1,
+    commentPolicy: row.comment_policy,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,12 +1,13 @@
 // Categories (栏目): the repository interface (the SQL is in src/storage/<backend>/).
-import type { Category } from '../domain/types.js';
+import type { Category, CommentPolicy } from '../domain/types.js';
 
 export interface CategoryWithCount extends Category {
   /** articles in the category, the trash not included */
   articleCount: number;
 }
 
-export type CategoryFields = Omit<Category, 'id'>;
+/** A category's fields; the comment policy defaults to open. */
+export type CategoryFields = Omit<Category, 'id' | 'commentPolicy'> & { commentPolicy?: CommentPolicy };
 
 export type CategoryDeleteResult =
   | { status: 'deleted' }
@@ -41,8 +42,16 @@ export interface CategoryRow {
   name: string;
   description: string;
   sort_order: number;
+  comment_policy: CommentPolicy;
 }
 
 export function toCategory(row: CategoryRow): Category {
-  return { id: row.id, slug: row.slug, name: row.name, description: row.description, sortOrder: row.sort_order };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    sortOrder: row.sort_order,
+    commentPolicy: row.comment_policy,
+  };
 }

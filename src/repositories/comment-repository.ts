@@ -10,6 +10,8 @@ export interface NewComment {
   ipHash: string;
   /** the commenter's network (/24 or /48), for moderators; none for demo and generated comments */
   network?: string | null;
+  /** IP属地: the commenter's province or country, from the offline database (never the address) */
+  ipRegion?: string | null;
 }
 
 /** A comment in the moderation queue, with the title of its article (null if the article is gone). */
@@ -28,8 +30,8 @@ export interface CommentRepository {
   /** whether the article has a comment with exactly this text, any status */
   hasText(articleId: number, body: string): Promise<boolean>;
   countByStatus(): Promise<Record<CommentStatus, number>>;
-  /** The moderation queue of one status, newest first. */
-  listByStatus(status: CommentStatus, options: { limit: number; offset?: number }): Promise<ModerationComment[]>;
+  /** The moderation queue of one status, newest first (or oldest first: the review queue, longest waiting at the top). */
+  listByStatus(status: CommentStatus, options: { limit: number; offset?: number; oldestFirst?: boolean }): Promise<ModerationComment[]>;
   findById(id: number): Promise<Comment | undefined>;
   /** Sets the status of the listed comments; returns those that changed (ids that are missing or already had it are skipped). */
   setStatus(ids: readonly number[], status: CommentStatus): Promise<Comment[]>;
@@ -44,6 +46,7 @@ export interface CommentRow {
   body: string;
   status: CommentStatus;
   created_at: number;
+  ip_region: string | null;
 }
 
 export interface ModerationRow extends CommentRow {
@@ -59,5 +62,6 @@ export function toComment(row: CommentRow): Comment {
     body: row.body,
     status: row.status,
     createdAt: row.created_at,
+    ipRegion: row.ip_region,
   };
 }

@@ -1,10 +1,11 @@
 // Rules for a new comment: moderation (publish at once unless flagged, or everything waits
 // for review), flags (sensitive words, more than two links) and the per-address limits, checked
-// in the same transaction as the insert.
+// in the same transaction as the insert. IP属地 is looked up when the comment is posted.
 import type { CommentStatus } from '../domain/types.js';
 import { type AddressLimits, type LimitRefusal, refusalOf } from './address-limits.js';
 import type { AddressHasher } from './address-hash.js';
 import type { Clock } from './clock.js';
+import { type LocateAddress, locateAddress } from './ip-region.js';
 import { networkOf } from './network.js';
 import type { StorageAccess } from './storage-access.js';
 import { countLinks, findSensitiveWords } from './word-filter.js';
@@ -28,12 +29,14 @@ export class CommentService {
     private readonly storage: StorageAccess,
     private readonly clock: Clock,
     private readonly hashAddress: AddressHasher,
+    private readonly locate: LocateAddress = locateAddress,
     private readonly limits: AddressLimits = COMMENT_LIMITS,
   ) {}
 
   async submit(input: NewCommentInput): Promise<SubmitOutcome> {
     const status = await this.initialStatus(input);
     const ipHash = this.hashAddress(input.ip);
+    const ipRegion = this.regionOf(input.ip);
     return this.storage.transaction(async (tx) => {
       const now = this.clock();
       const refusal = await refusalOf(
@@ -46,11 +49,20 @@ export class CommentService {
       );
       if (refusal) return { kind: refusal };
       const id = await tx.comments.create(
-        { articleId: input.articleId, nickname: input.nickname, body: input.body, status, ipHash, network: networkOf(input.ip) },
+        { articleId: input.articleId, nickname: input.nickname, body: input.body, status, ipHash, network: networkOf(input.ip), ipRegion },
         now,
       );
       return { kind: 'created', id, status };
     });
+  }
+
+  /** A lookup that fails leaves the comment without 属地: it is never refused for it. */
+  private regionOf(ip: string): string | null {
+    try {
+      return this.locate(ip);
+    } catch {
+      return null;
+    }
   }
 
   private async initialStatus(input: NewCommentInput): Promise<CommentStatus> {

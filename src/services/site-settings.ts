@@ -12,8 +12,14 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   browserHint: '推荐使用 Chrome、Edge、Firefox 或 Safari 最新版本，1280×800 以上分辨率查看',
   icpNumber: '京ICP备00000000号-1（演示）',
   icpUrl: 'https://beian.miit.gov.cn/',
+  publicSecurityNumber: '京公网安备00000000000000号（演示）',
+  publicSecurityUrl: 'https://beian.mps.gov.cn/',
+  newsLicenseNumber: '00000000000（演示）',
+  reportPhone: '010-00000000（演示）',
+  reportEmail: 'jubao@shfz.example.cn',
   timeZone: 'Asia/Shanghai',
-  commentModeration: 'auto',
+  // 先审后发: news comments are reviewed before they appear (互联网跟帖评论服务管理规定)
+  commentModeration: 'review',
   sidebarPollId: '',
 };
 
@@ -24,7 +30,7 @@ export function toSiteSettings(stored: Record<string, string>): SiteSettings {
     if (value !== undefined) (settings as unknown as Record<string, string>)[key] = value;
   }
   if (!isValidTimeZone(settings.timeZone)) settings.timeZone = DEFAULT_SETTINGS.timeZone;
-  if (settings.commentModeration !== 'review') settings.commentModeration = 'auto';
+  if (settings.commentModeration !== 'auto') settings.commentModeration = 'review';
   return settings;
 }
 

@@ -11,4 +11,5 @@ export class HttpError extends Error {
 }
 
 export const notFound = (message: string = SITE_MESSAGES.pageNotFound) => new HttpError(404, message);
+export const forbidden = (message: string) => new HttpError(403, message);
 export const badRequest = (message: string = SITE_MESSAGES.requestInvalid) => new HttpError(400, message);

@@ -48,6 +48,7 @@ describe('three portal processes over one PostgreSQL', { skip: missing }, () => 
         startServerProcess({
           dbFile,
           captchaText: ANSWER,
+          commentModeration: 'auto',
           viewFlushIntervalMs: 200,
           captchaRequestsPerMinute: CAPTCHAS_PER_MINUTE,
           env: { DATABASE_URL: url, TRUST_PROXY: 'loopback' },

@@ -31,6 +31,7 @@ describe('PostgreSQL lost while serving', { skip: missing }, () => {
     server = await startServerProcess({
       dbFile: path.join(makeTempDir('portal-outage-'), 'portal.db'),
       captchaText: ANSWER,
+      commentModeration: 'auto',
       env: { DATABASE_URL: url },
       startTimeoutMs: 60_000,
     });

@@ -11,8 +11,10 @@ forEachBackend('category repository', (open) => {
   const s = freshStorage(open);
 
   it('creates categories and finds them by id and by slug, every field kept', async () => {
-    const id = await s.write((tx) => tx.categories.create({ slug: 'law', name: '法治要闻', description: '法治新闻', sortOrder: 3 }));
-    const expected = { id, slug: 'law', name: '法治要闻', description: '法治新闻', sortOrder: 3 };
+    const id = await s.write((tx) =>
+      tx.categories.create({ slug: 'law', name: '法治要闻', description: '法治新闻', sortOrder: 3, commentPolicy: 'closed' }),
+    );
+    const expected = { id, slug: 'law', name: '法治要闻', description: '法治新闻', sortOrder: 3, commentPolicy: 'closed' };
     assert.deepEqual(await s.read.categories.findById(id), expected);
     assert.deepEqual(await s.read.categories.findBySlug('law'), expected);
     assert.equal(await s.read.categories.findById(id + 1), undefined);
@@ -53,7 +55,7 @@ forEachBackend('category repository', (open) => {
       ],
     );
     const [first] = await s.read.categories.listWithArticleCounts();
-    assert.deepEqual(first, { id: law, slug: 'law', name: '法治', description: '', sortOrder: 1, articleCount: 2 });
+    assert.deepEqual(first, { id: law, slug: 'law', name: '法治', description: '', sortOrder: 1, commentPolicy: 'open', articleCount: 2 });
   });
 
   it('refuses a slug another category has, with CategorySlugTakenError, saving nothing', async () => {
@@ -67,8 +69,20 @@ forEachBackend('category repository', (open) => {
 
   it('updates a category, keeping or changing its slug; false when there is none', async () => {
     const id = await s.write((tx) => addCategory(tx, 'law'));
-    assert.equal(await s.write((tx) => tx.categories.update(id, { slug: 'law', name: '法治', description: '新说明', sortOrder: 5 })), true);
-    assert.deepEqual(await s.read.categories.findById(id), { id, slug: 'law', name: '法治', description: '新说明', sortOrder: 5 });
+    assert.equal(
+      await s.write((tx) =>
+        tx.categories.update(id, { slug: 'law', name: '法治', description: '新说明', sortOrder: 5, commentPolicy: 'hidden' }),
+      ),
+      true,
+    );
+    assert.deepEqual(await s.read.categories.findById(id), {
+      id,
+      slug: 'law',
+      name: '法治',
+      description: '新说明',
+      sortOrder: 5,
+      commentPolicy: 'hidden',
+    });
     assert.equal(await s.write((tx) => tx.categories.update(id, { slug: 'legal', name: '法治', description: '', sortOrder: 5 })), true);
     assert.equal(await s.read.categories.findBySlug('law'), undefined);
     assert.equal((await s.read.categories.findBySlug('legal'))?.id, id);

@@ -21,7 +21,10 @@ async function seedComments(tx: Repositories) {
   const other = await addArticle(tx, law, { title: '另一篇' });
   const ids = {
     first: await tx.comments.create(comment(article, '第一条'), NOW - 5 * MINUTE),
-    pending: await tx.comments.create(comment(article, '待审', 'pending', { network: '203.0.113.0/24' }), NOW - 4 * MINUTE),
+    pending: await tx.comments.create(
+      comment(article, '待审', 'pending', { network: '203.0.113.0/24', ipRegion: '广东' }),
+      NOW - 4 * MINUTE,
+    ),
     second: await tx.comments.create(comment(article, '第二条'), NOW - 3 * MINUTE),
     spam: await tx.comments.create(comment(article, '广告', 'spam', { ipHash: 'ip-b' }), NOW - 2 * MINUTE),
     third: await tx.comments.create(comment(article, '第三条'), NOW - MINUTE),
@@ -45,7 +48,9 @@ forEachBackend('comment repository', (open) => {
       body: '待审',
       status: 'pending',
       createdAt: NOW - 4 * MINUTE,
+      ipRegion: '广东',
     });
+    assert.equal((await s.read.comments.findById(pending + 1))?.ipRegion, null, 'none when the lookup gave none');
     assert.equal(await s.read.comments.findById(999_999), undefined);
   });
 
@@ -115,6 +120,7 @@ forEachBackend('comment repository', (open) => {
         body: '待审',
         status: 'pending',
         createdAt: NOW - 4 * MINUTE,
+        ipRegion: '广东',
         articleTitle: '有评论的文章',
         network: '203.0.113.0/24',
       },
@@ -126,6 +132,9 @@ forEachBackend('comment repository', (open) => {
       [third, '有评论的文章', null],
     ]);
     assert.deepEqual(bodies(await comments.listByStatus('approved', { limit: 2, offset: 2 })), ['第二条', '第一条']);
+    // the review queue: the longest waiting first
+    assert.deepEqual(bodies(await comments.listByStatus('approved', { limit: 3, oldestFirst: true })), ['第一条', '第二条', '第三条']);
+    assert.deepEqual(bodies(await comments.listByStatus('approved', { limit: 2, offset: 2, oldestFirst: true })), ['第三条', '别处']);
   });
 
   it('sets the status of listed comments, returning only those that changed', async () => {

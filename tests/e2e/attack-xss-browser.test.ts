@@ -79,7 +79,7 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
   const submissionIds: number[] = [];
 
   before(async () => {
-    t = await makeTestApp({ captchaText: () => ANSWER });
+    t = await makeTestApp({ captchaText: () => ANSWER, commentModeration: 'auto' });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
     for (const [index, payload] of PAYLOADS.entries()) {

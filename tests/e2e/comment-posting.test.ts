@@ -19,7 +19,7 @@ describe('posting a comment in Chromium', { skip }, () => {
   let browser: Browser;
   let articleId: number;
   before(async () => {
-    t = await makeTestApp({ captchaText: () => 'W4RD' });
+    t = await makeTestApp({ captchaText: () => 'W4RD', commentModeration: 'auto' });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
     browser = await launchChromium();

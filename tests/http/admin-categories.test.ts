@@ -57,7 +57,7 @@ describe('admin: categories', () => {
     const stored = await categoryRow('investigations');
     assert.deepEqual(
       { ...stored, id: 0 },
-      { id: 0, slug: 'investigations', name: '调查报道', description: '深度调查 与追踪', sortOrder: 99 },
+      { id: 0, slug: 'investigations', name: '调查报道', description: '深度调查 与追踪', sortOrder: 99, commentPolicy: 'open' },
     );
     const list = await editor.get('/admin/categories');
     assert.match(textOf(list.$, '.notice-success'), /栏目“调查报道”已创建/);

@@ -48,7 +48,7 @@ describe('admin settings', () => {
     for (const key of KEYS) assert.ok(key in values, `field ${key}`);
     assert.equal(values.siteName, DEFAULT_SETTINGS.siteName);
     assert.equal(values.supervisor, DEFAULT_SETTINGS.supervisor);
-    assert.equal(values.commentModeration, 'auto');
+    assert.equal(values.commentModeration, 'review', 'a fresh site reviews comments first');
     assert.equal(values.sidebarPollId, '');
     assert.equal(values._csrf, admin.csrfToken);
     assert.ok(page.$('select[name=sidebarPollId] option').length >= 2, 'the demo poll is a choice');

@@ -28,7 +28,7 @@ describe('comment XSS corpus', () => {
   let articleId: number;
   let baselineScripts = 0;
   before(async () => {
-    t = await makeTestApp({ captchaText: () => ANSWER });
+    t = await makeTestApp({ captchaText: () => ANSWER, commentModeration: 'auto' });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
     baselineScripts = (await t.get(`/article/${articleId}`)).$('script:not([type="application/ld+json"])').length;

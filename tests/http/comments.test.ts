@@ -14,7 +14,7 @@ describe('posting a comment', () => {
   let captchaText = ANSWER;
 
   before(async () => {
-    t = await makeTestApp({ captchaText: () => captchaText });
+    t = await makeTestApp({ captchaText: () => captchaText, commentModeration: 'auto' });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
   });
@@ -327,7 +327,7 @@ describe('posting a comment', () => {
     });
 
     it('with TRUST_PROXY the forwarded address counts', async () => {
-      const proxied = await makeTestApp({ captchaText: () => ANSWER, env: { TRUST_PROXY: 'loopback' } });
+      const proxied = await makeTestApp({ captchaText: () => ANSWER, commentModeration: 'auto', env: { TRUST_PROXY: 'loopback' } });
       try {
         const [article] = await proxied.portal.repositories.articles.listVisible({ limit: 1 }, proxied.clock());
         for (const address of ['198.51.100.1', '198.51.100.2']) {

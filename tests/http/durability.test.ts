@@ -118,7 +118,7 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
 
   it('200 concurrent comments, SIGKILL midway: every acknowledged comment is stored exactly once', async (t) => {
     const dbFile = path.join(dir, 'comments.db');
-    const first = await startServerProcess({ dbFile, captchaText: ANSWER, env: TRUSTED_PROXY });
+    const first = await startServerProcess({ dbFile, commentModeration: 'auto', captchaText: ANSWER, env: TRUSTED_PROXY });
     const articleIds = visibleArticleIds(dbFile);
     assert.ok(articleIds.length >= 4, 'demo articles to comment on');
     const articleOf = (i: number) => articleIds[i % 4]!;
@@ -137,7 +137,7 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
     assert.ok(outcome.acknowledged.size >= 40, `at least 40 acknowledged (got ${outcome.acknowledged.size})`);
     assert.ok(outcome.failed > 0, 'the kill came while posts were still in flight');
 
-    const second = await startServerProcess({ dbFile, captchaText: ANSWER, env: TRUSTED_PROXY });
+    const second = await startServerProcess({ dbFile, commentModeration: 'auto', captchaText: ANSWER, env: TRUSTED_PROXY });
     const stored = withDatabase(dbFile, (db) => {
       const count = db.prepare('SELECT COUNT(*) FROM comments WHERE body = ?').pluck();
       return readers.map((_, i) => count.get(bodyOf(i)) as number);
@@ -229,7 +229,13 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
   it('views: the timed flush writes them; SIGKILL keeps what was flushed; SIGTERM finishes in-flight work and writes every counted view', async (t) => {
     const dbFile = path.join(dir, 'views.db');
     const FLUSH_MS = 1000;
-    const first = await startServerProcess({ dbFile, captchaText: ANSWER, viewFlushIntervalMs: FLUSH_MS, env: TRUSTED_PROXY });
+    const first = await startServerProcess({
+      dbFile,
+      commentModeration: 'auto',
+      captchaText: ANSWER,
+      viewFlushIntervalMs: FLUSH_MS,
+      env: TRUSTED_PROXY,
+    });
     const [articleId, commentArticleId] = visibleArticleIds(dbFile);
     assert.ok(articleId && commentArticleId);
     // Distinct browsers: each read is a reader of its own, so none is deduplicated.
@@ -257,7 +263,13 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
     first.kill('SIGKILL');
     assert.equal((await first.exited).signal, 'SIGKILL');
 
-    const second = await startServerProcess({ dbFile, captchaText: ANSWER, viewFlushIntervalMs: 600_000, env: TRUSTED_PROXY });
+    const second = await startServerProcess({
+      dbFile,
+      commentModeration: 'auto',
+      captchaText: ANSWER,
+      viewFlushIntervalMs: 600_000,
+      env: TRUSTED_PROXY,
+    });
     const afterKill = storedViews(dbFile, articleId);
     assert.ok(
       afterKill >= flushedBeforeKill && afterKill >= base + 30,
@@ -344,7 +356,9 @@ describe('durability of acknowledged writes (real server, SIGKILL and SIGTERM)',
   it('two processes on one database file: 100 comment posts each at once, all stored, never locked', async () => {
     const dbFile = path.join(dir, 'two.db');
     // Both start at once on a new file: one migrates and seeds, the other finds it done.
-    const servers = await Promise.all([0, 1].map(() => startServerProcess({ dbFile, captchaText: ANSWER, env: TRUSTED_PROXY })));
+    const servers = await Promise.all(
+      [0, 1].map(() => startServerProcess({ dbFile, commentModeration: 'auto', captchaText: ANSWER, env: TRUSTED_PROXY })),
+    );
     assert.equal(servers.filter((server) => /demo content added/.test(server.output())).length, 1, 'the demo content is added once');
     withDatabase(dbFile, (db) => {
       assert.deepEqual(db.prepare('SELECT title FROM articles GROUP BY title HAVING COUNT(*) > 1').pluck().all(), [], 'no article twice');

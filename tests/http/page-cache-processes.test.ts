@@ -37,8 +37,8 @@ describe('page caches in two processes on one database', () => {
 
   it('a comment posted through one process and an edit by a third writer show in both at once', async () => {
     const dbFile = path.join(makeTempDir(), 'portal.db');
-    const first = await startServerProcess({ dbFile, captchaText: ANSWER });
-    const second = await startServerProcess({ dbFile, captchaText: ANSWER });
+    const first = await startServerProcess({ dbFile, commentModeration: 'auto', captchaText: ANSWER });
+    const second = await startServerProcess({ dbFile, commentModeration: 'auto', captchaText: ANSWER });
     const articleId = withDatabase(
       dbFile,
       (db) => db.prepare("SELECT max(id) FROM articles WHERE status = 'published'").pluck().get() as number,
@@ -84,7 +84,7 @@ describe('page caches in two processes on one database', () => {
     const dbFile = path.join(makeTempDir(), 'portal.db');
     // production: the JSON log names the process of every line
     const env = { WORKERS: '2', LOG_LEVEL: 'info', NODE_ENV: 'production', SESSION_SECRET: 'cluster-test-secret-0123456789abcdefghij' };
-    const cluster = await startServerProcess({ dbFile, captchaText: ANSWER, env });
+    const cluster = await startServerProcess({ dbFile, commentModeration: 'auto', captchaText: ANSWER, env });
     // startServerProcess returns once one worker answers; wait for the second, or both workers'
     // share of the requests below would depend on how fast it starts
     await cluster.waitForOutput((output) => (output.match(/news portal listening on/g) ?? []).length >= 2, 10_000);

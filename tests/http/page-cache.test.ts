@@ -35,7 +35,7 @@ describe('page cache', () => {
   let articleId: number;
 
   before(async () => {
-    t = await makeTestApp({ captchaText: () => ANSWER });
+    t = await makeTestApp({ captchaText: () => ANSWER, commentModeration: 'auto' });
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
   });

@@ -14,7 +14,7 @@ describe('transactions against live traffic', () => {
   let t: TestApp;
   let articleId: number;
   before(async () => {
-    t = await makeTestApp({ captchaText: () => ANSWER });
+    t = await makeTestApp({ captchaText: () => ANSWER, commentModeration: 'auto' });
     articleId = (await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock()))[0]!.id;
   });
   after(() => t.close());

@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { projectRoot } from '../../src/paths.js';
 import type { TestApp } from './test-app.js';
 
@@ -37,6 +38,12 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** how long to wait for the server to listen and answer /healthz (default 30 s) */
   startTimeoutMs?: number;
+  /**
+   * 'auto': once it answers, the site publishes comments at once (a fresh site reviews them
+   * first), written to its database (SQLite file or DATABASE_URL) as the admin would, and
+   * waited for until this process's comment form no longer says comments are reviewed first.
+   */
+  commentModeration?: 'auto';
 }
 
 export interface ExitStatus {
@@ -204,12 +211,39 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       if (Date.now() > until) throw new Error(`/healthz did not answer 200 in time:\n${output}`);
       await sleep(50);
     }
+    if (options.commentModeration === 'auto') await publishCommentsAtOnce(handle, options);
   } catch (err) {
     handle.kill('SIGKILL');
     await exited;
     throw err;
   }
   return handle;
+}
+
+const SET_AUTO =
+  "INSERT INTO settings (key, value) VALUES ('commentModeration', 'auto') ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+async function publishCommentsAtOnce(server: ServerProcess, options: ServerProcessOptions): Promise<void> {
+  const url = options.env?.DATABASE_URL;
+  if (url) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(SET_AUTO);
+    } finally {
+      await client.end();
+    }
+  } else {
+    withDatabase(options.dbFile, (db) => db.prepare(SET_AUTO).run(), { readonly: false });
+  }
+  const home = await (await fetch(`${server.baseUrl}/`)).text();
+  const articlePath = /href="(\/article\/\d+)"/.exec(home)?.[1];
+  if (!articlePath) throw new Error('no article on the home page');
+  const deadline = Date.now() + 10_000;
+  while (/class="form-note"/.test(await (await fetch(`${server.baseUrl}${articlePath}/comment-form`)).text())) {
+    if (Date.now() > deadline) throw new Error('the server did not take up commentModeration=auto within 10 s');
+    await sleep(50);
+  }
 }
 
 /**

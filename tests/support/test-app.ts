@@ -11,6 +11,7 @@ import { createApp, type Portal } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemoContentIfEmpty } from '../../src/content/seed.js';
 import type { Repositories } from '../../src/repositories/index.js';
+import type { LocateAddress } from '../../src/services/ip-region.js';
 import type { Storage, Transact } from '../../src/storage/storage.js';
 import { throughTransactions } from './fixtures.js';
 import { openSqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
@@ -82,6 +83,13 @@ export interface TestAppOptions {
   /** a known captcha text (the app factory's injection point; production has no bypass) */
   captchaText?: () => string;
   captchaRequestsPerMinute?: number;
+  /**
+   * The comment mode to set after seeding. A fresh site reviews first (先审后发); tests that need
+   * a comment to appear at once ask for 'auto' here.
+   */
+  commentModeration?: 'auto' | 'review';
+  /** IP属地 lookups (the app's injection point; default: the shipped database) */
+  locateAddress?: LocateAddress;
 }
 
 export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -97,8 +105,13 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     sessionSecret: TEST_SESSION_SECRET,
     captchaText: options.captchaText,
     captchaRequestsPerMinute: options.captchaRequestsPerMinute ?? 10_000,
+    locateAddress: options.locateAddress,
   });
   if (options.demo !== false) await seedDemoContentIfEmpty(storage.transaction, clock());
+  if (options.commentModeration) {
+    const commentModeration = options.commentModeration;
+    await storage.transaction((tx) => tx.settings.setMany({ commentModeration }));
+  }
   const server: Server = await new Promise((resolve) => {
     const s = portal.listen(0, '127.0.0.1', () => resolve(s));
   });

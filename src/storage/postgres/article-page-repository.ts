@@ -19,7 +19,7 @@ export class PostgresArticlePageRepository implements ArticlePageRepository {
       `SELECT articles.*,
          (SELECT COUNT(*) FROM comments WHERE article_id = articles.id AND status = 'approved') AS approved_comments,
          (SELECT COALESCE(json_agg(latest ORDER BY latest.created_at DESC, latest.id DESC), '[]')
-            FROM (SELECT id, article_id, nickname, body, status, created_at FROM comments
+            FROM (SELECT id, article_id, nickname, body, status, created_at, ip_region FROM comments
                   WHERE article_id = articles.id AND status = 'approved'
                   ORDER BY created_at DESC, id DESC LIMIT $3) AS latest) AS latest_comments
        FROM articles WHERE id = $2 AND ${VISIBLE}`,

@@ -27,7 +27,7 @@ const DEEP_PAGE_OFFSET = 100;
 /** Visible to readers at $1 (keep in step with the partial indexes: their WHERE is this minus the time). */
 export const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= $1";
 const EDITABLE_COLUMNS = `category_id, title, author, source, summary, body_html, cover_image,
-  is_featured, status, published_at, home_pin, pinned_until, hide_cover`;
+  is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy`;
 
 export class PostgresArticleRepository implements ArticleRepository {
   private readonly searchIndex: PostgresSearchIndex;
@@ -104,7 +104,7 @@ export class PostgresArticleRepository implements ArticleRepository {
   async create(article: NewArticle, now: number): Promise<number> {
     const id = await this.sql.value<number>(
       `INSERT INTO articles (${EDITABLE_COLUMNS}, views, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
       [...columnValues(article), article.views ?? 0, now],
     );
     await this.searchIndex.sync(id!);
@@ -139,8 +139,8 @@ export class PostgresArticleRepository implements ArticleRepository {
     const updated = await this.sql.run(
       `UPDATE articles SET category_id = $1, title = $2, author = $3, source = $4, summary = $5, body_html = $6,
          cover_image = $7, is_featured = $8, status = $9, published_at = $10, home_pin = $11, pinned_until = $12,
-         hide_cover = $13, updated_at = $14, version = version + 1
-       WHERE id = $15 AND version = $16 AND deleted_at IS NULL`,
+         hide_cover = $13, comment_policy = $14, updated_at = $15, version = version + 1
+       WHERE id = $16 AND version = $17 AND deleted_at IS NULL`,
       [...columnValues(fields), now, id, expectedVersion],
     );
     if (updated > 0) await this.searchIndex.sync(id);
@@ -192,6 +192,7 @@ function columnValues(fields: ArticleFields): unknown[] {
     PIN_LEVELS[fields.homePin ?? 'none'],
     pinned ? (fields.pinnedUntil ?? null) : null,
     fields.hideCover ? 1 : 0,
+    fields.commentPolicy ?? 'category',
   ];
 }
 

@@ -5,7 +5,7 @@ import type { NewComment, ModerationComment, CommentRepository, CommentRow, Mode
 import { toComment } from '../../repositories/comment-repository.js';
 import type { Sql } from './sql.js';
 
-const COLUMNS = 'id, article_id, nickname, body, status, created_at';
+const COLUMNS = 'id, article_id, nickname, body, status, created_at, ip_region';
 
 export class PostgresCommentRepository implements CommentRepository {
   constructor(private readonly sql: Sql) {}
@@ -26,9 +26,18 @@ export class PostgresCommentRepository implements CommentRepository {
 
   async create(comment: NewComment, now: number): Promise<number> {
     const id = await this.sql.value<number>(
-      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [comment.articleId, comment.nickname, comment.body, comment.status, comment.ipHash, comment.network ?? null, now],
+      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, ip_region, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        comment.articleId,
+        comment.nickname,
+        comment.body,
+        comment.status,
+        comment.ipHash,
+        comment.network ?? null,
+        comment.ipRegion ?? null,
+        now,
+      ],
     );
     return id!;
   }
@@ -50,11 +59,15 @@ export class PostgresCommentRepository implements CommentRepository {
     return counts;
   }
 
-  async listByStatus(status: CommentStatus, options: { limit: number; offset?: number }): Promise<ModerationComment[]> {
+  async listByStatus(
+    status: CommentStatus,
+    options: { limit: number; offset?: number; oldestFirst?: boolean },
+  ): Promise<ModerationComment[]> {
+    const order = options.oldestFirst ? 'c.created_at, c.id' : 'c.created_at DESC, c.id DESC';
     const rows = await this.sql.rows<ModerationRow>(
-      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.network, a.title AS article_title
+      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, c.network, a.title AS article_title
        FROM comments c LEFT JOIN articles a ON a.id = c.article_id
-       WHERE c.status = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2 OFFSET $3`,
+       WHERE c.status = $1 ORDER BY ${order} LIMIT $2 OFFSET $3`,
       [status, options.limit, options.offset ?? 0],
     );
     return rows.map((row) => ({ ...toComment(row), articleTitle: row.article_title, network: row.network }));

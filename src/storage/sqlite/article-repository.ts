@@ -85,9 +85,9 @@ export class SqliteArticleRepository implements ArticleRepository {
     );
     this.insert = db.prepare(
       `INSERT INTO articles (category_id, title, author, source, summary, body_html, cover_image,
-         is_featured, status, published_at, home_pin, pinned_until, hide_cover, views, created_at, updated_at)
+         is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy, views, created_at, updated_at)
        VALUES (@categoryId, @title, @author, @source, @summary, @bodyHtml, @coverImage,
-         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @views, @now, @now)`,
+         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @commentPolicy, @views, @now, @now)`,
     );
     this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
     this.anyById = db.prepare<[number], AdminArticleRow>('SELECT * FROM articles WHERE id = ?');
@@ -100,7 +100,7 @@ export class SqliteArticleRepository implements ArticleRepository {
       `UPDATE articles SET category_id = @categoryId, title = @title, author = @author, source = @source,
          summary = @summary, body_html = @bodyHtml, cover_image = @coverImage, is_featured = @isFeatured,
          status = @status, published_at = @publishedAt, home_pin = @homePin, pinned_until = @pinnedUntil,
-         hide_cover = @hideCover, updated_at = @now, version = version + 1
+         hide_cover = @hideCover, comment_policy = @commentPolicy, updated_at = @now, version = version + 1
        WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
     );
     this.trash = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
@@ -235,6 +235,7 @@ function columnValues(fields: ArticleFields) {
     homePin: PIN_LEVELS[fields.homePin ?? 'none'],
     pinnedUntil: fields.homePin && fields.homePin !== 'none' ? (fields.pinnedUntil ?? null) : null,
     hideCover: fields.hideCover ? 1 : 0,
+    commentPolicy: fields.commentPolicy ?? 'category',
   };
 }
 

@@ -25,16 +25,18 @@ export class SqliteCategoryRepository implements CategoryRepository {
     this.bySlug = db.prepare<[string], CategoryRow>('SELECT * FROM categories WHERE slug = ?');
     this.byId = db.prepare<[number], CategoryRow>('SELECT * FROM categories WHERE id = ?');
     this.withCounts = db.prepare<[], CategoryRow & { article_count: number }>(
-      `SELECT c.id, c.slug, c.name, c.description, c.sort_order, COUNT(a.id) AS article_count
+      `SELECT c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy, COUNT(a.id) AS article_count
        FROM categories c LEFT JOIN articles a ON a.category_id = c.id AND a.deleted_at IS NULL
-       GROUP BY c.id, c.slug, c.name, c.description, c.sort_order
+       GROUP BY c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy
        ORDER BY c.sort_order, c.id`,
     );
     this.insert = db.prepare(
-      'INSERT INTO categories (slug, name, description, sort_order) VALUES (@slug, @name, @description, @sortOrder)',
+      `INSERT INTO categories (slug, name, description, sort_order, comment_policy)
+       VALUES (@slug, @name, @description, @sortOrder, @commentPolicy)`,
     );
     this.updateRow = db.prepare(
-      `UPDATE categories SET slug = @slug, name = @name, description = @description, sort_order = @sortOrder
+      `UPDATE categories SET slug = @slug, name = @name, description = @description, sort_order = @sortOrder,
+         comment_policy = @commentPolicy
        WHERE id = @id`,
     );
     this.countArticles = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM articles WHERE category_id = ?');
@@ -76,7 +78,13 @@ export class SqliteCategoryRepository implements CategoryRepository {
 }
 
 function fields(category: CategoryFields) {
-  return { slug: category.slug, name: category.name, description: category.description, sortOrder: category.sortOrder };
+  return {
+    slug: category.slug,
+    name: category.name,
+    description: category.description,
+    sortOrder: category.sortOrder,
+    commentPolicy: category.commentPolicy ?? 'open',
+  };
 }
 
 function uniqueSlug<T>(slug: string, write: () => T): T {

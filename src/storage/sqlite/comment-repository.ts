@@ -14,12 +14,13 @@ export class SqliteCommentRepository implements CommentRepository {
   private readonly sameText;
   private readonly statusCounts;
   private readonly byStatus;
+  private readonly byStatusOldestFirst;
   private readonly byId;
   private readonly updateStatus;
   private readonly remove;
 
   constructor(db: Db) {
-    const select = `SELECT id, article_id, nickname, body, status, created_at FROM comments
+    const select = `SELECT id, article_id, nickname, body, status, created_at, ip_region FROM comments
                     WHERE article_id = @articleId AND status = 'approved'`;
     this.oldestFirst = db.prepare<{ articleId: number; limit: number; offset: number }, CommentRow>(
       `${select} ORDER BY created_at, id LIMIT @limit OFFSET @offset`,
@@ -31,26 +32,31 @@ export class SqliteCommentRepository implements CommentRepository {
       "SELECT COUNT(*) AS n FROM comments WHERE article_id = ? AND status = 'approved'",
     );
     this.insert = db.prepare(
-      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, created_at)
-       VALUES (@articleId, @nickname, @body, @status, @ipHash, @network, @now)`,
+      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, ip_region, created_at)
+       VALUES (@articleId, @nickname, @body, @status, @ipHash, @network, @ipRegion, @now)`,
     );
     this.countByIpSince = db.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM comments WHERE ip_hash = ? AND created_at > ?',
     );
     this.sameText = db.prepare<[number, string], { id: number }>('SELECT id FROM comments WHERE article_id = ? AND body = ? LIMIT 1');
     this.statusCounts = db.prepare<[], { status: CommentStatus; n: number }>('SELECT status, COUNT(*) AS n FROM comments GROUP BY status');
+    const queue = `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, c.network, a.title AS article_title
+       FROM comments c LEFT JOIN articles a ON a.id = c.article_id WHERE c.status = @status`;
     this.byStatus = db.prepare<{ status: CommentStatus; limit: number; offset: number }, ModerationRow>(
-      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.network, a.title AS article_title
-       FROM comments c LEFT JOIN articles a ON a.id = c.article_id
-       WHERE c.status = @status ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
+      `${queue} ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
     );
-    this.byId = db.prepare<[number], CommentRow>('SELECT id, article_id, nickname, body, status, created_at FROM comments WHERE id = ?');
+    this.byStatusOldestFirst = db.prepare<{ status: CommentStatus; limit: number; offset: number }, ModerationRow>(
+      `${queue} ORDER BY c.created_at, c.id LIMIT @limit OFFSET @offset`,
+    );
+    this.byId = db.prepare<[number], CommentRow>(
+      'SELECT id, article_id, nickname, body, status, created_at, ip_region FROM comments WHERE id = ?',
+    );
     this.updateStatus = db.prepare<{ id: number; status: CommentStatus }, CommentRow>(
       `UPDATE comments SET status = @status WHERE id = @id AND status <> @status
-       RETURNING id, article_id, nickname, body, status, created_at`,
+       RETURNING id, article_id, nickname, body, status, created_at, ip_region`,
     );
     this.remove = db.prepare<[number], CommentRow>(
-      'DELETE FROM comments WHERE id = ? RETURNING id, article_id, nickname, body, status, created_at',
+      'DELETE FROM comments WHERE id = ? RETURNING id, article_id, nickname, body, status, created_at, ip_region',
     );
   }
 
@@ -64,7 +70,9 @@ export class SqliteCommentRepository implements CommentRepository {
   }
 
   async create(comment: NewComment, now: number): Promise<number> {
-    return Number(this.insert.run({ ...comment, network: comment.network ?? null, now }).lastInsertRowid);
+    return Number(
+      this.insert.run({ ...comment, network: comment.network ?? null, ipRegion: comment.ipRegion ?? null, now }).lastInsertRowid,
+    );
   }
 
   async countByStatus(): Promise<Record<CommentStatus, number>> {
@@ -73,8 +81,11 @@ export class SqliteCommentRepository implements CommentRepository {
     return counts;
   }
 
-  async listByStatus(status: CommentStatus, options: { limit: number; offset?: number }): Promise<ModerationComment[]> {
-    return this.byStatus
+  async listByStatus(
+    status: CommentStatus,
+    options: { limit: number; offset?: number; oldestFirst?: boolean },
+  ): Promise<ModerationComment[]> {
+    return (options.oldestFirst ? this.byStatusOldestFirst : this.byStatus)
       .all({ status, limit: options.limit, offset: options.offset ?? 0 })
       .map((row) => ({ ...toComment(row), articleTitle: row.article_title, network: row.network }));
   }

@@ -7,6 +7,7 @@ import type { Article, Comment } from '../../domain/types.js';
 import type { ArticlePageRead } from '../../repositories/article-page-repository.js';
 import type { AdminArticle } from '../../repositories/article-repository.js';
 import type { Repositories } from '../../repositories/index.js';
+import { commentPolicyOf } from '../../services/comment-policy.js';
 import { bodyShowsCover } from '../../services/cover-image.js';
 import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { articlePageJsonLd } from '../json-ld.js';
@@ -23,6 +24,7 @@ interface PageComments {
 /** What the template shows of an article, for readers and for previews alike. */
 function articlePageLocals(res: Response, article: Article | AdminArticle, views: number, { comments, commentCount }: PageComments) {
   const category = res.locals.chrome.categoryById.get(article.categoryId);
+  const commentPolicy = commentPolicyOf(article, category);
   return {
     meta: {
       title: article.title,
@@ -36,7 +38,8 @@ function articlePageLocals(res: Response, article: Article | AdminArticle, views
     views,
     // Not twice: the editor may hide it, and a body showing the same picture already has it.
     showCover: article.coverImage !== null && !article.hideCover && !bodyShowsCover(article.coverImage, article.bodyHtml),
-    comments,
+    commentPolicy,
+    comments: commentPolicy === 'hidden' ? [] : comments,
     commentCount,
   };
 }

@@ -4,14 +4,15 @@
 import type { Request, Response } from 'express';
 import type { SiteContext } from '../site-context.js';
 import { parseCommentForm } from '../forms/comment-form.js';
-import { badRequest, notFound } from '../http-error.js';
+import { badRequest, forbidden, notFound } from '../http-error.js';
 import { paginate } from '../pagination.js';
 import { pageNumber, parseId, queryString } from '../params.js';
 import { csrfToken } from '../middleware/csrf.js';
 import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { CAPTCHA_VERDICT_MESSAGES, SITE_MESSAGES } from '../messages/site.js';
 import type { CommentDraft, CommentFormState } from '../session-data.js';
-import type { Article } from '../../domain/types.js';
+import type { Article, CommentPolicy } from '../../domain/types.js';
+import { commentPolicyOf } from '../../services/comment-policy.js';
 import type { SubmitOutcome } from '../../services/comment-service.js';
 
 /** Why the service refused a valid comment, as the reader is told. */
@@ -37,6 +38,15 @@ export function commentController(context: SiteContext) {
     const article = await repositories.articles.findVisibleById(parseId(raw), clock());
     if (!article) throw notFound(SITE_MESSAGES.articleNotFound);
     return article;
+  }
+
+  function policyOf(res: Response, article: Article): CommentPolicy {
+    return commentPolicyOf(article, res.locals.chrome.categoryById.get(article.categoryId));
+  }
+
+  /** Comments closed: the form pages say so (403), in place of the form. */
+  function renderClosed(res: Response, view: 'comments/form-frame' | 'comments/new', locals: Record<string, unknown>) {
+    res.status(403).render(view, { ...locals, commentPolicy: 'closed' });
   }
 
   /**
@@ -68,6 +78,7 @@ export function commentController(context: SiteContext) {
     async showCommentForm(req: Request<{ id: string }>, res: Response) {
       const article = await findArticle(req.params.id);
       res.set('Cache-Control', 'no-store');
+      if (policyOf(res, article) !== 'open') return renderClosed(res, 'comments/form-frame', { article });
       res.render('comments/form-frame', {
         article,
         commentForm: readersForm(req, article.id, { reasons: false }),
@@ -80,10 +91,13 @@ export function commentController(context: SiteContext) {
     async newComment(req: Request<{ id: string }>, res: Response) {
       const article = await findArticle(req.params.id);
       res.set('Cache-Control', 'no-store');
+      const meta = { title: SITE_MESSAGES.newCommentTitle(article.title), description: article.summary, path: newCommentPath(article.id) };
+      const category = res.locals.chrome.categoryById.get(article.categoryId);
+      if (policyOf(res, article) !== 'open') return renderClosed(res, 'comments/new', { meta, article, category, noindex: true });
       res.render('comments/new', {
-        meta: { title: SITE_MESSAGES.newCommentTitle(article.title), description: article.summary, path: newCommentPath(article.id) },
+        meta,
         article,
-        category: res.locals.chrome.categoryById.get(article.categoryId),
+        category,
         commentForm: readersForm(req, article.id, { reasons: true }),
         csrfToken: csrfToken(req),
         noindex: true,
@@ -92,6 +106,7 @@ export function commentController(context: SiteContext) {
 
     async createComment(req: Request<{ id: string }>, res: Response) {
       const article = await findArticle(req.params.id);
+      if (policyOf(res, article) !== 'open') throw forbidden(SITE_MESSAGES.commentsClosed);
       const { values, errors } = parseCommentForm(req.body);
       // Every attempt uses up the captcha, right or wrong, so an answer cannot be tried twice.
       const verdict = await captchas.verify(req.sessionID, 'comment', values.captcha);
@@ -121,20 +136,25 @@ export function commentController(context: SiteContext) {
       if (order !== 'oldest' && order !== 'newest') throw badRequest(SITE_MESSAGES.commentOrderInvalid);
       const article = await findArticle(req.params.id);
       cacheAsArticlePage(res, article.id, { countsRead: false });
-      const total = await repositories.comments.countApproved(article.id);
+      const commentPolicy = policyOf(res, article);
+      const total = commentPolicy === 'hidden' ? 0 : await repositories.comments.countApproved(article.id);
       const basePath = `/article/${article.id}/comments${order === 'newest' ? '?order=newest' : ''}`;
       const pagination = paginate(page, total, COMMENTS_PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
-      const comments = await repositories.comments.listApproved(article.id, {
-        limit: COMMENTS_PER_PAGE,
-        offset: (page - 1) * COMMENTS_PER_PAGE,
-        newestFirst: order === 'newest',
-      });
+      const comments =
+        commentPolicy === 'hidden'
+          ? []
+          : await repositories.comments.listApproved(article.id, {
+              limit: COMMENTS_PER_PAGE,
+              offset: (page - 1) * COMMENTS_PER_PAGE,
+              newestFirst: order === 'newest',
+            });
       res.render('comments/index', {
         meta: { title: SITE_MESSAGES.commentsTitle(article.title), description: article.summary, path: `/article/${article.id}/comments` },
         article,
         category: res.locals.chrome.categoryById.get(article.categoryId),
         comments,
+        commentPolicy,
         order,
         pagination,
         firstNumber: (page - 1) * COMMENTS_PER_PAGE + 1,

@@ -1,13 +1,15 @@
 // Parses and validates the article editor form (the body is sanitized here, on write), and
 // the filters of the article list.
 import type { Request } from 'express';
-import type { ArticleStatus, HomePin } from '../../domain/types.js';
+import type { ArticleCommentPolicy, ArticleStatus, HomePin } from '../../domain/types.js';
 import type { AdminArticleFilter } from '../../repositories/article-repository.js';
+import { ARTICLE_COMMENT_POLICIES } from '../../services/comment-policy.js';
 import { sanitizeArticleHtml } from '../../services/html-sanitizer.js';
 import { parseLocalInputValue } from '../../services/site-time.js';
 import { badRequest } from '../http-error.js';
 import { ARTICLES_MESSAGES } from '../messages/articles.js';
 import { CATEGORIES_MESSAGES } from '../messages/categories.js';
+import { COMMENTS_MESSAGES } from '../messages/comments.js';
 import { SITE_MESSAGES } from '../messages/site.js';
 import { pageNumber, queryString } from '../params.js';
 import { singleField } from './single-field.js';
@@ -26,6 +28,7 @@ export interface ArticleFormValues {
   hideCover: boolean;
   homePin: string;
   pinnedUntil: string;
+  commentPolicy: string;
   /** the version the editor started from (conflict detection) */
   version: string;
 }
@@ -48,6 +51,7 @@ export interface ParsedArticle {
   homePin: HomePin;
   /** null: the pin lasts until an editor removes it */
   pinnedUntil: number | null;
+  commentPolicy: ArticleCommentPolicy;
   version: number;
 }
 
@@ -77,6 +81,7 @@ export function emptyArticleForm(): ArticleFormValues {
     hideCover: false,
     homePin: 'none',
     pinnedUntil: '',
+    commentPolicy: 'category',
     version: '0',
   };
 }
@@ -100,6 +105,7 @@ export function parseArticleForm(
     hideCover: singleField(fields, 'hideCover') === '1',
     homePin: singleField(fields, 'homePin') || 'none',
     pinnedUntil: singleField(fields, 'pinnedUntil').trim(),
+    commentPolicy: singleField(fields, 'commentPolicy') || 'category',
     version: singleField(fields, 'version') || '0',
   };
   const errors: ArticleFormErrors = {};
@@ -137,9 +143,11 @@ export function parseArticleForm(
     else if (parsed <= options.now) errors.pinnedUntil = M.pinnedUntilPast;
     else pinnedUntil = parsed;
   }
+  const commentPolicy = ARTICLE_COMMENT_POLICIES.find((policy) => policy === values.commentPolicy);
+  if (!commentPolicy) errors.commentPolicy = COMMENTS_MESSAGES.policyInvalid;
   const version = Number(values.version);
   if (!Number.isSafeInteger(version) || version < 0) throw badRequest(M.versionInvalid);
-  if (Object.keys(errors).length > 0) return { values, errors };
+  if (Object.keys(errors).length > 0 || !commentPolicy) return { values, errors };
   return {
     values,
     errors,
@@ -157,6 +165,7 @@ export function parseArticleForm(
       hideCover: values.hideCover,
       homePin,
       pinnedUntil,
+      commentPolicy,
       version,
     },
   };

@@ -2,7 +2,9 @@
 // choice other admin forms ask for.
 import type { Category } from '../../domain/types.js';
 import type { CategoryFields } from '../../repositories/category-repository.js';
+import { COMMENT_POLICIES } from '../../services/comment-policy.js';
 import { CATEGORIES_MESSAGES } from '../messages/categories.js';
+import { COMMENTS_MESSAGES } from '../messages/comments.js';
 import { singleField } from './single-field.js';
 import { cleanLine, cleanText, visibleLength } from './text-input.js';
 
@@ -16,12 +18,19 @@ export interface CategoryFormValues {
   slug: string;
   description: string;
   sortOrder: string;
+  commentPolicy: string;
 }
 
 export type CategoryFormErrors = Partial<Record<keyof CategoryFormValues, string>>;
 
 export function categoryFormValues(category: Category): CategoryFormValues {
-  return { name: category.name, slug: category.slug, description: category.description, sortOrder: String(category.sortOrder) };
+  return {
+    name: category.name,
+    slug: category.slug,
+    description: category.description,
+    sortOrder: String(category.sortOrder),
+    commentPolicy: category.commentPolicy,
+  };
 }
 
 export function parseCategoryForm(body: unknown): {
@@ -34,6 +43,7 @@ export function parseCategoryForm(body: unknown): {
     slug: singleField(body, 'slug').trim().toLowerCase(),
     description: cleanText(singleField(body, 'description')).replace(/\n+/g, ' '),
     sortOrder: singleField(body, 'sortOrder').trim(),
+    commentPolicy: singleField(body, 'commentPolicy').trim() || 'open',
   };
   const errors: CategoryFormErrors = {};
   const nameLength = visibleLength(values.name);
@@ -43,9 +53,17 @@ export function parseCategoryForm(body: unknown): {
   if (visibleLength(values.description) > CATEGORY_DESCRIPTION_MAX)
     errors.description = CATEGORIES_MESSAGES.descriptionTooLong(CATEGORY_DESCRIPTION_MAX);
   if (values.sortOrder !== '' && !SORT_ORDER.test(values.sortOrder)) errors.sortOrder = CATEGORIES_MESSAGES.sortOrderInvalid;
+  const commentPolicy = COMMENT_POLICIES.find((policy) => policy === values.commentPolicy);
+  if (!commentPolicy) errors.commentPolicy = COMMENTS_MESSAGES.policyInvalid;
   const category =
-    Object.keys(errors).length === 0
-      ? { name: values.name, slug: values.slug, description: values.description, sortOrder: Number(values.sortOrder || '0') }
+    Object.keys(errors).length === 0 && commentPolicy
+      ? {
+          name: values.name,
+          slug: values.slug,
+          description: values.description,
+          sortOrder: Number(values.sortOrder || '0'),
+          commentPolicy,
+        }
       : undefined;
   return { values, errors, category };
 }

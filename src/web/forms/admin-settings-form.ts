@@ -2,6 +2,7 @@
 // each one line, with its label and longest value; the domain, year, URL, time zone, moderation
 // mode and sidebar poll checked. Values are what the editor typed (cleaned), for re-display.
 import type { SiteSettings } from '../../domain/types.js';
+import { DEFAULT_SETTINGS } from '../../services/site-settings.js';
 import { isValidTimeZone } from '../../services/site-time.js';
 import { COMMENTS_MESSAGES } from '../messages/comments.js';
 import { SETTINGS_MESSAGES } from '../messages/settings.js';
@@ -25,6 +26,11 @@ export const SETTING_FIELDS: readonly { key: Key; label: string; max: number; re
   { key: 'browserHint', label: '浏览器提示', max: 200, required: false },
   { key: 'icpNumber', label: 'ICP 备案号', max: 60, required: false },
   { key: 'icpUrl', label: '备案号链接', max: 300, required: true },
+  { key: 'publicSecurityNumber', label: '公安联网备案号', max: 40, required: false },
+  { key: 'publicSecurityUrl', label: '公安备案链接', max: 300, required: false },
+  { key: 'newsLicenseNumber', label: '互联网新闻信息服务许可证编号', max: 30, required: false },
+  { key: 'reportPhone', label: '违法和不良信息举报电话', max: 30, required: false },
+  { key: 'reportEmail', label: '举报邮箱', max: 100, required: false },
   { key: 'timeZone', label: '时区', max: 64, required: true },
   { key: 'commentModeration', label: '评论审核方式', max: 10, required: true },
   { key: 'sidebarPollId', label: '侧栏投票', max: 16, required: false },
@@ -37,6 +43,22 @@ const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const DOMAIN = new RegExp(`^(?:${LABEL}\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$`);
 const YEAR = /^\d{4}$/;
 const ID = /^[1-9]\d{0,14}$/;
+
+type LicenceKey = 'icpNumber' | 'publicSecurityNumber' | 'newsLicenseNumber' | 'reportPhone' | 'reportEmail';
+
+/** The registration and reporting lines of the footer: their shape, and what to write when it is wrong. */
+const LICENCE_FORMATS: Record<LicenceKey, { pattern: RegExp; message: string }> = {
+  icpNumber: { pattern: /^[\u4e00-\u9fa5]ICP备\d{8,10}号(?:-\d{1,3})?$/u, message: SETTINGS_MESSAGES.icpInvalid },
+  publicSecurityNumber: { pattern: /^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/u, message: SETTINGS_MESSAGES.publicSecurityInvalid },
+  newsLicenseNumber: { pattern: /^\d{11}$/, message: SETTINGS_MESSAGES.newsLicenseInvalid },
+  reportPhone: { pattern: /^(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4}|12377)$/, message: SETTINGS_MESSAGES.phoneInvalid },
+  reportEmail: { pattern: /^[^\s@]{1,64}@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i, message: SETTINGS_MESSAGES.emailInvalid },
+};
+
+/** Empty (not yet filled in) and the demo value pass: the demo saves; the dashboard's 合规自检 flags both. */
+function passesLicenceFormat(key: LicenceKey, value: string): boolean {
+  return value === '' || value === DEFAULT_SETTINGS[key] || LICENCE_FORMATS[key].pattern.test(value);
+}
 
 /** Every setting is one line: a run of line breaks or tabs becomes one space, then the line is cleaned. */
 function clean(raw: string): string {
@@ -77,6 +99,11 @@ export function parseSettingsForm(
     errors.copyrightStartYear = M.yearInvalid(FIRST_YEAR, options.currentYear);
   }
   if (!errors.icpUrl && !isHttpUrl(values.icpUrl)) errors.icpUrl = M.urlInvalid;
+  if (!errors.publicSecurityUrl && values.publicSecurityUrl !== '' && !isHttpUrl(values.publicSecurityUrl))
+    errors.publicSecurityUrl = M.urlInvalid;
+  for (const [key, format] of Object.entries(LICENCE_FORMATS) as [LicenceKey, (typeof LICENCE_FORMATS)[LicenceKey]][]) {
+    if (!errors[key] && !passesLicenceFormat(key, values[key])) errors[key] = format.message;
+  }
   if (!errors.timeZone) {
     if (isValidTimeZone(values.timeZone)) {
       values.timeZone = new Intl.DateTimeFormat('en', { timeZone: values.timeZone }).resolvedOptions().timeZone;

@@ -31,4 +31,15 @@ export const COMMENTS_MESSAGES = {
   wordAdded: (word: string) => `已添加敏感词“${word}”。`,
   wordRemoved: (word: string) => `已删除敏感词“${word}”。`,
   wordGone: '这个敏感词不存在或已被删除。',
+  /** the comment switch of categories and articles */
+  policyLabels: { open: '开放评论', closed: '关闭评论（已有评论仍显示）', hidden: '关闭评论并隐藏已有评论' },
+  followCategory: (label: string) => `按栏目设置（${label}）`,
+  policyInvalid: '请选择评论设置。',
+  /** how long a comment has waited for review */
+  waited: (minutes: number) =>
+    minutes < 60
+      ? `已等待 ${Math.max(minutes, 0)} 分钟`
+      : minutes < 1440
+        ? `已等待 ${Math.floor(minutes / 60)} 小时`
+        : `已等待 ${Math.floor(minutes / 1440)} 天`,
 } as const;

@@ -12,5 +12,10 @@ export const SETTINGS_MESSAGES = {
   yearInvalid: (min: number, max: string) => `请填写 ${min} 到 ${max} 之间的四位年份。`,
   urlInvalid: '请填写以 http:// 或 https:// 开头的完整网址。',
   timeZoneInvalid: '请从列表中选择时区。',
+  icpInvalid: 'ICP 备案号格式不正确，例如：京ICP备12345678号-1。',
+  publicSecurityInvalid: '公安联网备案号格式不正确，例如：京公网安备11010502000001号（14 位数字）。',
+  newsLicenseInvalid: '互联网新闻信息服务许可证编号是 11 位数字，例如 11120170001。',
+  phoneInvalid: '举报电话格式不正确：固定电话如 010-12345678，手机号 11 位，或 400 电话、12377。',
+  emailInvalid: '举报邮箱格式不正确，例如 jubao@example.cn。',
   pollInvalid: '请选择一个已有的投票，或选“最新进行中的投票”。',
 } as const;

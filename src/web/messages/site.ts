@@ -8,6 +8,9 @@ export const SITE_MESSAGES = {
   // comments
   commentPublished: '评论已发表，感谢您的参与。',
   commentAwaitsReview: '评论已提交，审核通过后将显示。',
+  commentsClosed: '本文已关闭评论。',
+  commentsHidden: '本文已关闭评论，评论不再显示。',
+  commentsReviewedFirst: '本站评论经审核后显示。',
   commentDuplicate: '这条评论已经发表过了，请勿重复提交。',
   commentTooSoon: '发表评论太频繁了：同一网络每 15 秒只能发表一条评论，请稍后再试。',
   commentHourlyCap: '您在一小时内发表的评论已达上限，请稍后再试。',

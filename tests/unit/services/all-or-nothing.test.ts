@@ -203,7 +203,7 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const categories = new CategoryService(storage, clock);
     const category = { slug: 'culture', name: '文化', description: '', sortOrder: 9 };
     const categoryId = await assertAllOrNothing(() => categories.create(actor, category));
-    const existing = { id: categoryId, ...category };
+    const existing = { id: categoryId, commentPolicy: 'open' as const, ...category };
     assert.equal(await assertAllOrNothing(() => categories.update(actor, existing, { ...category, name: '文旅' })), true);
     assert.equal((await assertAllOrNothing(() => categories.delete(actor, existing))).kind, 'deleted');
 

@@ -16,6 +16,11 @@ const VALID = {
   browserHint: '',
   icpNumber: '',
   icpUrl: 'https://beian.miit.gov.cn/',
+  publicSecurityNumber: '京公网安备 11010502000001号',
+  publicSecurityUrl: '',
+  newsLicenseNumber: '',
+  reportPhone: '12377',
+  reportEmail: 'jubao@example.cn',
   timeZone: 'asia/shanghai',
   commentModeration: 'auto',
   sidebarPollId: '',
@@ -28,6 +33,28 @@ describe('parseSettingsForm', () => {
     assert.deepEqual(errors, {});
     assert.equal(values.siteDomain, 'www.example.cn');
     assert.equal(values.timeZone, 'Asia/Shanghai');
+  });
+
+  it('checks the registration, licence and reporting lines; empty and the demo values pass', () => {
+    const errorsOf = (fields: Record<string, string>) => parseSettingsForm({ ...VALID, ...fields }, options).errors;
+    for (const [key, good, bad] of [
+      ['icpNumber', '粤ICP备2020012345号-3', 'ICP备12345号'],
+      ['publicSecurityNumber', '沪公网安备31010402000001号', '公安备案 123'],
+      ['newsLicenseNumber', '11120170001', '1112017000'],
+      ['reportPhone', '010-12345678', '12345'],
+      ['reportPhone', '13812345678', '2381234567'],
+      ['reportPhone', '400-123-4567', '400-12-34'],
+      ['reportEmail', 'report@news.example.cn', 'report@'],
+      ['publicSecurityUrl', 'https://beian.mps.gov.cn/', 'beian.mps.gov.cn'],
+    ] as const) {
+      assert.equal(errorsOf({ [key]: good })[key], undefined, `${key}: ${good} passes`);
+      assert.ok(errorsOf({ [key]: bad })[key], `${key}: ${bad} is refused`);
+      assert.equal(errorsOf({ [key]: '' })[key], undefined, `${key}: empty passes`);
+    }
+    assert.deepEqual(
+      errorsOf({ icpNumber: '京ICP备00000000号-1（演示）', publicSecurityNumber: '京公网安备00000000000000号（演示）' }),
+      {},
+    );
   });
 
   it('makes every setting one line: a run of line breaks is one space; controls and bidi marks go', () => {

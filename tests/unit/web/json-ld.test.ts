@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import ejs from 'ejs';
 import path from 'node:path';
-import type { Article } from '../../../src/domain/types.js';
+import type { Article, Category } from '../../../src/domain/types.js';
 import { viewsDir } from '../../../src/paths.js';
 import { articleJsonLd, articlePageJsonLd, serializeJsonLd } from '../../../src/web/json-ld.js';
 
@@ -28,13 +28,14 @@ function article(overrides: Partial<Article> = {}): Article {
     homePin: 'none',
     pinnedUntil: null,
     hideCover: false,
+    commentPolicy: 'category',
     createdAt: Date.UTC(2026, 10, 19, 0, 0, 0),
     updatedAt: Date.UTC(2026, 10, 20, 5, 30, 0),
     ...overrides,
   };
 }
 
-const category = { id: 3, slug: 'cases', name: '案例解读', description: '', sortOrder: 1 };
+const category: Category = { id: 3, slug: 'cases', name: '案例解读', description: '', sortOrder: 1, commentPolicy: 'open' };
 
 describe('serializeJsonLd', () => {
   it('escapes < > & U+2028 U+2029 so the text stays inside the JSON', () => {

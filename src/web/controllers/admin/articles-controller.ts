@@ -17,6 +17,7 @@ import {
 } from '../../forms/admin-article-form.js';
 import { HttpError, badRequest, notFound } from '../../http-error.js';
 import { ARTICLES_MESSAGES } from '../../messages/articles.js';
+import { COMMENTS_MESSAGES } from '../../messages/comments.js';
 import { UPLOADS_MESSAGES } from '../../messages/uploads.js';
 import type { Actor } from '../../../services/audit.js';
 import { paginate } from '../../pagination.js';
@@ -45,6 +46,7 @@ export function articlesController(context: AdminContext) {
       notice: options.notice,
       categories: await categoryOptions(),
       zoneName: timeZoneName(res.locals.site.timeZone),
+      policyLabels: COMMENTS_MESSAGES.policyLabels,
       ...WYSIWYG_ASSETS,
     });
   }
@@ -64,6 +66,7 @@ export function articlesController(context: AdminContext) {
       hideCover: article.hideCover,
       homePin: article.homePin,
       pinnedUntil: article.pinnedUntil === null ? '' : toLocalInputValue(article.pinnedUntil, timeZone),
+      commentPolicy: article.commentPolicy,
       version: String(article.version),
     };
   }
@@ -100,6 +103,7 @@ export function articlesController(context: AdminContext) {
       homePin: parsed.homePin,
       pinnedUntil: parsed.pinnedUntil,
       hideCover: parsed.hideCover,
+      commentPolicy: parsed.commentPolicy,
     };
   }
 

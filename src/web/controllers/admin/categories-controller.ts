@@ -12,6 +12,7 @@ import {
 } from '../../forms/admin-category-form.js';
 import { notFound } from '../../http-error.js';
 import { CATEGORIES_MESSAGES } from '../../messages/categories.js';
+import { COMMENTS_MESSAGES } from '../../messages/comments.js';
 import { SITE_MESSAGES } from '../../messages/site.js';
 import { parseId } from '../../params.js';
 
@@ -29,7 +30,7 @@ export function categoriesController({ repositories, categoryService }: AdminCon
     errors: CategoryFormErrors = {},
     status = 200,
   ) {
-    res.status(status).render('admin/categories/form', { category, values, errors });
+    res.status(status).render('admin/categories/form', { category, values, errors, policyLabels: COMMENTS_MESSAGES.policyLabels });
   }
 
   /** Saves through write(); a taken slug comes back as a field error. */
@@ -57,7 +58,7 @@ export function categoriesController({ repositories, categoryService }: AdminCon
     },
 
     showNewCategory(_req: Request, res: Response) {
-      renderForm(res, undefined, { name: '', slug: '', description: '', sortOrder: '0' });
+      renderForm(res, undefined, { name: '', slug: '', description: '', sortOrder: '0', commentPolicy: 'open' });
     },
 
     async createCategory(req: Request, res: Response) {

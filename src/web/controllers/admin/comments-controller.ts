@@ -27,14 +27,19 @@ function queueUrl(status: CommentStatus, page = 1): string {
   return `/admin/comments?status=${status}${page > 1 ? `&page=${page}` : ''}`;
 }
 
-export function commentsController({ repositories, moderation }: AdminContext) {
+export function commentsController({ repositories, moderation, clock }: AdminContext) {
   const { comments, sensitiveWords } = repositories;
 
   async function renderQueue(res: Response, status: CommentStatus, page: number, error?: string) {
     const counts = await comments.countByStatus();
     const pagination = paginate(page, counts[status], COMMENTS_PER_PAGE, queueUrl(status));
     if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
-    const items = await comments.listByStatus(status, { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE });
+    // What waits for review comes longest-waiting first, with how long it has waited.
+    const waiting = status === 'pending';
+    const now = clock();
+    const items = (
+      await comments.listByStatus(status, { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE, oldestFirst: waiting })
+    ).map((comment) => ({ ...comment, waited: waiting ? COMMENTS_MESSAGES.waited(Math.floor((now - comment.createdAt) / 60_000)) : null }));
     res.render('admin/comments/index', {
       title: COMMENTS_MESSAGES.queueTitle,
       status,

@@ -2,6 +2,8 @@
 // recent activity.
 import type { Request, Response } from 'express';
 import { barChart } from '../../../services/bar-chart.js';
+import { complianceGaps } from '../../../services/compliance-check.js';
+import { SETTING_LABELS } from '../../forms/admin-settings-form.js';
 import { dayKey, formatMonthDay } from '../../../services/site-time.js';
 import type { AdminContext } from '../../admin-context.js';
 import { auditActionLabel } from '../../audit-labels.js';
@@ -40,6 +42,8 @@ export function dashboardController({ repositories, clock, viewCounter }: AdminC
         activity,
         articleCount,
         actionLabel: auditActionLabel,
+        complianceGaps: complianceGaps(res.locals.site).map((gap) => ({ ...gap, label: SETTING_LABELS[gap.key] })),
+        isAdmin: res.locals.currentUser?.role === 'admin',
       });
     },
   };

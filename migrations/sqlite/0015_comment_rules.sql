@@ -1,0 +1,20 @@
+-- Who may comment where (issue 16): each category has a default, each article follows it or
+-- overrides it.
+--  - open: the comment form, and the approved comments shown;
+--  - closed: a notice instead of the form; the approved comments stay shown;
+--  - hidden: a notice instead of the form, and no comments shown (they are kept).
+-- An article's 'category' follows its category. Article updates already reach the change feed
+-- (every update bumps version), category updates too (migration 0007).
+ALTER TABLE articles ADD COLUMN comment_policy TEXT NOT NULL DEFAULT 'category'
+  CHECK (comment_policy IN ('category', 'open', 'closed', 'hidden'));
+ALTER TABLE categories ADD COLUMN comment_policy TEXT NOT NULL DEFAULT 'open'
+  CHECK (comment_policy IN ('open', 'closed', 'hidden'));
+
+-- IP属地: the province (or, outside mainland China, the country or region) of the commenter's
+-- address, looked up from an offline database when the comment is posted. Never the address.
+-- NULL: a private or loopback address, a failed lookup, or a comment stored before this.
+ALTER TABLE comments ADD COLUMN ip_region TEXT;
+-- The article page reads its comments from this index alone (migration 0009): it now carries
+-- the region too.
+DROP INDEX comments_for_page;
+CREATE INDEX comments_for_page ON comments (article_id, status, created_at, id, nickname, body, ip_region);
