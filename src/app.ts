@@ -15,6 +15,7 @@ import { ArticleService } from './services/article-service.js';
 import { CategoryService } from './services/category-service.js';
 import { CommentService } from './services/comment-service.js';
 import type { LocateAddress } from './services/ip-region.js';
+import { ReportService } from './services/report-service.js';
 import { ModerationService } from './services/moderation-service.js';
 import { PageService } from './services/page-service.js';
 import { PollService } from './services/poll-service.js';
@@ -148,6 +149,7 @@ export function createApp(deps: AppDeps): Portal {
     commentService: new CommentService(storage, clock, hashAddress, deps.locateAddress),
     pollService: new PollService(storage, clock),
     submissions: new SubmissionService(storage, clock),
+    reportService: new ReportService(storage, clock, hashAddress),
     health: () => storage.health(),
   };
   const adminContext: AdminContext = {

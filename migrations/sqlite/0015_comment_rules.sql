@@ -18,3 +18,21 @@ ALTER TABLE comments ADD COLUMN ip_region TEXT;
 -- the region too.
 DROP INDEX comments_for_page;
 CREATE INDEX comments_for_page ON comments (article_id, status, created_at, id, nickname, body, ip_region);
+
+-- 举报: readers' reports of comments. One per reporting address (hashed, as comments keep it)
+-- per comment; the receipt code given to the reporter is kept as its SHA-256 only. A decision
+-- (keep, hide, delete) closes every open report of the comment. comment_id becomes NULL when
+-- the comment is deleted: the reporter can still look up the outcome.
+CREATE TABLE comment_reports (
+  id            INTEGER PRIMARY KEY,
+  comment_id    INTEGER REFERENCES comments(id) ON DELETE SET NULL,
+  reporter_hash TEXT NOT NULL,
+  reason        TEXT NOT NULL,
+  detail        TEXT NOT NULL DEFAULT '',
+  receipt_hash  TEXT NOT NULL UNIQUE,
+  created_at    INTEGER NOT NULL,
+  decision      TEXT CHECK (decision IN ('keep', 'hide', 'delete')),
+  decided_at    INTEGER
+);
+CREATE UNIQUE INDEX comment_reports_one_per_reporter ON comment_reports (comment_id, reporter_hash);
+CREATE INDEX comment_reports_open ON comment_reports (comment_id, created_at) WHERE decision IS NULL;

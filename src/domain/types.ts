@@ -144,6 +144,8 @@ export interface SiteSettings {
   reportEmail: string;
   timeZone: string;
   commentModeration: 'auto' | 'review';
+  /** distinct reporting addresses that hide a comment until it is reviewed (a number, as text) */
+  reportHideThreshold: string;
   sidebarPollId: string;
 }
 

@@ -10,6 +10,7 @@ import type { PageRepository } from './page-repository.js';
 import type { PollRepository } from './poll-repository.js';
 import type { RankingRepository } from './ranking-repository.js';
 import type { RateLimitRepository } from './rate-limit-repository.js';
+import type { ReportRepository } from './report-repository.js';
 import type { SensitiveWordRepository } from './sensitive-word-repository.js';
 import type { SessionRepository } from './session-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
@@ -31,6 +32,7 @@ export interface Repositories {
   polls: PollRepository;
   rankings: RankingRepository;
   rateLimits: RateLimitRepository;
+  reports: ReportRepository;
   sensitiveWords: SensitiveWordRepository;
   sessions: SessionRepository;
   settings: SettingsRepository;

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   timeZone: 'Asia/Shanghai',
   // 先审后发: news comments are reviewed before they appear (互联网跟帖评论服务管理规定)
   commentModeration: 'review',
+  reportHideThreshold: '3',
   sidebarPollId: '',
 };
 
@@ -31,6 +32,7 @@ export function toSiteSettings(stored: Record<string, string>): SiteSettings {
   }
   if (!isValidTimeZone(settings.timeZone)) settings.timeZone = DEFAULT_SETTINGS.timeZone;
   if (settings.commentModeration !== 'auto') settings.commentModeration = 'review';
+  if (!/^[1-9]\d{0,2}$/.test(settings.reportHideThreshold)) settings.reportHideThreshold = DEFAULT_SETTINGS.reportHideThreshold;
   return settings;
 }
 

@@ -33,6 +33,8 @@ declare module 'express-session' {
     commentDraft?: CommentDraft;
     /** the nickname of the reader's last comment, offered on their next one */
     commentNickname?: string;
+    /** the receipt code of the reader's last report, shown once on the page after it */
+    reportReceipt?: { commentId: number; code: string; hidden: boolean };
     /** the logged-in editor */
     userId?: number;
   }

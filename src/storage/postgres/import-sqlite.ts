@@ -32,6 +32,7 @@ const TABLES = [
   'audit_log',
   'submissions',
   'rate_limit_hits',
+  'comment_reports',
 ];
 /** Written by each backend for itself, or short-lived (the last half hour's reads). */
 const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence', 'article_reads']);

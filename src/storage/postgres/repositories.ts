@@ -12,6 +12,7 @@ import { PostgresPageRepository } from './page-repository.js';
 import { PostgresPollRepository } from './poll-repository.js';
 import { PostgresRankingRepository } from './ranking-repository.js';
 import { PostgresRateLimitRepository } from './rate-limit-repository.js';
+import { PostgresReportRepository } from './report-repository.js';
 import { PostgresSensitiveWordRepository } from './sensitive-word-repository.js';
 import { PostgresSessionRepository } from './session-repository.js';
 import { PostgresSettingsRepository } from './settings-repository.js';
@@ -34,6 +35,7 @@ export function createPostgresRepositories(sql: Sql): Repositories {
     polls: new PostgresPollRepository(sql),
     rankings: new PostgresRankingRepository(sql),
     rateLimits: new PostgresRateLimitRepository(sql),
+    reports: new PostgresReportRepository(sql),
     sensitiveWords: new PostgresSensitiveWordRepository(sql),
     sessions: new PostgresSessionRepository(sql),
     settings: new PostgresSettingsRepository(sql),

@@ -12,6 +12,7 @@ import { SqlitePageRepository } from './page-repository.js';
 import { SqlitePollRepository } from './poll-repository.js';
 import { SqliteRankingRepository } from './ranking-repository.js';
 import { SqliteRateLimitRepository } from './rate-limit-repository.js';
+import { SqliteReportRepository } from './report-repository.js';
 import { SqliteSensitiveWordRepository } from './sensitive-word-repository.js';
 import { SqliteSessionRepository } from './session-repository.js';
 import { SqliteSettingsRepository } from './settings-repository.js';
@@ -36,6 +37,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     polls: new SqlitePollRepository(db),
     rankings: new SqliteRankingRepository(db),
     rateLimits: new SqliteRateLimitRepository(db),
+    reports: new SqliteReportRepository(db),
     sensitiveWords: new SqliteSensitiveWordRepository(db),
     sessions: new SqliteSessionRepository(db),
     settings: new SqliteSettingsRepository(db),

@@ -33,6 +33,7 @@ export const SETTING_FIELDS: readonly { key: Key; label: string; max: number; re
   { key: 'reportEmail', label: '举报邮箱', max: 100, required: false },
   { key: 'timeZone', label: '时区', max: 64, required: true },
   { key: 'commentModeration', label: '评论审核方式', max: 10, required: true },
+  { key: 'reportHideThreshold', label: '举报隐藏门槛', max: 3, required: true },
   { key: 'sidebarPollId', label: '侧栏投票', max: 16, required: false },
 ];
 
@@ -114,6 +115,7 @@ export function parseSettingsForm(
   if (values.commentModeration !== 'auto' && values.commentModeration !== 'review') {
     errors.commentModeration = COMMENTS_MESSAGES.modeInvalid;
   }
+  if (!errors.reportHideThreshold && !/^[1-9]\d{0,2}$/.test(values.reportHideThreshold)) errors.reportHideThreshold = M.thresholdInvalid;
   const pollId = values.sidebarPollId;
   if (pollId !== '' && !(ID.test(pollId) && options.pollIds.has(Number(pollId)))) errors.sidebarPollId = M.pollInvalid;
   return { values, errors };

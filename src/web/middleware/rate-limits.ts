@@ -8,6 +8,7 @@ import { ipKeyGenerator, rateLimit, type IncrementResponse, type Options, type S
 import type { RateLimitService } from '../../services/rate-limit-service.js';
 import { HttpError } from '../http-error.js';
 import { SESSION_MESSAGES } from '../messages/session.js';
+import { REPORTS_MESSAGES } from '../messages/reports.js';
 import { SITE_MESSAGES } from '../messages/site.js';
 
 /**
@@ -113,4 +114,14 @@ export function passwordChangeRateLimit(limits: RateLimitService, perQuarterHour
 /** 人员查询 answers one name at a time; this keeps anyone from trying a dictionary of names. */
 export function staffLookupRateLimit(limits: RateLimitService, perMinute = 20) {
   return perAddressLimit(limits, { prefix: 'staff:', windowMs: 60_000, limit: perMinute, message: SITE_MESSAGES.staffTooMany });
+}
+
+/** 举报 per address: enough for a reader, not for flooding the queue or hiding comments by volume. */
+export function reportRateLimit(limits: RateLimitService, perHour = 10) {
+  return perAddressLimit(limits, { prefix: 'report:', windowMs: 60 * 60_000, limit: perHour, message: REPORTS_MESSAGES.tooMany });
+}
+
+/** 处理结果 look-ups per address (the codes cannot be guessed; this keeps anyone from trying). */
+export function reportLookupRateLimit(limits: RateLimitService, perMinute = 20) {
+  return perAddressLimit(limits, { prefix: 'report-status:', windowMs: 60_000, limit: perMinute, message: REPORTS_MESSAGES.lookupTooMany });
 }

@@ -13,6 +13,7 @@ import { articlesRoutes } from './admin/articles-routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { categoriesRoutes } from './admin/categories-routes.js';
 import { commentsRoutes } from './admin/comments-routes.js';
+import { reportsRoutes } from './admin/reports-routes.js';
 import { pagesRoutes } from './admin/pages-routes.js';
 import { pollsRoutes } from './admin/polls-routes.js';
 import { settingsRoutes } from './admin/settings-routes.js';
@@ -49,6 +50,7 @@ export function adminRoutes(context: AdminContext): Router {
   router.use('/articles', articlesRoutes(context));
   router.use('/uploads', uploadsRoutes(context));
   router.use('/comments', commentsRoutes(context));
+  router.use('/reports', reportsRoutes(context));
   router.use('/categories', categoriesRoutes(context));
   router.use('/polls', pollsRoutes(context));
   router.use('/staff', staffRoutes(context));

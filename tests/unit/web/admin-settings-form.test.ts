@@ -23,6 +23,7 @@ const VALID = {
   reportEmail: 'jubao@example.cn',
   timeZone: 'asia/shanghai',
   commentModeration: 'auto',
+  reportHideThreshold: '3',
   sidebarPollId: '',
 };
 const options = { pollIds: new Set([7]), currentYear: '2026' };

@@ -1,0 +1,91 @@
+// 举报: a reader reports a comment shown on the site; enough reports from distinct addresses
+// hide it until an editor decides (it goes back to the review queue); the editor keeps, hides
+// or deletes it, closing its reports, audited. The reporter gets a receipt code (shown once,
+// stored as its hash) to look up the outcome (处理结果) without an account.
+import { createHash, randomInt } from 'node:crypto';
+import type { ReportDecision, ReportOutcome } from '../repositories/report-repository.js';
+import type { AddressHasher } from './address-hash.js';
+import type { Actor } from './audit.js';
+import { auditEntry } from './audit.js';
+import type { Clock } from './clock.js';
+import type { StorageAccess } from './storage-access.js';
+
+/** The reasons a reader chooses from (the keys are stored; the labels are the site's texts). */
+export const REPORT_REASONS = ['illegal', 'rumour', 'abuse', 'vulgar', 'privacy', 'spam', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** No look-alike characters (0/O, 1/I/L): 16 of these carry about 79 bits. */
+const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const RECEIPT_LENGTH = 16;
+
+export function newReceiptCode(): string {
+  const chars = Array.from({ length: RECEIPT_LENGTH }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]);
+  return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/** The code as typed (any case, spaces or dashes) in the form it was issued; undefined if it cannot be one. */
+export function normaliseReceiptCode(input: string): string | undefined {
+  const plain = input.toUpperCase().replace(/[\s-]/g, '');
+  if (plain.length !== RECEIPT_LENGTH || [...plain].some((c) => !RECEIPT_ALPHABET.includes(c))) return undefined;
+  return plain.replace(/(.{4})(?=.)/g, '$1-');
+}
+
+const receiptHash = (code: string) => createHash('sha256').update(code).digest('hex');
+
+export interface NewReportInput {
+  commentId: number;
+  ip: string;
+  reason: ReportReason;
+  detail: string;
+  /** distinct reporting addresses that hide the comment until reviewed */
+  hideThreshold: number;
+}
+
+export type ReportOutcomeOfSubmit = { kind: 'reported'; receipt: string; hidden: boolean } | { kind: 'duplicate' } | { kind: 'gone' };
+
+export class ReportService {
+  constructor(
+    private readonly storage: StorageAccess,
+    private readonly clock: Clock,
+    private readonly hashAddress: AddressHasher,
+  ) {}
+
+  report(input: NewReportInput): Promise<ReportOutcomeOfSubmit> {
+    const receipt = newReceiptCode();
+    const reporterHash = this.hashAddress(input.ip);
+    return this.storage.transaction(async (tx) => {
+      const comment = await tx.comments.findById(input.commentId);
+      if (!comment || comment.status !== 'approved') return { kind: 'gone' };
+      const stored = await tx.reports.create(
+        { commentId: comment.id, reporterHash, reason: input.reason, detail: input.detail, receiptHash: receiptHash(receipt) },
+        this.clock(),
+      );
+      if (!stored) return { kind: 'duplicate' };
+      const hidden = (await tx.reports.countOpenReporters(comment.id)) >= input.hideThreshold;
+      if (hidden) await tx.comments.setStatus([comment.id], 'pending');
+      return { kind: 'reported', receipt, hidden };
+    });
+  }
+
+  /** Keeps (shown again), hides (rejected) or deletes a reported comment, closing its reports; false when none were open. */
+  decide(actor: Actor, commentId: number, decision: ReportDecision): Promise<boolean> {
+    return this.storage.transaction(async (tx) => {
+      const comment = await tx.comments.findById(commentId);
+      const now = this.clock();
+      const closed = await tx.reports.decideOpen(commentId, decision, now);
+      if (!comment || closed === 0) return false;
+      if (decision === 'delete') await tx.comments.deleteMany([commentId]);
+      else await tx.comments.setStatus([commentId], decision === 'keep' ? 'approved' : 'rejected');
+      const summary = `${comment.nickname}：${Array.from(comment.body).slice(0, 40).join('')}（${closed} 条举报，文章 #${comment.articleId}）`;
+      await tx.audit.append(auditEntry(actor, `report.${decision}`, { type: 'comment', id: commentId }, summary, now));
+      return true;
+    });
+  }
+
+  /** The outcome for a receipt code as typed; undefined when no report has it. */
+  async outcome(code: string): Promise<ReportOutcome | undefined> {
+    const normalised = normaliseReceiptCode(code);
+    if (!normalised) return undefined;
+    return this.storage.repositories.reports.findByReceipt(receiptHash(normalised));
+  }
+}
