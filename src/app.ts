@@ -16,6 +16,8 @@ import { CategoryService } from './services/category-service.js';
 import { CommentService } from './services/comment-service.js';
 import type { LocateAddress } from './services/ip-region.js';
 import { ReportService } from './services/report-service.js';
+import { RetentionSchedule } from './services/retention-schedule.js';
+import { RetentionService } from './services/retention-service.js';
 import { ModerationService } from './services/moderation-service.js';
 import { PageService } from './services/page-service.js';
 import { PollService } from './services/poll-service.js';
@@ -88,7 +90,9 @@ export interface Portal {
   chrome: SiteChromeService;
   sessionStore: RepositorySessionStore;
   captchas: CaptchaService;
-  /** starts background work (view flushing) */
+  /** the personal-data purge that start() schedules; runOnce() runs it now */
+  retention: RetentionSchedule;
+  /** starts background work (view flushing, the personal-data purge) */
   start(): void;
   /** stops background work and writes pending counts */
   stop(): Promise<void>;
@@ -145,7 +149,7 @@ export function createApp(deps: AppDeps): Portal {
     frontPage,
     captchas,
     hashAddress,
-    rateLimits: new RateLimitService(storage.transaction, clock),
+    rateLimits: new RateLimitService(storage.transaction, clock, hashAddress),
     commentService: new CommentService(storage, clock, hashAddress, deps.locateAddress),
     pollService: new PollService(storage, clock),
     submissions: new SubmissionService(storage, clock),
@@ -206,6 +210,9 @@ export function createApp(deps: AppDeps): Portal {
   app.use(notFoundHandler);
   app.use(errorHandler(!config.isProduction, logger));
 
+  const retention = new RetentionSchedule(storage, new RetentionService(storage, clock), (err) =>
+    logger.error({ err }, 'personal-data purge failed; it runs again later'),
+  );
   const handle = pageCacheFront({ app, changes, cache: pageCache, viewCounter, logger, trustProxy: app.get('trust proxy fn') });
   return {
     app,
@@ -219,7 +226,14 @@ export function createApp(deps: AppDeps): Portal {
     chrome,
     sessionStore,
     captchas,
-    start: () => viewCounter.start(),
-    stop: () => viewCounter.stop(),
+    retention,
+    start: () => {
+      viewCounter.start();
+      retention.start();
+    },
+    stop: () => {
+      retention.stop();
+      return viewCounter.stop();
+    },
   };
 }

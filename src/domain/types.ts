@@ -146,6 +146,10 @@ export interface SiteSettings {
   commentModeration: 'auto' | 'review';
   /** distinct reporting addresses that hide a comment until it is reviewed (a number, as text) */
   reportHideThreshold: string;
+  /** days after a submission is closed that its contact details are kept (a number, as text) */
+  submissionContactRetentionDays: string;
+  /** days after a report is decided that its note and address hash are kept (a number, as text) */
+  reportDetailRetentionDays: string;
   sidebarPollId: string;
 }
 

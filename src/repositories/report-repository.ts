@@ -47,6 +47,8 @@ export interface ReportRepository {
   /** Closes every open report of the comment with the decision; how many it closed. */
   decideOpen(commentId: number, decision: ReportDecision, now: number): Promise<number>;
   findByReceipt(receiptHash: string): Promise<ReportOutcome | undefined>;
+  /** Deletes the notes and reporter hashes of reports decided at or before the instant (reason and outcome stay); how many. */
+  purgeDetailsDecidedBefore(instant: number): Promise<number>;
 }
 
 export interface ReportedRow {

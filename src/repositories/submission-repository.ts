@@ -30,8 +30,12 @@ export interface SubmissionRepository {
   findById(id: number): Promise<Submission | undefined>;
   list(options: { status?: SubmissionStatus; limit: number; offset?: number }): Promise<Submission[]>;
   count(status?: SubmissionStatus): Promise<number>;
-  setStatus(id: number, status: SubmissionStatus): Promise<boolean>;
-  linkArticle(id: number, articleId: number): Promise<boolean>;
+  /** Archiving closes a submission (from `now`); taking it out of the archive reopens it unless it became a draft. */
+  setStatus(id: number, status: SubmissionStatus, now: number): Promise<boolean>;
+  /** The submission became a draft: it is closed (from `now`, if not before). */
+  linkArticle(id: number, articleId: number, now: number): Promise<boolean>;
+  /** Deletes the contact details (and address hash) of submissions closed at or before the instant; how many. */
+  purgeContactsClosedBefore(instant: number): Promise<number>;
   /** new -> read (opening it in the inbox); false when it was not new */
   markRead(id: number): Promise<boolean>;
 }

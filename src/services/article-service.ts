@@ -159,7 +159,7 @@ export class ArticleService {
       };
       const articleId = await tx.articles.create(fields, now);
       await this.keep(tx, actor, articleId, fields, 'article.create', `草稿，来自投稿 #${submission.id}：${title}`, now);
-      await tx.submissions.linkArticle(submission.id, articleId);
+      await tx.submissions.linkArticle(submission.id, articleId, now);
       if (submission.status === 'new') await tx.submissions.markRead(submission.id);
       await tx.audit.append(
         auditEntry(actor, 'submission.draft', { type: 'submission', id: submission.id }, `转为草稿文章 #${articleId}：${title}`, now),

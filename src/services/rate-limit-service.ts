@@ -1,6 +1,7 @@
 // Request-rate limits counted in the database (log-ins, captchas, 人员查询), so that every app
 // process on one database counts each address together. The web layer's limiter store calls
-// this; each call is a transaction of its own.
+// this; each call is a transaction of its own. Keys hold client addresses: they are stored
+// as a keyed hash (hashKey), never as the address.
 import type { Transact } from '../storage/storage.js';
 import type { Clock } from './clock.js';
 
@@ -22,6 +23,7 @@ export class RateLimitService {
   constructor(
     private readonly transaction: Transact,
     private readonly clock: Clock,
+    private readonly hashKey: (key: string) => string = (key) => key,
   ) {}
 
   /** Counts one hit on the key in a window of `windowMs`. */
@@ -35,7 +37,7 @@ export class RateLimitService {
     try {
       const count = await this.transaction(async (tx) => {
         if (cleanUp) await tx.rateLimits.deleteExpired(now);
-        return tx.rateLimits.hit(key, windowMs, now);
+        return tx.rateLimits.hit(this.hashKey(key), windowMs, now);
       });
       return { ...count, resetsInMs: count.resetAt - now };
     } catch (err) {
@@ -46,11 +48,11 @@ export class RateLimitService {
 
   /** Takes back one hit (a request that should not count), while its window runs. */
   async undo(key: string): Promise<void> {
-    await this.transaction((tx) => tx.rateLimits.undo(key, this.clock()));
+    await this.transaction((tx) => tx.rateLimits.undo(this.hashKey(key), this.clock()));
   }
 
   /** Forgets the key's hits. */
   async reset(key: string): Promise<void> {
-    await this.transaction((tx) => tx.rateLimits.reset(key));
+    await this.transaction((tx) => tx.rateLimits.reset(this.hashKey(key)));
   }
 }

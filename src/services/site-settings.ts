@@ -21,6 +21,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   // 先审后发: news comments are reviewed before they appear (互联网跟帖评论服务管理规定)
   commentModeration: 'review',
   reportHideThreshold: '3',
+  submissionContactRetentionDays: '180',
+  reportDetailRetentionDays: '180',
   sidebarPollId: '',
 };
 
@@ -33,6 +35,9 @@ export function toSiteSettings(stored: Record<string, string>): SiteSettings {
   if (!isValidTimeZone(settings.timeZone)) settings.timeZone = DEFAULT_SETTINGS.timeZone;
   if (settings.commentModeration !== 'auto') settings.commentModeration = 'review';
   if (!/^[1-9]\d{0,2}$/.test(settings.reportHideThreshold)) settings.reportHideThreshold = DEFAULT_SETTINGS.reportHideThreshold;
+  for (const key of ['submissionContactRetentionDays', 'reportDetailRetentionDays'] as const) {
+    if (!/^[1-9]\d{0,3}$/.test(settings[key])) settings[key] = DEFAULT_SETTINGS[key];
+  }
   return settings;
 }
 

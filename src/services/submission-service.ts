@@ -62,7 +62,7 @@ export class SubmissionService {
       if (!submission) return 'not-found';
       const from = status === 'archived' ? submission.status !== 'archived' : submission.status === 'archived';
       if (!from) return 'unchanged';
-      await tx.submissions.setStatus(id, status);
+      await tx.submissions.setStatus(id, status, this.clock());
       await tx.audit.append(auditEntry(actor, action, { type: 'submission', id }, submission.title, this.clock()));
       return 'done';
     });

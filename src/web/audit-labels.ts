@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<string, string> = {
   'report.keep': '处理举报：保留评论',
   'report.hide': '处理举报：隐藏评论',
   'report.delete': '处理举报：删除评论',
+  'privacy.purge': '按期限删除个人信息',
   'sensitive-word.add': '添加敏感词',
   'sensitive-word.delete': '删除敏感词',
   'article.create': '新建文章',

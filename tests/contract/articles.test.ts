@@ -436,7 +436,7 @@ forEachBackend('article repository', (open) => {
       );
       const revision = await tx.articleRevisions.add(ids.old, user, article, NOW);
       const submission = await tx.submissions.create({ name: '投稿人', contact: 'x', title: '投稿', body: '正文', ipHash: 'h' }, NOW);
-      await tx.submissions.linkArticle(submission, ids.old);
+      await tx.submissions.linkArticle(submission, ids.old, NOW);
       await tx.viewStats.applyBatch({ articleViews: new Map([['2026-11-20', new Map([[ids.old, 4]])]]), pageViews: new Map() });
       return { comment, revision, submission };
     });

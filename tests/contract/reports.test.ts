@@ -92,4 +92,29 @@ forEachBackend('report repository', (open) => {
     assert.equal(await s.write((tx) => tx.reports.create(report(second, 'z', 'spam', 'receipt-z'), NOW + MINUTE)), true);
     assert.equal(await s.read.reports.countOpenReporters(second), 1);
   });
+
+  it('deletes the notes and reporter hashes of reports decided long enough ago; reason and outcome stay', async () => {
+    const { first, second } = await s.write(seed);
+    await s.write(async (tx) => {
+      await tx.reports.create({ ...report(first, 'a', 'abuse', 'r-a'), detail: '说明甲' }, NOW - 10 * MINUTE);
+      await tx.reports.create({ ...report(first, 'b', 'spam', 'r-b'), detail: '说明乙' }, NOW - 10 * MINUTE);
+      await tx.reports.create({ ...report(second, 'a', 'spam', 'r-c'), detail: '未处理' }, NOW - 10 * MINUTE);
+      await tx.reports.decideOpen(first, 'keep', NOW - 8 * MINUTE);
+    });
+    assert.equal(await s.write((tx) => tx.reports.purgeDetailsDecidedBefore(NOW - 9 * MINUTE)), 0);
+    assert.equal(await s.write((tx) => tx.reports.purgeDetailsDecidedBefore(NOW - 5 * MINUTE)), 2);
+    assert.deepEqual(await s.read.reports.findByReceipt('r-a'), {
+      reason: 'abuse',
+      createdAt: NOW - 10 * MINUTE,
+      decision: 'keep',
+      decidedAt: NOW - 8 * MINUTE,
+    });
+    assert.deepEqual((await s.read.reports.listOpen({ limit: 5 }))[0]?.details, ['未处理'], 'open reports keep theirs');
+    assert.equal(await s.write((tx) => tx.reports.purgeDetailsDecidedBefore(NOW)), 0, 'once');
+    assert.equal(
+      await s.write((tx) => tx.reports.create(report(first, 'a', 'spam', 'r-again'), NOW)),
+      true,
+      'the address is forgotten too',
+    );
+  });
 });

@@ -59,7 +59,7 @@ forEachBackend('submission repository', (open) => {
 
   it('lists the inbox newest first, by status, paged, and counts it', async () => {
     const ids = await s.write(seedInbox);
-    await s.write((tx) => tx.submissions.setStatus(ids.second, 'archived'));
+    await s.write((tx) => tx.submissions.setStatus(ids.second, 'archived', NOW));
     const { submissions } = s.read;
     assert.deepEqual(titles(await submissions.list({ limit: 10 })), ['三', '二', '一']);
     assert.deepEqual(titles(await submissions.list({ limit: 2, offset: 1 })), ['二', '一']);
@@ -75,11 +75,11 @@ forEachBackend('submission repository', (open) => {
 
   it('sets the status; false when there is no such submission', async () => {
     const ids = await s.write(seedInbox);
-    assert.equal(await s.write((tx) => tx.submissions.setStatus(ids.first, 'archived')), true);
+    assert.equal(await s.write((tx) => tx.submissions.setStatus(ids.first, 'archived', NOW)), true);
     assert.equal((await s.read.submissions.findById(ids.first))?.status, 'archived');
-    assert.equal(await s.write((tx) => tx.submissions.setStatus(ids.first, 'new')), true);
+    assert.equal(await s.write((tx) => tx.submissions.setStatus(ids.first, 'new', NOW)), true);
     assert.equal((await s.read.submissions.findById(ids.first))?.status, 'new');
-    assert.equal(await s.write((tx) => tx.submissions.setStatus(999_999, 'read')), false);
+    assert.equal(await s.write((tx) => tx.submissions.setStatus(999_999, 'read', NOW)), false);
   });
 
   it('marks a new submission read, and only a new one', async () => {
@@ -87,7 +87,7 @@ forEachBackend('submission repository', (open) => {
     assert.equal(await s.write((tx) => tx.submissions.markRead(ids.first)), true);
     assert.equal((await s.read.submissions.findById(ids.first))?.status, 'read');
     assert.equal(await s.write((tx) => tx.submissions.markRead(ids.first)), false, 'read already');
-    await s.write((tx) => tx.submissions.setStatus(ids.second, 'archived'));
+    await s.write((tx) => tx.submissions.setStatus(ids.second, 'archived', NOW));
     assert.equal(await s.write((tx) => tx.submissions.markRead(ids.second)), false);
     assert.equal((await s.read.submissions.findById(ids.second))?.status, 'archived', 'an archived one stays archived');
     assert.equal(await s.write((tx) => tx.submissions.markRead(999_999)), false);
@@ -96,9 +96,29 @@ forEachBackend('submission repository', (open) => {
   it('links a submission to its article; false when there is no such submission', async () => {
     const ids = await s.write(seedInbox);
     const article = await s.write(async (tx) => addArticle(tx, await addCategory(tx)));
-    assert.equal(await s.write((tx) => tx.submissions.linkArticle(ids.third, article)), true);
+    assert.equal(await s.write((tx) => tx.submissions.linkArticle(ids.third, article, NOW)), true);
     assert.equal((await s.read.submissions.findById(ids.third))?.articleId, article);
     assert.equal((await s.read.submissions.findById(ids.first))?.articleId, null);
-    assert.equal(await s.write((tx) => tx.submissions.linkArticle(999_999, article)), false);
+    assert.equal(await s.write((tx) => tx.submissions.linkArticle(999_999, article, NOW)), false);
+  });
+
+  it('deletes the contact details of submissions closed long enough ago: archived or turned into drafts, not reopened ones', async () => {
+    const ids = await s.write(seedInbox);
+    const article = await s.write(async (tx) => addArticle(tx, await addCategory(tx)));
+    await s.write(async (tx) => {
+      await tx.submissions.setStatus(ids.first, 'archived', NOW - 10 * MINUTE);
+      await tx.submissions.linkArticle(ids.second, article, NOW - 10 * MINUTE);
+      await tx.submissions.setStatus(ids.third, 'archived', NOW - 10 * MINUTE);
+      await tx.submissions.setStatus(ids.third, 'read', NOW - 9 * MINUTE); // reopened: not closed any more
+    });
+    assert.equal(await s.write((tx) => tx.submissions.purgeContactsClosedBefore(NOW - 11 * MINUTE)), 0, 'not long enough');
+    assert.equal(await s.write((tx) => tx.submissions.purgeContactsClosedBefore(NOW - 5 * MINUTE)), 2);
+    const contactOf = async (id: number) => (await s.read.submissions.findById(id))?.contact;
+    assert.equal(await contactOf(ids.first), '');
+    assert.equal(await contactOf(ids.second), '');
+    assert.equal(await contactOf(ids.third), 'wang@example.com');
+    assert.equal((await s.read.submissions.findById(ids.first))?.name, '王读者', 'the name stays for the byline');
+    assert.equal(await s.read.submissions.countFromAddressSince('ip-a', 0), 1, 'their address hashes went too');
+    assert.equal(await s.write((tx) => tx.submissions.purgeContactsClosedBefore(NOW)), 0, 'once');
   });
 });

@@ -46,8 +46,8 @@ describe('admin: submissions inbox', () => {
     const fresh = await submit({ title: '新的投稿' });
     const read = await submit();
     const archived = await submit();
-    await t.repos.submissions.setStatus(read, 'read');
-    await t.repos.submissions.setStatus(archived, 'archived');
+    await t.repos.submissions.setStatus(read, 'read', t.clock());
+    await t.repos.submissions.setStatus(archived, 'archived', t.clock());
     const page = await editor.get('/admin/submissions');
     assert.equal(page.status, 200);
     const tabs = page

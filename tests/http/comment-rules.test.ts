@@ -78,7 +78,7 @@ describe('comment rules', () => {
       await fresh.close();
     }
     const form = await new ReaderSession(t).openCommentForm(articleId);
-    assert.equal(textOf(form.$, '.form-note'), '本站评论经审核后显示。');
+    assert.equal(textOf(form.$, '.form-note:not(.privacy-note)'), '本站评论经审核后显示。');
 
     const { reader, response } = await post(articleId, '一条等待审核的评论');
     assert.equal(response.status, 303);

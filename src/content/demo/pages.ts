@@ -1,4 +1,6 @@
-// Demo static pages: the footer's links and the posting rules.
+// Demo static pages: the footer's links, the posting rules and the privacy policy.
+import { PRIVACY_PAGE } from '../privacy-page.js';
+
 export interface DemoPage {
   slug: string;
   title: string;
@@ -68,11 +70,12 @@ export const demoPages: DemoPage[] = [
 <h2>三、责任与权利</h2>
 <p>评论仅代表发布者个人观点，不代表本站立场。<strong>发布者须对其发表的内容依法承担全部法律责任。</strong>本站有权在本站内保留、转载、引用您发表的评论，并有权依据本须知和法律法规对评论进行屏蔽或删除；对多次违规的用户，本站可限制其评论功能；涉嫌违法犯罪的，本站将依法向有关部门报告。</p>
 <h2>四、评论审核</h2>
-<p>本站对评论实行审核管理。一般评论经系统审核后显示；含有敏感词或疑似违规内容的评论将进入人工审核，审核通过后方可显示，请耐心等待。</p>
+<p>本站对评论实行先审后发：评论经编辑审核通过后才会显示，请耐心等待。每条评论旁显示发布者的 IP 属地（省份或国家、地区），不显示 IP 地址。编辑可以关闭某篇文章的评论。</p>
 <h2>五、举报方式</h2>
-<p>如发现违规评论，请发送邮件至<a href="mailto:editor@shfz.example.cn">editor@shfz.example.cn</a>，注明文章标题、评论内容及举报理由，我们将在核实后及时处理并反馈。</p>
+<p>如发现违规评论，请点击该评论旁的“举报”，选择理由并提交。提交后您会得到一个回执码，可凭它在<a href="/report-status">举报处理结果</a>页面查询处理进展，我们将在 24 小时内处理。被多人举报的评论会先行隐藏，等待编辑审核。您也可以通过页脚公布的违法和不良信息举报电话、举报邮箱，或中央网信办违法和不良信息举报中心（12377）举报。</p>
 <p><strong>您在本站发表评论，即视为已阅读并同意遵守本须知。</strong></p>`,
   },
+  PRIVACY_PAGE,
   {
     slug: 'submit-guide',
     title: '投稿须知',

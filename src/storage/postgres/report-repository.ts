@@ -63,6 +63,15 @@ export class PostgresReportRepository implements ReportRepository {
     ]);
   }
 
+  async purgeDetailsDecidedBefore(instant: number): Promise<number> {
+    // The reporter hash is replaced by one unique to the row: (comment, reporter) stays unique.
+    return this.sql.run(
+      `UPDATE comment_reports SET detail = '', reporter_hash = 'purged:' || id
+       WHERE decided_at IS NOT NULL AND decided_at <= $1 AND (detail <> '' OR reporter_hash NOT LIKE 'purged:%')`,
+      [instant],
+    );
+  }
+
   async findByReceipt(receiptHash: string): Promise<ReportOutcome | undefined> {
     const row = await this.sql.row<OutcomeRow>(
       'SELECT reason, created_at, decision, decided_at FROM comment_reports WHERE receipt_hash = $1',

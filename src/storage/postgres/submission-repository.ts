@@ -56,12 +56,31 @@ export class PostgresSubmissionRepository implements SubmissionRepository {
     return n ?? 0;
   }
 
-  async setStatus(id: number, status: SubmissionStatus): Promise<boolean> {
-    return (await this.sql.run('UPDATE submissions SET status = $2 WHERE id = $1', [id, status])) > 0;
+  async setStatus(id: number, status: SubmissionStatus, now: number): Promise<boolean> {
+    const updated = await this.sql.run(
+      `UPDATE submissions SET status = $2,
+         closed_at = CASE WHEN $2 = 'archived' THEN COALESCE(closed_at, $3) WHEN article_id IS NULL THEN NULL ELSE closed_at END
+       WHERE id = $1`,
+      [id, status, now],
+    );
+    return updated > 0;
   }
 
-  async linkArticle(id: number, articleId: number): Promise<boolean> {
-    return (await this.sql.run('UPDATE submissions SET article_id = $2 WHERE id = $1', [id, articleId])) > 0;
+  async linkArticle(id: number, articleId: number, now: number): Promise<boolean> {
+    return (
+      (await this.sql.run('UPDATE submissions SET article_id = $2, closed_at = COALESCE(closed_at, $3) WHERE id = $1', [
+        id,
+        articleId,
+        now,
+      ])) > 0
+    );
+  }
+
+  async purgeContactsClosedBefore(instant: number): Promise<number> {
+    return this.sql.run(
+      "UPDATE submissions SET contact = '', ip_hash = '' WHERE closed_at IS NOT NULL AND closed_at <= $1 AND contact <> ''",
+      [instant],
+    );
   }
 
   async markRead(id: number): Promise<boolean> {

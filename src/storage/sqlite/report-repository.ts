@@ -18,6 +18,7 @@ export class SqliteReportRepository implements ReportRepository {
   private readonly openCount;
   private readonly decide;
   private readonly byReceipt;
+  private readonly purgeDetails;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -45,6 +46,11 @@ export class SqliteReportRepository implements ReportRepository {
     this.decide = db.prepare(
       'UPDATE comment_reports SET decision = @decision, decided_at = @now WHERE comment_id = @commentId AND decision IS NULL',
     );
+    // The reporter hash is replaced by one unique to the row: (comment, reporter) stays unique.
+    this.purgeDetails = db.prepare(
+      `UPDATE comment_reports SET detail = '', reporter_hash = 'purged:' || id
+       WHERE decided_at IS NOT NULL AND decided_at <= ? AND (detail <> '' OR reporter_hash NOT LIKE 'purged:%')`,
+    );
     this.byReceipt = db.prepare<[string], OutcomeRow>(
       'SELECT reason, created_at, decision, decided_at FROM comment_reports WHERE receipt_hash = ?',
     );
@@ -68,6 +74,10 @@ export class SqliteReportRepository implements ReportRepository {
 
   async decideOpen(commentId: number, decision: ReportDecision, now: number): Promise<number> {
     return this.decide.run({ commentId, decision, now }).changes;
+  }
+
+  async purgeDetailsDecidedBefore(instant: number): Promise<number> {
+    return this.purgeDetails.run(instant).changes;
   }
 
   async findByReceipt(receiptHash: string): Promise<ReportOutcome | undefined> {

@@ -21,6 +21,7 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
   private readonly countByIpSince;
   private readonly sameText;
   private readonly newToRead;
+  private readonly purgeContacts;
 
   constructor(db: Db) {
     this.insert = db.prepare(
@@ -36,8 +37,15 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     );
     this.countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM submissions');
     this.countByStatus = db.prepare<[SubmissionStatus], { n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE status = ?');
-    this.updateStatus = db.prepare('UPDATE submissions SET status = ? WHERE id = ?');
-    this.updateArticle = db.prepare('UPDATE submissions SET article_id = ? WHERE id = ?');
+    this.updateStatus = db.prepare(
+      `UPDATE submissions SET status = @status,
+         closed_at = CASE WHEN @status = 'archived' THEN COALESCE(closed_at, @now) WHEN article_id IS NULL THEN NULL ELSE closed_at END
+       WHERE id = @id`,
+    );
+    this.updateArticle = db.prepare('UPDATE submissions SET article_id = @articleId, closed_at = COALESCE(closed_at, @now) WHERE id = @id');
+    this.purgeContacts = db.prepare(
+      "UPDATE submissions SET contact = '', ip_hash = '' WHERE closed_at IS NOT NULL AND closed_at <= ? AND contact <> ''",
+    );
     this.countByIpSince = db.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM submissions WHERE ip_hash = ? AND created_at > ?',
     );
@@ -72,12 +80,16 @@ export class SqliteSubmissionRepository implements SubmissionRepository {
     return (status ? this.countByStatus.get(status) : this.countAll.get())?.n ?? 0;
   }
 
-  async setStatus(id: number, status: SubmissionStatus): Promise<boolean> {
-    return this.updateStatus.run(status, id).changes > 0;
+  async setStatus(id: number, status: SubmissionStatus, now: number): Promise<boolean> {
+    return this.updateStatus.run({ id, status, now }).changes > 0;
   }
 
-  async linkArticle(id: number, articleId: number): Promise<boolean> {
-    return this.updateArticle.run(articleId, id).changes > 0;
+  async linkArticle(id: number, articleId: number, now: number): Promise<boolean> {
+    return this.updateArticle.run({ id, articleId, now }).changes > 0;
+  }
+
+  async purgeContactsClosedBefore(instant: number): Promise<number> {
+    return this.purgeContacts.run(instant).changes;
   }
 
   async markRead(id: number): Promise<boolean> {

@@ -34,6 +34,8 @@ export const SETTING_FIELDS: readonly { key: Key; label: string; max: number; re
   { key: 'timeZone', label: '时区', max: 64, required: true },
   { key: 'commentModeration', label: '评论审核方式', max: 10, required: true },
   { key: 'reportHideThreshold', label: '举报隐藏门槛', max: 3, required: true },
+  { key: 'submissionContactRetentionDays', label: '投稿联系方式保存天数', max: 4, required: true },
+  { key: 'reportDetailRetentionDays', label: '举报说明保存天数', max: 4, required: true },
   { key: 'sidebarPollId', label: '侧栏投票', max: 16, required: false },
 ];
 
@@ -116,6 +118,9 @@ export function parseSettingsForm(
     errors.commentModeration = COMMENTS_MESSAGES.modeInvalid;
   }
   if (!errors.reportHideThreshold && !/^[1-9]\d{0,2}$/.test(values.reportHideThreshold)) errors.reportHideThreshold = M.thresholdInvalid;
+  for (const key of ['submissionContactRetentionDays', 'reportDetailRetentionDays'] as const) {
+    if (!errors[key] && !/^[1-9]\d{0,3}$/.test(values[key])) errors[key] = M.daysInvalid;
+  }
   const pollId = values.sidebarPollId;
   if (pollId !== '' && !(ID.test(pollId) && options.pollIds.has(Number(pollId)))) errors.sidebarPollId = M.pollInvalid;
   return { values, errors };

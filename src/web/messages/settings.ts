@@ -18,5 +18,6 @@ export const SETTINGS_MESSAGES = {
   phoneInvalid: '举报电话格式不正确：固定电话如 010-12345678，手机号 11 位，或 400 电话、12377。',
   emailInvalid: '举报邮箱格式不正确，例如 jubao@example.cn。',
   thresholdInvalid: '举报隐藏门槛是 1 到 999 之间的整数。',
+  daysInvalid: '保存天数是 1 到 9999 之间的整数。',
   pollInvalid: '请选择一个已有的投票，或选“最新进行中的投票”。',
 } as const;

@@ -14,6 +14,8 @@ import { ModerationService } from '../../../src/services/moderation-service.js';
 import { PageService } from '../../../src/services/page-service.js';
 import { PollService } from '../../../src/services/poll-service.js';
 import { RateLimitService } from '../../../src/services/rate-limit-service.js';
+import { ReportService } from '../../../src/services/report-service.js';
+import { RetentionService } from '../../../src/services/retention-service.js';
 import { SettingsService } from '../../../src/services/settings-service.js';
 import { DEFAULT_SETTINGS } from '../../../src/services/site-settings.js';
 import { StaffService } from '../../../src/services/staff-service.js';
@@ -237,5 +239,26 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const outcome = await assertAllOrNothing(() => comments.submit(input));
     assert.deepEqual(outcome.kind === 'created' && outcome.status, 'pending');
     assert.equal(rowsOf('comments').length, 1);
+  });
+
+  it('ReportService and RetentionService: a report that hides its comment, a decision, the purge', async () => {
+    const reports = new ReportService(storage, clock, (ip) => `hash:${ip}`);
+    const categoryId = await addCategory(t.repositories, 'reports', '举报区');
+    const articleId = await addArticle(t.repositories, categoryId, clock());
+    const commentId = await t.repositories.comments.create(
+      { articleId, nickname: '网友', body: '被举报', status: 'approved', ipHash: 'h' },
+      clock() - 400 * 24 * 3_600_000,
+    );
+    const input = { commentId, ip: '203.0.113.9', reason: 'abuse' as const, detail: '说明', hideThreshold: 1 };
+    const outcome = await assertAllOrNothing(() => reports.report(input));
+    assert.equal(outcome.kind === 'reported' && outcome.hidden, true);
+    assert.equal((await t.repositories.comments.findById(commentId))?.status, 'pending');
+    assert.equal(await assertAllOrNothing(() => reports.decide(actor, commentId, 'keep')), true);
+    assert.equal((await t.repositories.comments.findById(commentId))?.status, 'approved');
+
+    clock.advance(200 * 24 * 3_600_000);
+    const retention = new RetentionService(storage, clock);
+    const purged = await assertAllOrNothing(() => retention.purge({ submissionContacts: 180, reportDetails: 180 }));
+    assert.equal(purged.reportDetails, 1);
   });
 });

@@ -24,6 +24,8 @@ const VALID = {
   timeZone: 'asia/shanghai',
   commentModeration: 'auto',
   reportHideThreshold: '3',
+  submissionContactRetentionDays: '180',
+  reportDetailRetentionDays: '30',
   sidebarPollId: '',
 };
 const options = { pollIds: new Set([7]), currentYear: '2026' };
@@ -56,6 +58,11 @@ describe('parseSettingsForm', () => {
       errorsOf({ icpNumber: '京ICP备00000000号-1（演示）', publicSecurityNumber: '京公网安备00000000000000号（演示）' }),
       {},
     );
+    assert.equal(errorsOf({ reportHideThreshold: '0' }).reportHideThreshold, '举报隐藏门槛是 1 到 999 之间的整数。');
+    assert.equal(errorsOf({ reportHideThreshold: '2.5' }).reportHideThreshold, '举报隐藏门槛是 1 到 999 之间的整数。');
+    assert.equal(errorsOf({ reportHideThreshold: '10' }).reportHideThreshold, undefined);
+    assert.equal(errorsOf({ reportDetailRetentionDays: '0' }).reportDetailRetentionDays, '保存天数是 1 到 9999 之间的整数。');
+    assert.equal(errorsOf({ submissionContactRetentionDays: '-5' }).submissionContactRetentionDays, '保存天数是 1 到 9999 之间的整数。');
   });
 
   it('makes every setting one line: a run of line breaks is one space; controls and bidi marks go', () => {

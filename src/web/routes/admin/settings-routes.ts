@@ -9,6 +9,6 @@ export function settingsRoutes(context: AdminContext): Router {
   const settings = settingsController(context);
   const router = Router();
   router.get('/', settings.showSettings);
-  router.post('/', formBody('16kb'), csrfProtection, settings.updateSettings);
+  router.post('/', formBody('16kb', { parameterLimit: 48 }), csrfProtection, settings.updateSettings);
   return router;
 }

@@ -1,0 +1,39 @@
+// Runs the personal-data purge (RetentionService) when the portal starts and every few hours
+// after, with the retention days the settings hold at that moment. No cron: the timer does not
+// keep the process alive, and a failed run is reported and tried again at the next one.
+import type { PurgeResult, RetentionService } from './retention-service.js';
+import { toSiteSettings } from './site-settings.js';
+import type { StorageAccess } from './storage-access.js';
+
+export const RETENTION_INTERVAL_MS = 6 * 60 * 60_000;
+
+export class RetentionSchedule {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly storage: StorageAccess,
+    private readonly retention: RetentionService,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** One purge now, with the stored retention days. */
+  async runOnce(): Promise<PurgeResult> {
+    const settings = toSiteSettings(await this.storage.repositories.settings.getAll());
+    return this.retention.purge({
+      submissionContacts: Number(settings.submissionContactRetentionDays),
+      reportDetails: Number(settings.reportDetailRetentionDays),
+    });
+  }
+
+  start(): void {
+    const run = () => void this.runOnce().catch(this.onError);
+    run();
+    this.timer = setInterval(run, RETENTION_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
