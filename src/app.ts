@@ -15,6 +15,7 @@ import { ArticleService } from './services/article-service.js';
 import { CategoryService } from './services/category-service.js';
 import { CommentService } from './services/comment-service.js';
 import type { LocateAddress } from './services/ip-region.js';
+import { AppealService } from './services/appeal-service.js';
 import { ReportService } from './services/report-service.js';
 import { RetentionSchedule } from './services/retention-schedule.js';
 import { RetentionService } from './services/retention-service.js';
@@ -154,6 +155,7 @@ export function createApp(deps: AppDeps): Portal {
     pollService: new PollService(storage, clock),
     submissions: new SubmissionService(storage, clock),
     reportService: new ReportService(storage, clock, hashAddress),
+    appealService: new AppealService(storage, clock),
     health: () => storage.health(),
   };
   const adminContext: AdminContext = {

@@ -12,6 +12,8 @@ export interface NewComment {
   network?: string | null;
   /** IP属地: the commenter's province or country, from the offline database (never the address) */
   ipRegion?: string | null;
+  /** SHA-256 of the appeal code given to the commenter */
+  appealHash?: string | null;
 }
 
 /** A comment in the moderation queue, with the title of its article (null if the article is gone). */
@@ -33,6 +35,8 @@ export interface CommentRepository {
   /** The moderation queue of one status, newest first (or oldest first: the review queue, longest waiting at the top). */
   listByStatus(status: CommentStatus, options: { limit: number; offset?: number; oldestFirst?: boolean }): Promise<ModerationComment[]>;
   findById(id: number): Promise<Comment | undefined>;
+  /** the comment whose appeal code has this hash */
+  findByAppealHash(appealHash: string): Promise<Comment | undefined>;
   /** Sets the status of the listed comments; returns those that changed (ids that are missing or already had it are skipped). */
   setStatus(ids: readonly number[], status: CommentStatus): Promise<Comment[]>;
   /** Deletes the listed comments; returns those that existed. */

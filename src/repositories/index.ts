@@ -1,4 +1,5 @@
 // The repository set the app is built on: every storage implementation (src/storage/) provides it.
+import type { AppealRepository } from './appeal-repository.js';
 import type { ArticlePageRepository } from './article-page-repository.js';
 import type { ArticleRepository } from './article-repository.js';
 import type { ArticleRevisionRepository } from './article-revision-repository.js';
@@ -21,6 +22,7 @@ import type { UserRepository } from './user-repository.js';
 import type { ViewStatsRepository } from './view-stats-repository.js';
 
 export interface Repositories {
+  appeals: AppealRepository;
   articles: ArticleRepository;
   articlePages: ArticlePageRepository;
   articleRevisions: ArticleRevisionRepository;

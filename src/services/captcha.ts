@@ -8,7 +8,7 @@ import svgCaptcha from 'svg-captcha';
 import type { Clock } from './clock.js';
 import type { StorageAccess } from './storage-access.js';
 
-export const CAPTCHA_PURPOSES = ['comment', 'poll', 'submission', 'report'] as const;
+export const CAPTCHA_PURPOSES = ['comment', 'poll', 'submission', 'report', 'appeal'] as const;
 export type CaptchaPurpose = (typeof CAPTCHA_PURPOSES)[number];
 
 /** No 0/O/o, 1/I/i/l/L: nothing a reader could confuse. Compared in upper case. */

@@ -7,6 +7,7 @@ import type { AddressHasher } from './address-hash.js';
 import type { Clock } from './clock.js';
 import { type LocateAddress, locateAddress } from './ip-region.js';
 import { networkOf } from './network.js';
+import { codeHash, newCode } from './receipt-code.js';
 import type { StorageAccess } from './storage-access.js';
 import { countLinks, findSensitiveWords } from './word-filter.js';
 
@@ -22,7 +23,8 @@ export interface NewCommentInput {
   moderation: 'auto' | 'review';
 }
 
-export type SubmitOutcome = { kind: 'created'; id: number; status: CommentStatus } | { kind: LimitRefusal };
+/** appealCode: the commenter's key to 申诉 should the comment be hidden (shown to them once, stored as its hash) */
+export type SubmitOutcome = { kind: 'created'; id: number; status: CommentStatus; appealCode: string } | { kind: LimitRefusal };
 
 export class CommentService {
   constructor(
@@ -37,6 +39,7 @@ export class CommentService {
     const status = await this.initialStatus(input);
     const ipHash = this.hashAddress(input.ip);
     const ipRegion = this.regionOf(input.ip);
+    const appealCode = newCode();
     return this.storage.transaction(async (tx) => {
       const now = this.clock();
       const refusal = await refusalOf(
@@ -49,10 +52,19 @@ export class CommentService {
       );
       if (refusal) return { kind: refusal };
       const id = await tx.comments.create(
-        { articleId: input.articleId, nickname: input.nickname, body: input.body, status, ipHash, network: networkOf(input.ip), ipRegion },
+        {
+          articleId: input.articleId,
+          nickname: input.nickname,
+          body: input.body,
+          status,
+          ipHash,
+          network: networkOf(input.ip),
+          ipRegion,
+          appealHash: codeHash(appealCode),
+        },
         now,
       );
-      return { kind: 'created', id, status };
+      return { kind: 'created', id, status, appealCode };
     });
   }
 

@@ -2,35 +2,17 @@
 // hide it until an editor decides (it goes back to the review queue); the editor keeps, hides
 // or deletes it, closing its reports, audited. The reporter gets a receipt code (shown once,
 // stored as its hash) to look up the outcome (处理结果) without an account.
-import { createHash, randomInt } from 'node:crypto';
 import type { ReportDecision, ReportOutcome } from '../repositories/report-repository.js';
 import type { AddressHasher } from './address-hash.js';
 import type { Actor } from './audit.js';
 import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
+import { codeHash, newCode, normaliseCode } from './receipt-code.js';
 import type { StorageAccess } from './storage-access.js';
 
 /** The reasons a reader chooses from (the keys are stored; the labels are the site's texts). */
 export const REPORT_REASONS = ['illegal', 'rumour', 'abuse', 'vulgar', 'privacy', 'spam', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
-
-/** No look-alike characters (0/O, 1/I/L): 16 of these carry about 79 bits. */
-const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const RECEIPT_LENGTH = 16;
-
-export function newReceiptCode(): string {
-  const chars = Array.from({ length: RECEIPT_LENGTH }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]);
-  return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
-}
-
-/** The code as typed (any case, spaces or dashes) in the form it was issued; undefined if it cannot be one. */
-export function normaliseReceiptCode(input: string): string | undefined {
-  const plain = input.toUpperCase().replace(/[\s-]/g, '');
-  if (plain.length !== RECEIPT_LENGTH || [...plain].some((c) => !RECEIPT_ALPHABET.includes(c))) return undefined;
-  return plain.replace(/(.{4})(?=.)/g, '$1-');
-}
-
-const receiptHash = (code: string) => createHash('sha256').update(code).digest('hex');
 
 export interface NewReportInput {
   commentId: number;
@@ -51,13 +33,13 @@ export class ReportService {
   ) {}
 
   report(input: NewReportInput): Promise<ReportOutcomeOfSubmit> {
-    const receipt = newReceiptCode();
+    const receipt = newCode();
     const reporterHash = this.hashAddress(input.ip);
     return this.storage.transaction(async (tx) => {
       const comment = await tx.comments.findById(input.commentId);
       if (!comment || comment.status !== 'approved') return { kind: 'gone' };
       const stored = await tx.reports.create(
-        { commentId: comment.id, reporterHash, reason: input.reason, detail: input.detail, receiptHash: receiptHash(receipt) },
+        { commentId: comment.id, reporterHash, reason: input.reason, detail: input.detail, receiptHash: codeHash(receipt) },
         this.clock(),
       );
       if (!stored) return { kind: 'duplicate' };
@@ -84,8 +66,8 @@ export class ReportService {
 
   /** The outcome for a receipt code as typed; undefined when no report has it. */
   async outcome(code: string): Promise<ReportOutcome | undefined> {
-    const normalised = normaliseReceiptCode(code);
+    const normalised = normaliseCode(code);
     if (!normalised) return undefined;
-    return this.storage.repositories.reports.findByReceipt(receiptHash(normalised));
+    return this.storage.repositories.reports.findByReceipt(codeHash(normalised));
   }
 }

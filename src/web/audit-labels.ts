@@ -16,6 +16,8 @@ const ACTION_LABELS: Record<string, string> = {
   'report.hide': '处理举报：隐藏评论',
   'report.delete': '处理举报：删除评论',
   'privacy.purge': '按期限删除个人信息',
+  'appeal.restore': '处理申诉：恢复评论',
+  'appeal.uphold': '处理申诉：维持原处理',
   'sensitive-word.add': '添加敏感词',
   'sensitive-word.delete': '删除敏感词',
   'article.create': '新建文章',

@@ -3,6 +3,7 @@ import type { Repositories } from '../repositories/index.js';
 import type { AddressHasher } from '../services/address-hash.js';
 import type { CaptchaService } from '../services/captcha.js';
 import type { Clock } from '../services/clock.js';
+import type { AppealService } from '../services/appeal-service.js';
 import type { ReportService } from '../services/report-service.js';
 import type { CommentService } from '../services/comment-service.js';
 import type { FrontPage } from '../services/front-page.js';
@@ -25,6 +26,7 @@ export interface SiteContext {
   pollService: PollService;
   submissions: SubmissionService;
   reportService: ReportService;
+  appealService: AppealService;
   /** keyed hash of a client address, for per-address limits */
   hashAddress: AddressHasher;
   /** the request-rate limits' counts (log-ins, captchas, 人员查询), shared by every process */

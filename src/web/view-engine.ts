@@ -62,6 +62,7 @@ export const TEMPLATE_LOCALS = [
   'reported',
   'decisionLabels',
   'reasonLabels',
+  'appeals',
   'commentPolicy',
   'complianceGaps',
   'isAdmin',

@@ -26,8 +26,8 @@ export class PostgresCommentRepository implements CommentRepository {
 
   async create(comment: NewComment, now: number): Promise<number> {
     const id = await this.sql.value<number>(
-      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, ip_region, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, ip_region, appeal_hash, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         comment.articleId,
         comment.nickname,
@@ -36,6 +36,7 @@ export class PostgresCommentRepository implements CommentRepository {
         comment.ipHash,
         comment.network ?? null,
         comment.ipRegion ?? null,
+        comment.appealHash ?? null,
         now,
       ],
     );
@@ -71,6 +72,11 @@ export class PostgresCommentRepository implements CommentRepository {
       [status, options.limit, options.offset ?? 0],
     );
     return rows.map((row) => ({ ...toComment(row), articleTitle: row.article_title, network: row.network }));
+  }
+
+  async findByAppealHash(appealHash: string): Promise<Comment | undefined> {
+    const row = await this.sql.row<CommentRow>(`SELECT ${COLUMNS} FROM comments WHERE appeal_hash = $1`, [appealHash]);
+    return row && toComment(row);
   }
 
   async findById(id: number): Promise<Comment | undefined> {

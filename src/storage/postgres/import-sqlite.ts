@@ -33,6 +33,7 @@ const TABLES = [
   'submissions',
   'rate_limit_hits',
   'comment_reports',
+  'comment_appeals',
 ];
 /** Written by each backend for itself, or short-lived (the last half hour's reads). */
 const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence', 'article_reads']);

@@ -1,6 +1,7 @@
 // The repository set on one PostgreSQL pool or transaction client.
 import type { Repositories } from '../../repositories/index.js';
 import type { Sql } from './sql.js';
+import { PostgresAppealRepository } from './appeal-repository.js';
 import { PostgresArticlePageRepository } from './article-page-repository.js';
 import { PostgresArticleRepository } from './article-repository.js';
 import { PostgresArticleRevisionRepository } from './article-revision-repository.js';
@@ -24,6 +25,7 @@ import { PostgresViewStatsRepository } from './view-stats-repository.js';
 
 export function createPostgresRepositories(sql: Sql): Repositories {
   return {
+    appeals: new PostgresAppealRepository(sql),
     articles: new PostgresArticleRepository(sql),
     articlePages: new PostgresArticlePageRepository(sql),
     articleRevisions: new PostgresArticleRevisionRepository(sql),

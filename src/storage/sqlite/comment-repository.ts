@@ -16,6 +16,7 @@ export class SqliteCommentRepository implements CommentRepository {
   private readonly byStatus;
   private readonly byStatusOldestFirst;
   private readonly byId;
+  private readonly byAppealHash;
   private readonly updateStatus;
   private readonly remove;
 
@@ -32,8 +33,8 @@ export class SqliteCommentRepository implements CommentRepository {
       "SELECT COUNT(*) AS n FROM comments WHERE article_id = ? AND status = 'approved'",
     );
     this.insert = db.prepare(
-      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, ip_region, created_at)
-       VALUES (@articleId, @nickname, @body, @status, @ipHash, @network, @ipRegion, @now)`,
+      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, ip_region, appeal_hash, created_at)
+       VALUES (@articleId, @nickname, @body, @status, @ipHash, @network, @ipRegion, @appealHash, @now)`,
     );
     this.countByIpSince = db.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM comments WHERE ip_hash = ? AND created_at > ?',
@@ -50,6 +51,9 @@ export class SqliteCommentRepository implements CommentRepository {
     );
     this.byId = db.prepare<[number], CommentRow>(
       'SELECT id, article_id, nickname, body, status, created_at, ip_region FROM comments WHERE id = ?',
+    );
+    this.byAppealHash = db.prepare<[string], CommentRow>(
+      'SELECT id, article_id, nickname, body, status, created_at, ip_region FROM comments WHERE appeal_hash = ?',
     );
     this.updateStatus = db.prepare<{ id: number; status: CommentStatus }, CommentRow>(
       `UPDATE comments SET status = @status WHERE id = @id AND status <> @status
@@ -71,7 +75,13 @@ export class SqliteCommentRepository implements CommentRepository {
 
   async create(comment: NewComment, now: number): Promise<number> {
     return Number(
-      this.insert.run({ ...comment, network: comment.network ?? null, ipRegion: comment.ipRegion ?? null, now }).lastInsertRowid,
+      this.insert.run({
+        ...comment,
+        network: comment.network ?? null,
+        ipRegion: comment.ipRegion ?? null,
+        appealHash: comment.appealHash ?? null,
+        now,
+      }).lastInsertRowid,
     );
   }
 
@@ -88,6 +98,11 @@ export class SqliteCommentRepository implements CommentRepository {
     return (options.oldestFirst ? this.byStatusOldestFirst : this.byStatus)
       .all({ status, limit: options.limit, offset: options.offset ?? 0 })
       .map((row) => ({ ...toComment(row), articleTitle: row.article_title, network: row.network }));
+  }
+
+  async findByAppealHash(appealHash: string): Promise<Comment | undefined> {
+    const row = this.byAppealHash.get(appealHash);
+    return row && toComment(row);
   }
 
   async findById(id: number): Promise<Comment | undefined> {

@@ -1,6 +1,7 @@
 // The repository set on one SQLite connection (the storage builds one set per connection).
 import type { Repositories } from '../../repositories/index.js';
 import type { Db } from './database.js';
+import { SqliteAppealRepository } from './appeal-repository.js';
 import { SqliteArticlePageRepository } from './article-page-repository.js';
 import { SqliteArticleRepository } from './article-repository.js';
 import { SqliteArticleRevisionRepository } from './article-revision-repository.js';
@@ -26,6 +27,7 @@ export function createSqliteRepositories(db: Db): Repositories {
   const articles = new SqliteArticleRepository(db);
   const comments = new SqliteCommentRepository(db);
   return {
+    appeals: new SqliteAppealRepository(db),
     articles,
     articlePages: new SqliteArticlePageRepository(articles, comments),
     articleRevisions: new SqliteArticleRevisionRepository(db),

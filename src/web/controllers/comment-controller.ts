@@ -123,10 +123,11 @@ export function commentController(context: SiteContext) {
       if (outcome.kind !== 'created') return failed(req, res, { ...kept, errors: {}, notice: REFUSALS[outcome.kind] });
       delete req.session.commentDraft;
       req.session.commentNickname = values.nickname;
-      req.session.flash =
-        outcome.status === 'approved'
-          ? { type: 'success', message: SITE_MESSAGES.commentPublished }
-          : { type: 'info', message: SITE_MESSAGES.commentAwaitsReview };
+      const message = outcome.status === 'approved' ? SITE_MESSAGES.commentPublished : SITE_MESSAGES.commentAwaitsReview;
+      req.session.flash = {
+        type: outcome.status === 'approved' ? 'success' : 'info',
+        message: `${message}${SITE_MESSAGES.appealCodeGiven(outcome.appealCode)}`,
+      };
       res.redirect(303, `/article/${article.id}#comments`);
     },
 

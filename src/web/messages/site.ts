@@ -9,6 +9,7 @@ export const SITE_MESSAGES = {
   commentPublished: '评论已发表，感谢您的参与。',
   commentAwaitsReview: '评论已提交，审核通过后将显示。',
   commentsClosed: '本文已关闭评论。',
+  appealCodeGiven: (code: string) => `您的申诉码：${code}。评论如被隐藏，可凭此码在“评论申诉”页面（/appeal）申诉，请自行保存。`,
   commentsHidden: '本文已关闭评论，评论不再显示。',
   commentsReviewedFirst: '本站评论经审核后显示。',
   commentDuplicate: '这条评论已经发表过了，请勿重复提交。',

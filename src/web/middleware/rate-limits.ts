@@ -117,11 +117,11 @@ export function staffLookupRateLimit(limits: RateLimitService, perMinute = 20) {
 }
 
 /** 举报 per address: enough for a reader, not for flooding the queue or hiding comments by volume. */
-export function reportRateLimit(limits: RateLimitService, perHour = 10) {
-  return perAddressLimit(limits, { prefix: 'report:', windowMs: 60 * 60_000, limit: perHour, message: REPORTS_MESSAGES.tooMany });
+export function reportRateLimit(limits: RateLimitService, perHour = 10, prefix = 'report:') {
+  return perAddressLimit(limits, { prefix, windowMs: 60 * 60_000, limit: perHour, message: REPORTS_MESSAGES.tooMany });
 }
 
 /** 处理结果 look-ups per address (the codes cannot be guessed; this keeps anyone from trying). */
-export function reportLookupRateLimit(limits: RateLimitService, perMinute = 20) {
-  return perAddressLimit(limits, { prefix: 'report-status:', windowMs: 60_000, limit: perMinute, message: REPORTS_MESSAGES.lookupTooMany });
+export function reportLookupRateLimit(limits: RateLimitService, perMinute = 20, prefix = 'report-status:') {
+  return perAddressLimit(limits, { prefix, windowMs: 60_000, limit: perMinute, message: REPORTS_MESSAGES.lookupTooMany });
 }

@@ -14,6 +14,7 @@ import { captchaController } from '../controllers/captcha-controller.js';
 import { articleController } from '../controllers/article-controller.js';
 import { categoryController } from '../controllers/category-controller.js';
 import { commentController } from '../controllers/comment-controller.js';
+import { appealRoutes } from './appeal-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { homeController } from '../controllers/home-controller.js';
 import { operationsController } from '../controllers/operations-controller.js';
@@ -62,6 +63,7 @@ export function readerForms(context: SiteContext, limits: { captchaRequestsPerMi
   router.get('/captcha', captchaRateLimit(context.rateLimits, limits.captchaRequestsPerMinute), captcha.showCaptcha);
   router.use(submissionRoutes(context));
   router.use(reportRoutes(context));
+  router.use(appealRoutes(context));
   router.use(pollRoutes(context));
   router.get('/staff', staffLookupRateLimit(context.rateLimits), staff.lookUpStaff);
   router.get('/healthz', operations.healthz);

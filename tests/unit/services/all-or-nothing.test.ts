@@ -14,6 +14,8 @@ import { ModerationService } from '../../../src/services/moderation-service.js';
 import { PageService } from '../../../src/services/page-service.js';
 import { PollService } from '../../../src/services/poll-service.js';
 import { RateLimitService } from '../../../src/services/rate-limit-service.js';
+import { AppealService } from '../../../src/services/appeal-service.js';
+import { codeHash, newCode } from '../../../src/services/receipt-code.js';
 import { ReportService } from '../../../src/services/report-service.js';
 import { RetentionService } from '../../../src/services/retention-service.js';
 import { SettingsService } from '../../../src/services/settings-service.js';
@@ -260,5 +262,16 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const retention = new RetentionService(storage, clock);
     const purged = await assertAllOrNothing(() => retention.purge({ submissionContacts: 180, reportDetails: 180 }));
     assert.equal(purged.reportDetails, 1);
+
+    const appeals = new AppealService(storage, clock);
+    const code = newCode();
+    const hidden = await t.repositories.comments.create(
+      { articleId, nickname: '网友', body: '被隐藏', status: 'rejected', ipHash: 'h', appealHash: codeHash(code) },
+      clock(),
+    );
+    assert.equal(await assertAllOrNothing(() => appeals.appeal(code, '请复核')), 'created');
+    const [open] = await t.repositories.appeals.listOpen({ limit: 1 });
+    assert.equal(await assertAllOrNothing(() => appeals.decide(actor, open!.id, 'restore')), true);
+    assert.equal((await t.repositories.comments.findById(hidden))?.status, 'approved');
   });
 });

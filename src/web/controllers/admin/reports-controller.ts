@@ -2,10 +2,12 @@
 // reporters, the reasons, the deadline and whether the comment is hidden; an editor keeps,
 // hides or deletes each (one audited action).
 import type { Request, Response } from 'express';
+import { APPEAL_DECISIONS } from '../../../repositories/appeal-repository.js';
 import { REPORT_DECISIONS } from '../../../repositories/report-repository.js';
 import type { AdminContext } from '../../admin-context.js';
 import { singleField } from '../../forms/single-field.js';
 import { badRequest, notFound } from '../../http-error.js';
+import { APPEALS_MESSAGES } from '../../messages/appeals.js';
 import { REPORT_REASON_LABELS, REPORTS_MESSAGES } from '../../messages/reports.js';
 import { SITE_MESSAGES } from '../../messages/site.js';
 import { paginate } from '../../pagination.js';
@@ -14,7 +16,7 @@ import { pageNumber, parseId } from '../../params.js';
 const PER_PAGE = 20;
 const HOUR = 3_600_000;
 
-export function reportsController({ repositories, clock, reportService }: AdminContext) {
+export function reportsController({ repositories, clock, reportService, appealService }: AdminContext) {
   return {
     async listReports(req: Request, res: Response) {
       const page = pageNumber(req);
@@ -28,6 +30,7 @@ export function reportsController({ repositories, clock, reportService }: AdminC
       res.render('admin/reports/index', {
         title: REPORTS_MESSAGES.queueTitle,
         reported,
+        appeals: await repositories.appeals.listOpen({ limit: PER_PAGE }),
         reasonLabels: REPORT_REASON_LABELS,
         pagination,
       });
@@ -42,6 +45,17 @@ export function reportsController({ repositories, clock, reportService }: AdminC
         ? { type: 'success', message: REPORTS_MESSAGES.decided[decision] }
         : { type: 'info', message: REPORTS_MESSAGES.nothingOpen };
       res.redirect(303, '/admin/reports');
+    },
+
+    async decideAppeal(req: Request<{ id: string }>, res: Response) {
+      const appealId = parseId(req.params.id);
+      const decision = APPEAL_DECISIONS.find((d) => d === singleField(req.body, 'decision'));
+      if (!decision) throw badRequest(APPEALS_MESSAGES.decisionInvalid);
+      const decided = await appealService.decide(res.locals.currentUser!, appealId, decision);
+      req.session.flash = decided
+        ? { type: 'success', message: APPEALS_MESSAGES.decided[decision] }
+        : { type: 'info', message: APPEALS_MESSAGES.nothingOpen };
+      res.redirect(303, '/admin/reports#appeals');
     },
   };
 }

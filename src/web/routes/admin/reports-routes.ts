@@ -10,5 +10,6 @@ export function reportsRoutes(context: AdminContext): Router {
   const router = Router();
   router.get('/', reports.listReports);
   router.post('/:id/decision', formBody('8kb'), csrfProtection, reports.decideReport);
+  router.post('/appeals/:id/decision', formBody('8kb'), csrfProtection, reports.decideAppeal);
   return router;
 }
