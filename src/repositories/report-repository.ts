@@ -1,6 +1,7 @@
 // 举报: readers' reports of comments, and the decisions on them. One report per reporting
 // address per comment; the receipt code is stored as its hash only.
 import type { Comment } from '../domain/types.js';
+import { type CommentRow, toComment } from './comment-repository.js';
 
 export const REPORT_DECISIONS = ['keep', 'hide', 'delete'] as const;
 export type ReportDecision = (typeof REPORT_DECISIONS)[number];
@@ -51,14 +52,7 @@ export interface ReportRepository {
   purgeDetailsDecidedBefore(instant: number): Promise<number>;
 }
 
-export interface ReportedRow {
-  id: number;
-  article_id: number;
-  nickname: string;
-  body: string;
-  status: Comment['status'];
-  created_at: number;
-  ip_region: string | null;
+export interface ReportedRow extends CommentRow {
   article_title: string | null;
   reports: number;
   reasons: string;
@@ -72,15 +66,7 @@ export const DETAIL_SEPARATOR = '\u001f';
 /** The reasons come as one text joined by newlines, in the order first given. */
 export function toReportedComment(row: ReportedRow): ReportedComment {
   return {
-    comment: {
-      id: row.id,
-      articleId: row.article_id,
-      nickname: row.nickname,
-      body: row.body,
-      status: row.status,
-      createdAt: row.created_at,
-      ipRegion: row.ip_region,
-    },
+    comment: toComment(row),
     articleTitle: row.article_title,
     reports: row.reports,
     reasons: [...new Set(row.reasons.split('\n'))],

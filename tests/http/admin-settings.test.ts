@@ -7,22 +7,10 @@ import { DEFAULT_SETTINGS } from '../../src/services/site-settings.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
 import { auditEntries, firstPollId } from '../support/records.js';
-import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
+import { settingsFormValues } from '../support/settings-form.js';
+import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SiteSettings)[];
-
-/** What the settings form would post as it stands: text inputs, the checked radio, the selected option. */
-function formValues(page: Page): Record<string, string> {
-  const { $ } = page;
-  const values: Record<string, string> = {};
-  $('#settings-form input[type=text], #settings-form input[type=hidden]').each((_, el) => {
-    values[$(el).attr('name')!] = String($(el).val() ?? '');
-  });
-  values.commentModeration = String($('#settings-form input[name=commentModeration]:checked').val() ?? '');
-  values.sidebarPollId = String($('#settings-form select[name=sidebarPollId] option:selected').attr('value') ?? '');
-  values.timeZone = String($('#settings-form select[name=timeZone] option:selected').attr('value') ?? '');
-  return values;
-}
 
 describe('admin settings', () => {
   let t: TestApp;
@@ -38,13 +26,13 @@ describe('admin settings', () => {
   const audits = () => auditEntries(t.storage.repositories, { action: 'settings.update' });
 
   async function currentForm(): Promise<Record<string, string>> {
-    return formValues(await admin.get('/admin/settings'));
+    return settingsFormValues(await admin.get('/admin/settings'));
   }
 
   it('shows every setting with its current value', async () => {
     const page = await admin.get('/admin/settings');
     assert.equal(page.status, 200);
-    const values = formValues(page);
+    const values = settingsFormValues(page);
     for (const key of KEYS) assert.ok(key in values, `field ${key}`);
     assert.equal(values.siteName, DEFAULT_SETTINGS.siteName);
     assert.equal(values.supervisor, DEFAULT_SETTINGS.supervisor);

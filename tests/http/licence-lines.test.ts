@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
-import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
+import { settingsFormValues } from '../support/settings-form.js';
+import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 const REAL = {
   icpNumber: '京ICP备12345678号-1',
@@ -16,18 +17,6 @@ const REAL = {
   reportPhone: '010-12345678',
   reportEmail: 'jubao@example.cn',
 };
-
-function formOf(page: Page): Record<string, string> {
-  const { $ } = page;
-  const values: Record<string, string> = {};
-  $('#settings-form input[type=text], #settings-form input[type=hidden]').each((_, el) => {
-    values[$(el).attr('name')!] = String($(el).val() ?? '');
-  });
-  values.commentModeration = String($('#settings-form input[name=commentModeration]:checked').val() ?? '');
-  values.sidebarPollId = String($('#settings-form select[name=sidebarPollId] option:selected').attr('value') ?? '');
-  values.timeZone = String($('#settings-form select[name=timeZone] option:selected').attr('value') ?? '');
-  return values;
-}
 
 describe('licence and reporting lines', () => {
   let t: TestApp;
@@ -70,7 +59,7 @@ describe('licence and reporting lines', () => {
   });
 
   it('malformed numbers: 422 with the input kept, nothing saved', async () => {
-    const form = formOf(await admin.get('/admin/settings'));
+    const form = settingsFormValues(await admin.get('/admin/settings'));
     const response = await admin.post('/admin/settings', {
       ...form,
       icpNumber: 'ICP 12345',
@@ -97,7 +86,7 @@ describe('licence and reporting lines', () => {
   });
 
   it('real values save, show in the footer on the next request, and leave the self-check; empty ones are flagged', async () => {
-    const form = formOf(await admin.get('/admin/settings'));
+    const form = settingsFormValues(await admin.get('/admin/settings'));
     const response = await admin.post('/admin/settings', { ...form, ...REAL, reportEmail: '' });
     assert.equal(response.status, 303);
     const { $ } = await t.get('/');
