@@ -143,7 +143,10 @@ describe('view counter', () => {
     counter.recordArticleRead(4, { ip: 'a', userAgent: BROWSER });
     repository.failNext = true;
     counter.start();
-    const err = await failure;
+    // The flush timer does not keep a process alive (unref'd): without this the test runner may
+    // find nothing left to wait for and cancel the test before the timer fires.
+    const keepAlive = setInterval(() => undefined, 1000);
+    const err = await failure.finally(() => clearInterval(keepAlive));
     assert.match(String(err), /locked/);
     await counter.stop();
     assert.equal(repository.batches.length, 1, 'the kept count is written on stop');
