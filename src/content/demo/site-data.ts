@@ -31,14 +31,14 @@ export const demoPolls = [
   },
 ];
 
-/** Original demo comments; each goes to a different article. */
+/** Original demo comments; each goes to a different article. ipRegion: the IP属地 shown beside it. */
 export const demoComments = [
-  { nickname: '云泽老读者', body: '讲得很清楚，特别是最后几条建议，转给家里老人看看。' },
-  { nickname: '青禾区居民', body: '我们小区也遇到过类似的问题，希望有关部门能持续跟进。' },
-  { nickname: '法学小白', body: '第一次看懂了这类案件的裁判思路，感谢记者的梳理。' },
-  { nickname: '晨跑的人', body: '支持舆论监督，问题曝光之后整改得很快，点赞。' },
-  { nickname: '明理', body: '文中提到的举证责任分配很关键，建议大家平时注意保留证据。' },
-  { nickname: '小周律师', body: '补充一点：签订合同前一定要仔细阅读格式条款，必要时请专业人士把关。' },
-  { nickname: '山里的风', body: '照片拍得真好，乡村的变化看得见。' },
-  { nickname: '一名教师', body: '校园安全无小事，希望这样的普法活动常态化。' },
+  { nickname: '云泽老读者', body: '讲得很清楚，特别是最后几条建议，转给家里老人看看。', ipRegion: '浙江' },
+  { nickname: '青禾区居民', body: '我们小区也遇到过类似的问题，希望有关部门能持续跟进。', ipRegion: '江苏' },
+  { nickname: '法学小白', body: '第一次看懂了这类案件的裁判思路，感谢记者的梳理。', ipRegion: '北京' },
+  { nickname: '晨跑的人', body: '支持舆论监督，问题曝光之后整改得很快，点赞。', ipRegion: '广东' },
+  { nickname: '明理', body: '文中提到的举证责任分配很关键，建议大家平时注意保留证据。', ipRegion: '四川' },
+  { nickname: '小周律师', body: '补充一点：签订合同前一定要仔细阅读格式条款，必要时请专业人士把关。', ipRegion: '上海' },
+  { nickname: '山里的风', body: '照片拍得真好，乡村的变化看得见。', ipRegion: '云南' },
+  { nickname: '一名教师', body: '校园安全无小事，希望这样的普法活动常态化。', ipRegion: '中国香港' },
 ];
