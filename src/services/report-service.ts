@@ -14,6 +14,14 @@ import type { StorageAccess } from './storage-access.js';
 export const REPORT_REASONS = ['illegal', 'rumour', 'abuse', 'vulgar', 'privacy', 'spam', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
+/** Reports are to be decided within this many hours of the first report of a comment. */
+export const REPORT_DEADLINE_HOURS = 24;
+
+/** When the reports of a comment first reported at the instant are due. */
+export function reportDeadline(firstReportedAt: number): number {
+  return firstReportedAt + REPORT_DEADLINE_HOURS * 3_600_000;
+}
+
 export interface NewReportInput {
   commentId: number;
   ip: string;

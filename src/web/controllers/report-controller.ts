@@ -3,7 +3,7 @@
 import type { Request, Response } from 'express';
 import type { Comment } from '../../domain/types.js';
 import { commentPolicyOf } from '../../services/comment-policy.js';
-import { REPORT_REASONS } from '../../services/report-service.js';
+import { REPORT_DEADLINE_HOURS, REPORT_REASONS } from '../../services/report-service.js';
 import { parseReportForm, REPORT_DETAIL_MAX, type ReportFormErrors, type ReportFormValues } from '../forms/report-form.js';
 import { badRequest, notFound } from '../http-error.js';
 import { csrfToken } from '../middleware/csrf.js';
@@ -82,7 +82,7 @@ export function reportController({ repositories, clock, captchas, reportService 
         meta: { title: REPORTS_MESSAGES.doneTitle, path: `/comments/${receipt.commentId}/report/done` },
         noindex: true,
         receipt,
-        deadlineHours: REPORTS_MESSAGES.deadlineHours,
+        deadlineHours: REPORT_DEADLINE_HOURS,
       });
     },
 

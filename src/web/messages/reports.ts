@@ -40,6 +40,4 @@ export const REPORTS_MESSAGES = {
     string
   >,
   nothingOpen: '这条评论没有待处理的举报。',
-  /** the hours within which a report should be decided (shown as the deadline) */
-  deadlineHours: 24,
 } as const;

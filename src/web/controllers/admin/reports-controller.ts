@@ -4,6 +4,7 @@
 import type { Request, Response } from 'express';
 import { APPEAL_DECISIONS } from '../../../repositories/appeal-repository.js';
 import { REPORT_DECISIONS } from '../../../repositories/report-repository.js';
+import { reportDeadline } from '../../../services/report-service.js';
 import type { AdminContext } from '../../admin-context.js';
 import { singleField } from '../../forms/single-field.js';
 import { badRequest, notFound } from '../../http-error.js';
@@ -14,7 +15,6 @@ import { paginate } from '../../pagination.js';
 import { pageNumber, parseId } from '../../params.js';
 
 const PER_PAGE = 20;
-const HOUR = 3_600_000;
 
 export function reportsController({ repositories, clock, reportService, appealService }: AdminContext) {
   return {
@@ -24,7 +24,7 @@ export function reportsController({ repositories, clock, reportService, appealSe
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
       const now = clock();
       const reported = (await repositories.reports.listOpen({ limit: PER_PAGE, offset: (page - 1) * PER_PAGE })).map((item) => {
-        const deadline = item.firstReportedAt + REPORTS_MESSAGES.deadlineHours * HOUR;
+        const deadline = reportDeadline(item.firstReportedAt);
         return { ...item, deadline, overdue: deadline < now };
       });
       res.render('admin/reports/index', {
