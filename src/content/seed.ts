@@ -10,7 +10,7 @@ import { demoArticlesA } from './demo/articles-a.js';
 import { demoArticlesB } from './demo/articles-b.js';
 import { browserHelpPages } from './demo/browser-help-pages.js';
 import { demoPages } from './demo/pages.js';
-import { demoCategories, demoComments, demoPolls, demoStaff } from './demo/site-data.js';
+import { demoCategories, demoComments, demoPolls, demoReplies, demoStaff } from './demo/site-data.js';
 import type { DemoArticle } from './demo/types.js';
 
 const HOUR = 60 * 60_000;
@@ -73,11 +73,20 @@ async function seedDemoContent(repositories: Repositories, now: number): Promise
   for (const member of demoStaff) await staff.create(member, now);
   for (const poll of demoPolls) await polls.create({ ...poll, startsAt: now - 10 * DAY, endsAt: null }, now);
 
-  // The newest articles get a comment each, a few minutes apart.
+  // The newest articles get a comment each, a few minutes apart, and the first two get replies.
   const newestFirst = [...articleIds].reverse();
+  const commentIds: { id: number; articleId: number; at: number }[] = [];
   for (const [index, comment] of demoComments.entries()) {
     const articleId = newestFirst[index % newestFirst.length]!;
-    await comments.create({ ...comment, articleId, status: 'approved', ipHash: '' }, now - (index + 1) * 7 * 60_000);
+    const at = now - (index + 1) * 7 * 60_000;
+    commentIds.push({ id: await comments.create({ ...comment, articleId, status: 'approved', ipHash: '' }, at), articleId, at });
+  }
+  for (const [index, { to, ...reply }] of demoReplies.entries()) {
+    const parent = commentIds[to]!;
+    await comments.create(
+      { ...reply, articleId: parent.articleId, parentId: parent.id, status: 'approved', ipHash: '' },
+      parent.at + (index + 1) * 60_000,
+    );
   }
 }
 

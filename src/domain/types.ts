@@ -1,7 +1,8 @@
 // Plain data types shared by repositories, services and views. No behaviour here.
 
 export type ArticleStatus = 'draft' | 'scheduled' | 'published';
-export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+/** deleted: removed by an editor; the row stays (its floor shows 该评论已删除, and it can be appealed) */
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam' | 'deleted';
 export type StaffStatus = 'active' | 'left';
 export type Role = 'admin' | 'editor';
 /** Where an article leads the home page: 头条 (the headline), 置顶 (the top of the list), or not at all. */
@@ -81,6 +82,18 @@ export interface Comment {
   createdAt: number;
   /** IP属地 shown beside the comment; null for private addresses, failed lookups and older comments */
   ipRegion: string | null;
+  /** the comment a reply answers (always a top-level comment of the same article); null for a top-level comment */
+  parentId: number | null;
+  /** 楼层: given to a top-level comment when it is first approved, never changed; null before that and for replies */
+  floor: number | null;
+}
+
+/** A floor as readers see it (a removed one without its nickname or text) with the replies shown under it. */
+export interface CommentThread {
+  comment: Comment;
+  replies: Comment[];
+  /** there are more approved replies than those listed */
+  moreReplies: boolean;
 }
 
 export interface PollOption {

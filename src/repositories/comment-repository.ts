@@ -1,9 +1,12 @@
-// Reader comments. Readers see and count only approved comments; the moderation queue sees
-// every status.
+// Reader comments. Readers see approved comments, and the floors of removed ones (their number
+// only); the moderation queue sees every status. A top-level comment gets its floor (楼层) from
+// the repository when it is first approved: the next number of its article, never given again.
 import type { Comment, CommentStatus } from '../domain/types.js';
 
 export interface NewComment {
   articleId: number;
+  /** the top-level comment this one replies to (checked by the service) */
+  parentId?: number | null;
   nickname: string;
   body: string;
   status: CommentStatus;
@@ -24,8 +27,14 @@ export interface ModerationComment extends Comment {
 }
 
 export interface CommentRepository {
-  listApproved(articleId: number, options: { limit: number; offset?: number; newestFirst: boolean }): Promise<Comment[]>;
+  /** The article's floors (approved or removed; removed ones as readers see them), by floor number. */
+  listFloors(articleId: number, options: { limit: number; offset?: number; newestFirst: boolean }): Promise<Comment[]>;
+  countFloors(articleId: number): Promise<number>;
+  /** The approved replies to the listed comments, oldest first, at most `perParent` of each. */
+  listReplies(parentIds: readonly number[], perParent: number): Promise<Comment[]>;
+  /** approved comments of the article, floors and replies */
   countApproved(articleId: number): Promise<number>;
+  /** Stores the comment (with its floor if it is an approved top-level comment); its id. */
   create(comment: NewComment, now: number): Promise<number>;
   /** comments from the (hashed) address since the instant, any status */
   countFromAddressSince(ipHash: string, since: number): Promise<number>;
@@ -37,10 +46,11 @@ export interface CommentRepository {
   findById(id: number): Promise<Comment | undefined>;
   /** the comment whose appeal code has this hash */
   findByAppealHash(appealHash: string): Promise<Comment | undefined>;
-  /** Sets the status of the listed comments; returns those that changed (ids that are missing or already had it are skipped). */
+  /**
+   * Sets the status of the listed comments (approving a top-level comment gives it its floor if it
+   * has none); returns those that changed (ids that are missing or already had it are skipped).
+   */
   setStatus(ids: readonly number[], status: CommentStatus): Promise<Comment[]>;
-  /** Deletes the listed comments; returns those that existed. */
-  deleteMany(ids: readonly number[]): Promise<Comment[]>;
 }
 
 export interface CommentRow {
@@ -51,7 +61,12 @@ export interface CommentRow {
   status: CommentStatus;
   created_at: number;
   ip_region: string | null;
+  parent_id: number | null;
+  floor: number | null;
 }
+
+/** The columns of a CommentRow, for SELECT and RETURNING lists. */
+export const COMMENT_COLUMNS = 'id, article_id, nickname, body, status, created_at, ip_region, parent_id, floor';
 
 export interface ModerationRow extends CommentRow {
   article_title: string | null;
@@ -67,5 +82,13 @@ export function toComment(row: CommentRow): Comment {
     status: row.status,
     createdAt: row.created_at,
     ipRegion: row.ip_region,
+    parentId: row.parent_id,
+    floor: row.floor,
   };
+}
+
+/** A floor as readers may see it: a removed one keeps its number, status and time, never its nickname, text or 属地. */
+export function toShownFloor(row: CommentRow): Comment {
+  const comment = toComment(row);
+  return comment.status === 'approved' ? comment : { ...comment, nickname: '', body: '', ipRegion: null };
 }

@@ -1,7 +1,8 @@
-// 申诉: a commenter whose comment was hidden (rejected or marked as spam) appeals with the code
-// they were given when posting it; an editor restores the comment or upholds the decision
-// (audited); the commenter looks up the outcome with the same code. Deleted comments are gone,
-// and with them what an appeal could restore.
+// 申诉: a commenter whose comment was removed (hidden, marked as spam or deleted: deletion keeps
+// the row) appeals with the code they were given when posting it; an editor restores the comment
+// (to its floor, if it had one) or upholds the decision (audited); the commenter looks up the
+// outcome with the same code.
+import type { CommentStatus } from '../domain/types.js';
 import type { AppealDecision, AppealOutcome } from '../repositories/appeal-repository.js';
 import type { Actor } from './audit.js';
 import { auditEntry } from './audit.js';
@@ -10,6 +11,9 @@ import { codeHash, normaliseCode } from './receipt-code.js';
 import type { StorageAccess } from './storage-access.js';
 
 export type AppealResult = 'created' | 'unknown-code' | 'not-removed' | 'already-open';
+
+/** The statuses an appeal can undo. */
+const REMOVED: ReadonlySet<CommentStatus> = new Set(['rejected', 'spam', 'deleted']);
 
 export class AppealService {
   constructor(
@@ -24,7 +28,7 @@ export class AppealService {
     return this.storage.transaction(async (tx) => {
       const comment = await tx.comments.findByAppealHash(appealHash);
       if (!comment) return 'unknown-code';
-      if (comment.status !== 'rejected' && comment.status !== 'spam') return 'not-removed';
+      if (!REMOVED.has(comment.status)) return 'not-removed';
       if ((await tx.appeals.latestByHash(appealHash))?.decision === null) return 'already-open';
       await tx.appeals.create({ commentId: comment.id, appealHash, reason }, this.clock());
       return 'created';

@@ -1,12 +1,14 @@
-// Rules for a new comment: moderation (publish at once unless flagged, or everything waits
-// for review), flags (sensitive words, more than two links) and the per-address limits, checked
-// in the same transaction as the insert. IP属地 is looked up when the comment is posted.
+// Rules for a new comment or reply: moderation (publish at once unless flagged, or everything
+// waits for review), flags (sensitive words, more than two links), the per-address limits and,
+// for a reply, its parent (comment-threads.ts), checked in the same transaction as the insert.
+// IP属地 is looked up when the comment is posted.
 import type { CommentStatus } from '../domain/types.js';
 import { type AddressLimits, type LimitRefusal, refusalOf } from './address-limits.js';
 import type { AddressHasher } from './address-hash.js';
 import type { Clock } from './clock.js';
 import { type LocateAddress, locateAddress } from './ip-region.js';
 import { networkOf } from './network.js';
+import { type ReplyRefusal, replyRefusal } from './comment-threads.js';
 import { codeHash, newCode } from './receipt-code.js';
 import type { StorageAccess } from './storage-access.js';
 import { countLinks, findSensitiveWords } from './word-filter.js';
@@ -16,6 +18,8 @@ const MAX_LINKS = 2;
 
 export interface NewCommentInput {
   articleId: number;
+  /** the floor this replies to (回复); null or absent for a new floor */
+  parentId?: number | null;
   nickname: string;
   body: string;
   /** the client address Express derived (trust proxy aware) */
@@ -24,7 +28,10 @@ export interface NewCommentInput {
 }
 
 /** appealCode: the commenter's key to 申诉 should the comment be hidden (shown to them once, stored as its hash) */
-export type SubmitOutcome = { kind: 'created'; id: number; status: CommentStatus; appealCode: string } | { kind: LimitRefusal };
+export type SubmitOutcome =
+  | { kind: 'created'; id: number; status: CommentStatus; appealCode: string }
+  | { kind: LimitRefusal }
+  | { kind: 'reply-refused'; refusal: ReplyRefusal };
 
 export class CommentService {
   constructor(
@@ -40,7 +47,12 @@ export class CommentService {
     const ipHash = this.hashAddress(input.ip);
     const ipRegion = this.regionOf(input.ip);
     const appealCode = newCode();
+    const parentId = input.parentId ?? null;
     return this.storage.transaction(async (tx) => {
+      if (parentId !== null) {
+        const refusal = replyRefusal(await tx.comments.findById(parentId), input.articleId);
+        if (refusal) return { kind: 'reply-refused', refusal };
+      }
       const now = this.clock();
       const refusal = await refusalOf(
         {
@@ -54,6 +66,7 @@ export class CommentService {
       const id = await tx.comments.create(
         {
           articleId: input.articleId,
+          parentId,
           nickname: input.nickname,
           body: input.body,
           status,

@@ -9,10 +9,12 @@ import type { StorageAccess } from './storage-access.js';
 export type ModerationAction = 'approve' | 'reject' | 'spam' | 'delete';
 export type ModerationMode = 'auto' | 'review';
 
-export const ACTION_STATUS: Record<Exclude<ModerationAction, 'delete'>, CommentStatus> = {
+/** 删除 keeps the row: its floor says 该评论已删除, and the commenter may still appeal. */
+export const ACTION_STATUS: Record<ModerationAction, CommentStatus> = {
   approve: 'approved',
   reject: 'rejected',
   spam: 'spam',
+  delete: 'deleted',
 };
 
 export const MODE_LABELS: Record<ModerationMode, string> = {
@@ -34,7 +36,7 @@ export class ModerationService {
   /** Applies the action to the comments; returns those it changed, each audited. */
   decide(actor: Actor, action: ModerationAction, ids: readonly number[]): Promise<Comment[]> {
     return this.storage.transaction(async (tx) => {
-      const changed = action === 'delete' ? await tx.comments.deleteMany(ids) : await tx.comments.setStatus(ids, ACTION_STATUS[action]);
+      const changed = await tx.comments.setStatus(ids, ACTION_STATUS[action]);
       const now = this.clock();
       for (const comment of changed) {
         const summary = `${comment.nickname}：${excerpt(comment.body)}（文章 #${comment.articleId}）`;

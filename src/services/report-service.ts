@@ -2,6 +2,7 @@
 // hide it until an editor decides (it goes back to the review queue); the editor keeps, hides
 // or deletes it, closing its reports, audited. The reporter gets a receipt code (shown once,
 // stored as its hash) to look up the outcome (处理结果) without an account.
+import type { CommentStatus } from '../domain/types.js';
 import type { ReportDecision, ReportOutcome } from '../repositories/report-repository.js';
 import type { AddressHasher } from './address-hash.js';
 import type { Actor } from './audit.js';
@@ -13,6 +14,9 @@ import type { StorageAccess } from './storage-access.js';
 /** The reasons a reader chooses from (the keys are stored; the labels are the site's texts). */
 export const REPORT_REASONS = ['illegal', 'rumour', 'abuse', 'vulgar', 'privacy', 'spam', 'other'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** What each decision makes of the comment (删除 keeps the row: its floor says 该评论已删除, and it can be appealed). */
+const REPORT_DECISION_STATUS: Record<ReportDecision, CommentStatus> = { keep: 'approved', hide: 'rejected', delete: 'deleted' };
 
 /** Reports are to be decided within this many hours of the first report of a comment. */
 export const REPORT_DEADLINE_HOURS = 24;
@@ -64,8 +68,7 @@ export class ReportService {
       const now = this.clock();
       const closed = await tx.reports.decideOpen(commentId, decision, now);
       if (!comment || closed === 0) return false;
-      if (decision === 'delete') await tx.comments.deleteMany([commentId]);
-      else await tx.comments.setStatus([commentId], decision === 'keep' ? 'approved' : 'rejected');
+      await tx.comments.setStatus([commentId], REPORT_DECISION_STATUS[decision]);
       const summary = `${comment.nickname}：${Array.from(comment.body).slice(0, 40).join('')}（${closed} 条举报，文章 #${comment.articleId}）`;
       await tx.audit.append(auditEntry(actor, `report.${decision}`, { type: 'comment', id: commentId }, summary, now));
       return true;

@@ -21,6 +21,8 @@ export interface CommentFormState {
  */
 export interface CommentDraft extends CommentFormState {
   articleId: number;
+  /** the comment replied to (回复); null for a new floor */
+  parentId: number | null;
 }
 
 declare module 'express-session' {

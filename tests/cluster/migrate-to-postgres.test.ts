@@ -54,8 +54,8 @@ describe('npm run migrate-to-postgres', { skip: missing }, () => {
         await sqlite.repositories.articles.findVisibleById(articleId, NOW),
       );
       assert.deepEqual(
-        await postgres.repositories.comments.listApproved(articleId, { limit: 50, newestFirst: false }),
-        await sqlite.repositories.comments.listApproved(articleId, { limit: 50, newestFirst: false }),
+        await postgres.repositories.comments.listFloors(articleId, { limit: 50, newestFirst: false }),
+        await sqlite.repositories.comments.listFloors(articleId, { limit: 50, newestFirst: false }),
       );
       assert.deepEqual(await postgres.repositories.settings.getAll(), await sqlite.repositories.settings.getAll());
       const query = searchTerms('法治');
@@ -79,7 +79,7 @@ describe('npm run migrate-to-postgres', { skip: missing }, () => {
         'an approved comment after the import is recorded',
       );
       const maxCopied = Math.max(
-        ...(await sqlite.repositories.comments.listApproved(articleId, { limit: 500, newestFirst: true })).map((c) => c.id),
+        ...(await sqlite.repositories.comments.listFloors(articleId, { limit: 500, newestFirst: true })).map((c) => c.id),
       );
       assert.ok(newId > maxCopied, 'new ids continue after the copied ones');
     } finally {

@@ -11,7 +11,7 @@ async function seed(tx: Repositories) {
   const article = await addArticle(tx, await addCategory(tx), { title: '文章' });
   const comment = (body: string, appealHash: string) =>
     tx.comments.create({ articleId: article, nickname: '网友', body, status: 'rejected', ipHash: 'h', appealHash }, NOW - 60 * MINUTE);
-  return { first: await comment('第一条', 'hash-1'), second: await comment('第二条', 'hash-2') };
+  return { article, first: await comment('第一条', 'hash-1'), second: await comment('第二条', 'hash-2') };
 }
 
 forEachBackend('appeal repository', (open) => {
@@ -24,7 +24,7 @@ forEachBackend('appeal repository', (open) => {
   });
 
   it('lists open appeals the oldest first; a decision is made once and kept for the code', async () => {
-    const { first, second } = await s.write(seed);
+    const { article, first, second } = await s.write(seed);
     const [a, b] = await s.write(async (tx) => [
       await tx.appeals.create({ commentId: second, appealHash: 'hash-2', reason: '我没有违规' }, NOW - 5 * MINUTE),
       await tx.appeals.create({ commentId: first, appealHash: 'hash-1', reason: '请复核' }, NOW - 3 * MINUTE),
@@ -49,8 +49,13 @@ forEachBackend('appeal repository', (open) => {
     assert.equal(await s.write((tx) => tx.appeals.decide(999_999, 'uphold', NOW)), undefined);
     assert.equal((await s.read.appeals.latestByHash('hash-1'))?.decision, 'restore');
     assert.equal(await s.read.appeals.countOpen(), 1);
-    await s.write((tx) => tx.comments.deleteMany([second]));
-    assert.equal(await s.read.appeals.countOpen(), 0, 'an appeal of a deleted comment is not listed');
+    await s.write((tx) => tx.comments.setStatus([second], 'deleted'));
+    assert.equal(await s.read.appeals.countOpen(), 1, 'a deleted comment stays, and so does its appeal');
+    await s.write(async (tx) => {
+      await tx.articles.moveToTrash(article, NOW);
+      await tx.articles.purge(article);
+    });
+    assert.equal(await s.read.appeals.countOpen(), 0, 'an appeal of a comment gone with its article is not listed');
     assert.equal((await s.read.appeals.latestByHash('hash-2'))?.reason, '我没有违规', 'its outcome can still be looked up');
   });
 });

@@ -59,8 +59,16 @@ forEachBackend('change feed', (open) => {
     await s.write((tx) => tx.comments.create({ articleId, nickname: '读者', body: '直接通过', status: 'approved', ipHash: 'h' }, NOW));
     assert.deepEqual(scopesSince(afterApproval), [`article:${articleId}`]);
     const beforeDelete = feed.latestSeq();
-    await s.write((tx) => tx.comments.deleteMany([pending]));
+    await s.write((tx) => tx.comments.setStatus([pending], 'deleted'));
     assert.deepEqual(scopesSince(beforeDelete), [`article:${articleId}`], 'deleting an approved comment changes its article');
+    const beforeReply = feed.latestSeq();
+    await s.write((tx) =>
+      tx.comments.create({ articleId, parentId: pending, nickname: '读者', body: '回复', status: 'approved', ipHash: 'h' }, NOW),
+    );
+    assert.deepEqual(scopesSince(beforeReply), [`article:${articleId}`], 'a reply shows under its floor');
+    const beforeRestore = feed.latestSeq();
+    await s.write((tx) => tx.comments.setStatus([pending], 'pending'));
+    assert.deepEqual(scopesSince(beforeRestore), [`article:${articleId}`], "a removed floor's notice changes (已删除 -> 复核中)");
   });
 
   it("reports a poll vote as the poll's scope", async () => {

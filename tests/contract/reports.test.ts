@@ -76,7 +76,7 @@ forEachBackend('report repository', (open) => {
       decidedAt: null,
     });
     assert.equal(await s.write((tx) => tx.reports.decideOpen(first, 'delete', NOW)), 2);
-    await s.write((tx) => tx.comments.deleteMany([first]));
+    await s.write((tx) => tx.comments.setStatus([first], 'deleted'));
     assert.deepEqual(await s.read.reports.findByReceipt('receipt-a'), {
       reason: 'abuse',
       createdAt: NOW - 5 * MINUTE,

@@ -1,6 +1,7 @@
-// A reader reports a comment in Chromium without JavaScript (issue 16): from the 举报 link on
-// the article page, through the form (reason, note, captcha) to the receipt code, then looks up
-// the outcome on 处理结果 with it; both pages fit a phone.
+// A reader reports a comment, and replies to one, in Chromium without JavaScript (issue 16): from
+// the 举报 link on the article page, through the form (reason, note, captcha) to the receipt code,
+// then looks up the outcome on 处理结果 with it; from the 回复 link to the quoted floor and its
+// form, and, once approved, the reply under its floor. Every page fits a phone.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,5 +65,37 @@ describe('reporting a comment in Chromium', { skip }, () => {
     assert.deepEqual(errors, []);
     await context.close();
     assert.equal(await t.storage.repositories.reports.countOpen(), 1);
+  });
+
+  it('replies without JavaScript from the 回复 link; once approved, the reply shows under its floor', async () => {
+    const floor = await t.repos.comments.create(
+      { articleId, nickname: '热心读者', body: '这篇报道的数据来源是哪里？', status: 'approved', ipHash: 'h', ipRegion: '北京' },
+      t.clock(),
+    );
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${t.baseUrl}/article/${articleId}`);
+    await page.locator(`#comment-${floor}`).getByRole('link', { name: '回复' }).click();
+    await page.waitForURL(`${t.baseUrl}/article/${articleId}/comments/new?reply=${floor}`);
+    assert.match((await page.locator('blockquote.reply-quote').textContent()) ?? '', /这篇报道的数据来源是哪里？/);
+    await page.getByLabel('网名').fill('编辑部');
+    await page.getByLabel('评论内容').fill('数据来自市统计局公开的年度报告。');
+    await page.getByLabel('验证码').fill('R3PT');
+    await assertNoHorizontalOverflow(page, 'the 回复 page on a phone');
+    await page.screenshot({ path: path.join(shots, 'comment-reply-390.png'), fullPage: true });
+    await page.getByRole('button', { name: '发表回复' }).click();
+    await page.waitForURL(`${t.baseUrl}/article/${articleId}#comments`);
+    const reply = (await t.repos.comments.listByStatus('pending', { limit: 1 }))[0]!;
+    assert.deepEqual([reply.body, reply.parentId], ['数据来自市统计局公开的年度报告。', floor]);
+    await t.write((tx) => tx.comments.setStatus([reply.id], 'approved'));
+    await page.reload();
+    const shown = page.locator(`#comment-${floor} .comment-replies #comment-${reply.id}`);
+    await shown.getByText('回复 ', { exact: false }).first().waitFor();
+    assert.equal((await shown.locator('.comment-body').textContent())?.trim(), '数据来自市统计局公开的年度报告。');
+    await assertNoHorizontalOverflow(page, 'the article page with a reply on a phone');
+    await page.locator('#comments').screenshot({ path: path.join(shots, 'comment-floors-390.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });

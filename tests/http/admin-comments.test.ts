@@ -28,7 +28,8 @@ describe('admin comment queue', () => {
   // Each test starts without comments, and sees only the audit entries written during it.
   let auditedBefore = 0;
   beforeEach(async () => {
-    await t.repos.comments.deleteMany((await allComments(t.storage.repositories)).map((comment) => comment.id));
+    // No repository removes a comment's row (deletion keeps it, as its floor's notice): plain SQL.
+    await t.sql.run('DELETE FROM comments');
     auditedBefore = await latestAuditId(t.storage.repositories);
     t.clock.advance(60_000);
   });
@@ -146,7 +147,8 @@ describe('admin comment queue', () => {
       assert.equal(second.$('#comment-bulk').attr('action'), '/admin/comments/bulk?status=pending&page=2');
       assert.equal((await editor.get('/admin/comments?page=3')).status, 404);
       assert.equal((await editor.get('/admin/comments?page=0')).status, 400);
-      assert.equal((await editor.get('/admin/comments?status=deleted')).status, 400);
+      assert.equal((await editor.get('/admin/comments?status=removed')).status, 400);
+      assert.equal((await editor.get('/admin/comments?status=deleted')).status, 200, 'deleted comments have their tab');
       assert.equal((await editor.get('/admin/comments?status=pending&status=spam')).status, 400);
     });
 
@@ -209,7 +211,7 @@ describe('admin comment queue', () => {
       assert.equal((await post('delete', [c])).status, 303);
       assert.deepEqual(
         [await statusOf(a), await statusOf(b), await statusOf(c), await statusOf(d)],
-        ['rejected', 'spam', undefined, 'approved'],
+        ['rejected', 'spam', 'deleted', 'approved'],
       );
       assert.deepEqual(
         (await auditOf('comment.reject')).map((e) => e.entityId),
@@ -335,12 +337,13 @@ describe('admin comment queue', () => {
       assert.equal(reject.headers.get('location'), '/admin/comments?status=approved');
       assert.equal(await statusOf(id), 'rejected');
       article = await t.get(`/article/${articleId}`);
-      assert.equal(article.$(`#comment-${id}`).length, 0);
+      assert.equal(article.$(`#comment-${id} .comment-body`).length, 0, 'its text is gone');
+      assert.equal(textOf(article.$, `#comment-${id} .comment-removed`), '该评论已删除。', 'its floor stays and says so');
       assert.deepEqual((await auditOf('comment.approve')).at(-1)!.entityId, String(id));
       assert.deepEqual((await auditOf('comment.reject')).at(-1)!.entityId, String(id));
     });
 
-    it('delete removes the row; the same status again is "no change" and not audited', async () => {
+    it('delete keeps the row as deleted (its own tab); the same status again is "no change" and not audited', async () => {
       const id = await addComment('rejected', '要删除的评论');
       await editor.get('/admin/comments?status=rejected');
       const again = await editor.post(`/admin/comments/${id}/moderate?status=rejected`, { _csrf: editor.csrfToken, action: 'reject' });
@@ -348,8 +351,12 @@ describe('admin comment queue', () => {
       assert.equal(textOf((await editor.get('/admin/comments?status=rejected')).$, '.notice-info'), '所选评论已经是这个状态，没有改动。');
       assert.equal((await auditOf('comment.reject')).length, 0);
       assert.equal((await editor.post(`/admin/comments/${id}/moderate`, { _csrf: editor.csrfToken, action: 'delete' })).status, 303);
-      assert.equal(await statusOf(id), undefined);
+      assert.equal(await statusOf(id), 'deleted');
       assert.equal((await auditOf('comment.delete')).at(-1)!.entityId, String(id));
+      const tab = await editor.get('/admin/comments?status=deleted');
+      assert.equal(tab.$(`#comment-${id} .comment-body`).text(), '要删除的评论', 'editors still see what was deleted');
+      assert.equal(tab.$(`#comment-${id} button[value=delete]`).length, 0, 'no deleting twice');
+      assert.equal(tab.$(`#comment-${id} button[value=approve]`).length, 1, 'a mistake can be undone');
     });
 
     it('unknown or malformed ids: 404; unknown action: 400', async () => {

@@ -64,7 +64,11 @@ describe('appeals', () => {
       303,
     );
     assert.equal((await t.storage.repositories.comments.findById(id))?.status, 'approved');
-    assert.equal((await t.get(`/article/${articleId}`)).$(`#comment-${id}`).length, 1, 'shown again at once');
+    assert.equal(
+      textOf((await t.get(`/article/${articleId}`)).$, `#comment-${id} .comment-body`),
+      '我的评论被误删了',
+      'shown again at once',
+    );
     assert.equal((await auditEntries(t.storage.repositories, { action: 'appeal.restore' })).at(-1)?.entityId, String(id));
     assert.equal(textOf((await new ReaderSession(t).get(`/appeal?code=${code}`)).$, '.appeal-result'), '经复核，评论已恢复显示');
   });

@@ -84,9 +84,16 @@ describe('article page', () => {
     assert.match(terms[2]!, /法律责任/);
     assert.match(terms[3]!, /保留.*转载.*引用.*删除/);
     assert.match(terms[4]!, /接受/);
-    // latest comments with count
-    assert.match(textOf($, '#latest-comments-title'), /共 1 条/);
-    assert.equal($('.comment-list .comment').length, 1);
+    // latest comments with count: the demo's newest article has one floor with two replies under it
+    assert.match(textOf($, '#latest-comments-title'), /共 3 条/);
+    assert.equal($('.comment-list > .comment').length, 1);
+    assert.equal(textOf($, '.comment-list > .comment .comment-floor'), '1楼');
+    assert.deepEqual(
+      $('.comment-replies .comment-reply .reply-to')
+        .map((_, el) => $(el).text())
+        .get(),
+      ['回复 1楼', '回复 1楼'],
+    );
   });
 
   it('counts a read once per reader per 30 minutes, not crawlers, and flushes to the database', async () => {
@@ -170,7 +177,7 @@ describe('article page', () => {
     assert.equal((await t.get(`/article/${scheduled}`)).status, 200, 'a scheduled article appears at its time');
   });
 
-  it('查看所有评论 lists approved comments, oldest or newest first, paginated', async () => {
+  it('查看所有评论 lists the floors with their replies, oldest or newest first, paginated', async () => {
     const now = t.clock();
     for (let i = 1; i <= 25; i += 1) {
       await t.repos.comments.create(
@@ -182,13 +189,15 @@ describe('article page', () => {
     const first = await t.get(`/article/${articleId}/comments`);
     assert.equal(first.status, 200);
     assertSiteChrome(first);
-    assert.match(textOf(first.$, 'main h1'), /共 26 条/);
-    assert.equal(first.$('.comment').length, 20);
+    assert.match(textOf(first.$, 'main h1'), /共 28 条/, 'the demo comment, its two replies and the 25 new ones');
+    const floors = first.$('.comment-list > .comment');
+    assert.equal(floors.length, 20);
     assert.doesNotMatch(first.text, /不应出现/);
-    assert.equal(first.$('.comment-body').eq(1).html(), '第1条<br>第二行');
+    assert.equal(floors.eq(1).children('.comment-body').html(), '第1条<br>第二行');
+    assert.equal(floors.eq(1).find('.comment-floor').text(), '2楼');
     assert.equal(first.$('iframe.comment-frame').attr('src'), `/article/${articleId}/comment-form`, 'readers can comment right there');
     const second = await t.get(`/article/${articleId}/comments?page=2`);
-    assert.equal(second.$('.comment').length, 6);
+    assert.equal(second.$('.comment-list > .comment').length, 6);
     const newest = await t.get(`/article/${articleId}/comments?order=newest`);
     assert.equal(newest.$('.comment-nickname').first().text(), '读者25');
     assert.equal(newest.$('.pagination a[rel=next]').attr('href'), `/article/${articleId}/comments?order=newest&page=2`);
@@ -196,8 +205,8 @@ describe('article page', () => {
     assert.equal((await t.get(`/article/${articleId}/comments?order=sideways`)).status, 400);
     assert.equal((await t.get('/article/999999/comments')).status, 404);
     const article = await t.get(`/article/${articleId}`);
-    assert.match(textOf(article.$, '#latest-comments-title'), /共 26 条/);
-    assert.equal(article.$('.comment').length, 5);
+    assert.match(textOf(article.$, '#latest-comments-title'), /共 28 条/);
+    assert.equal(article.$('.comment-list > .comment').length, 5);
     assert.equal(article.$('.comment-nickname').first().text(), '读者25');
   });
 

@@ -93,7 +93,10 @@ describe('reporting comments', () => {
     const decided = await editor.post(`/admin/reports/${id}/decision`, { _csrf: editor.csrfToken, decision: 'hide' });
     assert.equal(decided.status, 303);
     assert.equal(await statusOf(id), 'rejected');
-    assert.equal((await t.get(`/article/${articleId}`)).$(`#comment-${id}`).length, 0, 'gone from the page at once');
+    const after = (await t.get(`/article/${articleId}`)).$;
+    assert.equal(after(`#comment-${id} .comment-body`).length, 0, 'its text is gone from the page at once');
+    assert.equal(textOf(after, `#comment-${id} .comment-removed`), '该评论已删除。', 'its floor says so');
+    assert.doesNotMatch(after.html(), /要举报的评论/);
     const audit = (await auditEntries(t.storage.repositories, { action: 'report.hide' })).at(-1);
     assert.equal(audit?.entityId, String(id));
     const outcome = await new ReaderSession(t).get(`/report-status?code=${code}`);
@@ -118,7 +121,9 @@ describe('reporting comments', () => {
     assert.equal((await send(second.reader, id, { reason: 'rumour' })).status, 303);
     assert.match(textOf((await second.reader.get(`/comments/${id}/report/done`)).$, '.notice'), /已暂时隐藏/);
     assert.equal(await statusOf(id), 'pending', 'hidden until reviewed');
-    assert.equal((await t.get(`/article/${articleId}`)).$(`#comment-${id}`).length, 0);
+    const hidden = (await t.get(`/article/${articleId}`)).$;
+    assert.equal(hidden(`#comment-${id} .comment-body`).length, 0);
+    assert.equal(textOf(hidden, `#comment-${id} .comment-removed`), '该评论正在复核，暂不显示。');
     assert.equal((await (await reporter(id)).form).status, 404, 'a hidden comment cannot be reported');
 
     const editor = await loggedIn(t, 'editor');
@@ -138,7 +143,8 @@ describe('reporting comments', () => {
     const code = textOf((await reader.get(`/comments/${id}/report/done`)).$, '.receipt-code code');
     const editor = await loggedIn(t, 'editor');
     await editor.post(`/admin/reports/${id}/decision`, { _csrf: editor.csrfToken, decision: 'delete' });
-    assert.equal(await statusOf(id), undefined);
+    assert.equal(await statusOf(id), 'deleted', 'the row stays: its floor says so, and the commenter may appeal');
+    assert.equal(textOf((await t.get(`/article/${articleId}`)).$, `#comment-${id} .comment-removed`), '该评论已删除。');
     assert.equal(textOf((await new ReaderSession(t).get(`/report-status?code=${code}`)).$, '.report-result'), '经审核，评论已被删除');
     assert.equal((await editor.post(`/admin/reports/${id}/decision`, { _csrf: editor.csrfToken, decision: 'keep' })).status, 303);
     assert.equal((await editor.post(`/admin/reports/${id}/decision`, { _csrf: editor.csrfToken, decision: 'burn' })).status, 400);

@@ -42,3 +42,10 @@ export const demoComments = [
   { nickname: '山里的风', body: '照片拍得真好，乡村的变化看得见。', ipRegion: '云南' },
   { nickname: '一名教师', body: '校园安全无小事，希望这样的普法活动常态化。', ipRegion: '中国香港' },
 ];
+
+/** Original demo replies (回复), each under the demo comment at `to` (an index of demoComments). */
+export const demoReplies = [
+  { to: 0, nickname: '江南一叶', body: '同感，我已经转到家族群里了。', ipRegion: '浙江' },
+  { to: 0, nickname: '老街坊', body: '建议配上图解，老年人看起来更方便。', ipRegion: '湖南' },
+  { to: 1, nickname: '社区网格员', body: '已记下，我们这周会去现场看看。', ipRegion: '江苏' },
+];

@@ -1,21 +1,38 @@
-// Reader comments in PostgreSQL. Readers see and count only approved comments; the moderation
-// queue sees every status.
+// Reader comments in PostgreSQL: the floors and replies readers see, the moderation queue (every
+// status), and floor numbers given on first approval (the article's row is locked while its next
+// number is taken, so two processes approving at once never give one number twice).
 import type { Comment, CommentStatus } from '../../domain/types.js';
 import type { NewComment, ModerationComment, CommentRepository, CommentRow, ModerationRow } from '../../repositories/comment-repository.js';
-import { toComment } from '../../repositories/comment-repository.js';
+import { COMMENT_COLUMNS as COLUMNS, toComment, toShownFloor } from '../../repositories/comment-repository.js';
 import type { Sql } from './sql.js';
 
-const COLUMNS = 'id, article_id, nickname, body, status, created_at, ip_region';
+const NEXT_FLOOR =
+  '(SELECT COALESCE(MAX(f.floor), 0) + 1 FROM comments f WHERE f.article_id = comments.article_id AND f.floor IS NOT NULL)';
 
 export class PostgresCommentRepository implements CommentRepository {
   constructor(private readonly sql: Sql) {}
 
-  async listApproved(articleId: number, options: { limit: number; offset?: number; newestFirst: boolean }): Promise<Comment[]> {
-    const order = options.newestFirst ? 'created_at DESC, id DESC' : 'created_at, id';
+  async listFloors(articleId: number, options: { limit: number; offset?: number; newestFirst: boolean }): Promise<Comment[]> {
     const rows = await this.sql.rows<CommentRow>(
-      `SELECT ${COLUMNS} FROM comments WHERE article_id = $1 AND status = 'approved'
-       ORDER BY ${order} LIMIT $2 OFFSET $3`,
+      `SELECT ${COLUMNS} FROM comments WHERE article_id = $1 AND floor IS NOT NULL
+       ORDER BY floor ${options.newestFirst ? 'DESC' : ''} LIMIT $2 OFFSET $3`,
       [articleId, options.limit, options.offset ?? 0],
+    );
+    return rows.map(toShownFloor);
+  }
+
+  async countFloors(articleId: number): Promise<number> {
+    return (await this.sql.value<number>('SELECT COUNT(*) FROM comments WHERE article_id = $1 AND floor IS NOT NULL', [articleId])) ?? 0;
+  }
+
+  async listReplies(parentIds: readonly number[], perParent: number): Promise<Comment[]> {
+    if (parentIds.length === 0) return [];
+    const rows = await this.sql.rows<CommentRow>(
+      `SELECT ${COLUMNS} FROM (
+         SELECT *, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY created_at, id) AS n FROM comments
+         WHERE parent_id = ANY($1::bigint[]) AND status = 'approved'
+       ) AS replies WHERE n <= $2 ORDER BY parent_id, created_at, id`,
+      [[...parentIds], perParent],
     );
     return rows.map(toComment);
   }
@@ -25,9 +42,13 @@ export class PostgresCommentRepository implements CommentRepository {
   }
 
   async create(comment: NewComment, now: number): Promise<number> {
+    const parentId = comment.parentId ?? null;
+    const takesFloor = comment.status === 'approved' && parentId === null;
+    if (takesFloor) await this.lockFloors(comment.articleId);
     const id = await this.sql.value<number>(
-      `INSERT INTO comments (article_id, nickname, body, status, ip_hash, network, ip_region, appeal_hash, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO comments (article_id, parent_id, floor, nickname, body, status, ip_hash, network, ip_region, appeal_hash, created_at)
+       VALUES ($1, $10, CASE WHEN $11 THEN (SELECT COALESCE(MAX(floor), 0) + 1 FROM comments WHERE article_id = $1 AND floor IS NOT NULL) END,
+               $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         comment.articleId,
         comment.nickname,
@@ -38,9 +59,16 @@ export class PostgresCommentRepository implements CommentRepository {
         comment.ipRegion ?? null,
         comment.appealHash ?? null,
         now,
+        parentId,
+        takesFloor,
       ],
     );
     return id!;
+  }
+
+  /** Holds the article's row until the transaction ends: its next floor number is taken by one writer at a time. */
+  private async lockFloors(articleId: number): Promise<void> {
+    await this.sql.rows('SELECT id FROM articles WHERE id = $1 FOR NO KEY UPDATE', [articleId]);
   }
 
   async countFromAddressSince(ipHash: string, since: number): Promise<number> {
@@ -54,7 +82,7 @@ export class PostgresCommentRepository implements CommentRepository {
   }
 
   async countByStatus(): Promise<Record<CommentStatus, number>> {
-    const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0 };
+    const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0, deleted: 0 };
     const rows = await this.sql.rows<{ status: CommentStatus; n: number }>('SELECT status, COUNT(*) AS n FROM comments GROUP BY status');
     for (const row of rows) counts[row.status] = row.n;
     return counts;
@@ -66,7 +94,8 @@ export class PostgresCommentRepository implements CommentRepository {
   ): Promise<ModerationComment[]> {
     const order = options.oldestFirst ? 'c.created_at, c.id' : 'c.created_at DESC, c.id DESC';
     const rows = await this.sql.rows<ModerationRow>(
-      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, c.network, a.title AS article_title
+      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, c.parent_id, c.floor,
+         c.network, a.title AS article_title
        FROM comments c LEFT JOIN articles a ON a.id = c.article_id
        WHERE c.status = $1 ORDER BY ${order} LIMIT $2 OFFSET $3`,
       [status, options.limit, options.offset ?? 0],
@@ -87,20 +116,30 @@ export class PostgresCommentRepository implements CommentRepository {
   async setStatus(ids: readonly number[], status: CommentStatus): Promise<Comment[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const rows = await this.sql.rows<CommentRow>(
-      `UPDATE comments SET status = $2 WHERE id = ANY($1::bigint[]) AND status <> $2 RETURNING ${COLUMNS}`,
-      [ascending(unique), status],
-    );
-    return inOrderOf(unique, rows).map(toComment);
-  }
-
-  async deleteMany(ids: readonly number[]): Promise<Comment[]> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return [];
-    const rows = await this.sql.rows<CommentRow>(`DELETE FROM comments WHERE id = ANY($1::bigint[]) RETURNING ${COLUMNS}`, [
-      ascending(unique),
-    ]);
-    return inOrderOf(unique, rows).map(toComment);
+    if (status !== 'approved') {
+      const rows = await this.sql.rows<CommentRow>(
+        `UPDATE comments SET status = $2 WHERE id = ANY($1::bigint[]) AND status <> $2 RETURNING ${COLUMNS}`,
+        [ascending(unique), status],
+      );
+      return inOrderOf(unique, rows).map(toComment);
+    }
+    // One at a time: each approval may take the next floor of its article, which the one before took.
+    const approved: Comment[] = [];
+    for (const id of unique) {
+      const articleId = await this.sql.value<number>(
+        "SELECT article_id FROM comments WHERE id = $1 AND status <> 'approved' AND parent_id IS NULL AND floor IS NULL",
+        [id],
+      );
+      if (articleId !== undefined) await this.lockFloors(articleId);
+      const row = await this.sql.row<CommentRow>(
+        `UPDATE comments SET status = 'approved',
+           floor = CASE WHEN parent_id IS NULL AND floor IS NULL THEN ${NEXT_FLOOR} ELSE floor END
+         WHERE id = $1 AND status <> 'approved' RETURNING ${COLUMNS}`,
+        [id],
+      );
+      if (row) approved.push(toComment(row));
+    }
+    return approved;
   }
 }
 

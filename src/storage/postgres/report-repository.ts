@@ -34,7 +34,7 @@ export class PostgresReportRepository implements ReportRepository {
 
   async listOpen(page: { limit: number; offset?: number }): Promise<ReportedComment[]> {
     const rows = await this.sql.rows<ReportedRow>(
-      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, a.title AS article_title,
+      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, c.parent_id, c.floor, a.title AS article_title,
          r.reports, r.reasons, r.details, r.first_reported_at
        FROM (SELECT comment_id, COUNT(DISTINCT reporter_hash) AS reports, MIN(created_at) AS first_reported_at,
                string_agg(reason, E'\\n' ORDER BY id) AS reasons,

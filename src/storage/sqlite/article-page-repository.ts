@@ -1,5 +1,5 @@
 // The article page read in SQLite: the article and comment statements, one after the other
-// (in-process, so three statements cost no more than one).
+// (in-process, so several statements cost no more than one).
 import type { ArticlePageRead, ArticlePageRepository } from '../../repositories/article-page-repository.js';
 import type { ArticleRepository } from '../../repositories/article-repository.js';
 import type { CommentRepository } from '../../repositories/comment-repository.js';
@@ -10,12 +10,21 @@ export class SqliteArticlePageRepository implements ArticlePageRepository {
     private readonly comments: CommentRepository,
   ) {}
 
-  async findVisible(id: number, now: number, options: { latestComments: number }): Promise<ArticlePageRead | undefined> {
+  async findVisible(
+    id: number,
+    now: number,
+    options: { latestFloors: number; repliesPerFloor: number },
+  ): Promise<ArticlePageRead | undefined> {
     const article = await this.articles.findVisibleById(id, now);
     if (!article) return undefined;
+    const latestFloors = await this.comments.listFloors(id, { limit: options.latestFloors, newestFirst: true });
     return {
       article,
-      latestComments: await this.comments.listApproved(id, { limit: options.latestComments, newestFirst: true }),
+      latestFloors,
+      replies: await this.comments.listReplies(
+        latestFloors.map((floor) => floor.id),
+        options.repliesPerFloor,
+      ),
       approvedComments: await this.comments.countApproved(id),
     };
   }

@@ -6,6 +6,13 @@ import type { Db } from './database.js';
 import { migrationsDir } from '../../paths.js';
 
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
+/**
+ * A migration that rebuilds a table (SQLite cannot change a constraint in place) starts with this
+ * line: it runs with foreign keys off, as SQLite's documented procedure asks (dropping the old
+ * table would otherwise run the ON DELETE actions of the tables that refer to it), and the keys
+ * are checked before it commits.
+ */
+const FOREIGN_KEYS_OFF = /^-- migrate: foreign_keys off\s*$/m;
 
 export function migrate(db: Db, folder: string = migrationsDir, now: number = Date.now()): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -22,16 +29,25 @@ export function migrate(db: Db, folder: string = migrationsDir, now: number = Da
   for (const file of files) {
     const version = file.replace(/\.sql$/, '');
     const sql = fs.readFileSync(path.join(folder, file), 'utf8');
-    // Checked inside the IMMEDIATE transaction so two processes starting together apply it once.
-    const ran = db
-      .transaction(() => {
-        if (isApplied.get(version) !== undefined) return false;
-        db.exec(sql);
-        record.run(version, now);
-        return true;
-      })
-      .immediate();
-    if (ran) newlyApplied.push(version);
+    const rebuildsTables = FOREIGN_KEYS_OFF.test(sql.split('\n', 1)[0] ?? '');
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      // Checked inside the IMMEDIATE transaction so two processes starting together apply it once.
+      const ran = db
+        .transaction(() => {
+          if (isApplied.get(version) !== undefined) return false;
+          db.exec(sql);
+          if (rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0)
+            throw new Error(`${file} left broken foreign keys`);
+          record.run(version, now);
+          return true;
+        })
+        .immediate();
+      if (ran) newlyApplied.push(version);
+    } finally {
+      if (rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
   return newlyApplied;
 }

@@ -30,7 +30,7 @@ export class SqliteReportRepository implements ReportRepository {
       'SELECT COUNT(DISTINCT reporter_hash) AS n FROM comment_reports WHERE comment_id = ? AND decision IS NULL',
     );
     this.open = db.prepare<{ limit: number; offset: number }, ReportedRow>(
-      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, a.title AS article_title,
+      `SELECT c.id, c.article_id, c.nickname, c.body, c.status, c.created_at, c.ip_region, c.parent_id, c.floor, a.title AS article_title,
          r.reports, r.reasons, r.details, r.first_reported_at
        FROM (SELECT comment_id, COUNT(DISTINCT reporter_hash) AS reports, MIN(created_at) AS first_reported_at,
                group_concat(reason, char(10)) AS reasons,

@@ -3,26 +3,32 @@
 // own per-request frame) and for an editor's preview of any article (the same template with a
 // 预览 banner, no comment form, not indexed).
 import type { Response } from 'express';
-import type { Article, Comment } from '../../domain/types.js';
+import type { Article, CommentThread } from '../../domain/types.js';
 import type { ArticlePageRead } from '../../repositories/article-page-repository.js';
 import type { AdminArticle } from '../../repositories/article-repository.js';
 import type { Repositories } from '../../repositories/index.js';
 import { commentPolicyOf } from '../../services/comment-policy.js';
+import { threadsOf } from '../../services/comment-threads.js';
 import { bodyShowsCover } from '../../services/cover-image.js';
 import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { articlePageJsonLd } from '../json-ld.js';
 import type { SiteContext } from '../site-context.js';
 
-/** How many of the newest comments the article page shows. */
-export const LATEST_COMMENTS = 5;
+/** Floors per page of 查看所有评论 (oldest first, so floor n is on page ceil(n / this)). */
+export const COMMENTS_PER_PAGE = 20;
+/** How many of the newest floors the article page shows, and how many replies under each (the rest: 查看所有评论). */
+export const LATEST_FLOORS = 5;
+export const REPLIES_ON_ARTICLE_PAGE = 3;
+/** What the article page reads: one reply more than it shows tells whether there are more. */
+export const ARTICLE_PAGE_COMMENTS = { latestFloors: LATEST_FLOORS, repliesPerFloor: REPLIES_ON_ARTICLE_PAGE + 1 };
 
 interface PageComments {
-  comments: Comment[];
+  threads: CommentThread[];
   commentCount: number;
 }
 
 /** What the template shows of an article, for readers and for previews alike. */
-function articlePageLocals(res: Response, article: Article | AdminArticle, views: number, { comments, commentCount }: PageComments) {
+function articlePageLocals(res: Response, article: Article | AdminArticle, views: number, { threads, commentCount }: PageComments) {
   const category = res.locals.chrome.categoryById.get(article.categoryId);
   const commentPolicy = commentPolicyOf(article, category);
   return {
@@ -39,15 +45,17 @@ function articlePageLocals(res: Response, article: Article | AdminArticle, views
     // Not twice: the editor may hide it, and a body showing the same picture already has it.
     showCover: article.coverImage !== null && !article.hideCover && !bodyShowsCover(article.coverImage, article.bodyHtml),
     commentPolicy,
-    comments: commentPolicy === 'hidden' ? [] : comments,
+    threads: commentPolicy === 'hidden' ? [] : threads,
     commentCount,
+    commentsPerPage: COMMENTS_PER_PAGE,
   };
 }
 
 export function renderArticlePage({ viewCounter }: SiteContext, res: Response, page: ArticlePageRead): void {
   const { article } = page;
   const views = article.views + viewCounter.pendingArticleReads(article.id);
-  const locals = articlePageLocals(res, article, views, { comments: page.latestComments, commentCount: page.approvedComments });
+  const threads = threadsOf(page.latestFloors, page.replies, REPLIES_ON_ARTICLE_PAGE);
+  const locals = articlePageLocals(res, article, views, { threads, commentCount: page.approvedComments });
   cacheAsArticlePage(res, article.id, { countsRead: true });
   res.render('articles/show', {
     ...locals,
@@ -57,10 +65,15 @@ export function renderArticlePage({ viewCounter }: SiteContext, res: Response, p
 
 /** 预览: any article (a draft, scheduled, in the trash) as readers would see it, for editors. */
 export async function renderArticlePreview(repositories: Repositories, res: Response, article: AdminArticle): Promise<void> {
-  const [comments, commentCount] = await Promise.all([
-    repositories.comments.listApproved(article.id, { limit: LATEST_COMMENTS, newestFirst: true }),
+  const [floors, commentCount] = await Promise.all([
+    repositories.comments.listFloors(article.id, { limit: LATEST_FLOORS, newestFirst: true }),
     repositories.comments.countApproved(article.id),
   ]);
-  const locals = articlePageLocals(res, article, article.views, { comments, commentCount });
+  const replies = await repositories.comments.listReplies(
+    floors.map((floor) => floor.id),
+    ARTICLE_PAGE_COMMENTS.repliesPerFloor,
+  );
+  const threads = threadsOf(floors, replies, REPLIES_ON_ARTICLE_PAGE);
+  const locals = articlePageLocals(res, article, article.views, { threads, commentCount });
   res.render('articles/show', { ...locals, preview: { editUrl: `/admin/articles/${article.id}/edit` } });
 }

@@ -11,7 +11,7 @@ import { COMMENTS_MESSAGES } from '../messages/comments.js';
 import { pageNumber, parseId, queryString } from '../params.js';
 import { singleField } from './single-field.js';
 
-export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected', 'spam'];
+export const COMMENT_STATUSES: readonly CommentStatus[] = ['pending', 'approved', 'rejected', 'spam', 'deleted'];
 export const MODERATION_ACTIONS: readonly ModerationAction[] = ['approve', 'reject', 'spam', 'delete'];
 /** the longest sensitive word (characters, after normalising) */
 export const WORD_MAX = 30;

@@ -6,7 +6,7 @@ export const COMMENTS_MESSAGES = {
   queueTitle: '评论管理',
   settingsTitle: '评论审核设置',
   /** the queue's tabs */
-  statusLabels: { pending: '待审核', approved: '已通过', rejected: '已拒绝', spam: '垃圾评论' },
+  statusLabels: { pending: '待审核', approved: '已通过', rejected: '已拒绝', spam: '垃圾评论', deleted: '已删除' },
   /** the buttons of the queue */
   actionLabels: { approve: '通过', reject: '拒绝', spam: '标为垃圾', delete: '删除' },
   done: {
@@ -18,7 +18,7 @@ export const COMMENTS_MESSAGES = {
   unchanged: '所选评论已经是这个状态，没有改动。',
   nothingSelected: '请先勾选要处理的评论。',
   unknownAction: '未知的评论操作。',
-  unknownStatus: '评论状态只能是 pending、approved、rejected 或 spam。',
+  unknownStatus: '评论状态只能是 pending、approved、rejected、spam 或 deleted。',
   badIds: '评论编号不正确。',
   commentGone: '这条评论不存在或已被删除。',
   modeInvalid: '请选择评论审核方式。',

@@ -4,7 +4,25 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { openDatabase } from '../../../src/storage/sqlite/database.js';
 import { migrate } from '../../../src/storage/sqlite/migrate.js';
+import { migrationsDir } from '../../../src/paths.js';
 import { makeTempDir } from '../../support/test-app.js';
+
+/** A database migrated with the project's migrations up to and including `last`. */
+function migratedUpTo(last: string) {
+  const dir = makeTempDir();
+  const migrations = path.join(dir, 'migrations');
+  fs.mkdirSync(migrations);
+  for (const file of fs.readdirSync(migrationsDir).filter((name) => name.endsWith('.sql'))) {
+    if (file <= `${last}.sql`) fs.copyFileSync(path.join(migrationsDir, file), path.join(migrations, file));
+  }
+  const db = openDatabase(path.join(dir, 'x.db'));
+  migrate(db, migrations);
+  const next = (file: string) => {
+    fs.copyFileSync(path.join(migrationsDir, file), path.join(migrations, file));
+    return migrate(db, migrations);
+  };
+  return { db, next, cleanUp: () => (db.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
 
 describe('migrate', () => {
   it('applies each migration once, in order, and records it', () => {
@@ -34,6 +52,71 @@ describe('migrate', () => {
     assert.equal(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get(), 0);
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rebuilds a table with foreign keys off when the migration asks, so the rows that refer to it keep their references', () => {
+    const dir = makeTempDir();
+    const migrations = path.join(dir, 'migrations');
+    fs.mkdirSync(migrations);
+    fs.writeFileSync(
+      path.join(migrations, '0001_tables.sql'),
+      `CREATE TABLE parent (id INTEGER PRIMARY KEY, kind TEXT CHECK (kind IN ('a')));
+       CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id) ON DELETE SET NULL);
+       INSERT INTO parent VALUES (1, 'a'); INSERT INTO child VALUES (1, 1);`,
+    );
+    const rebuild = `CREATE TABLE parent_new (id INTEGER PRIMARY KEY, kind TEXT CHECK (kind IN ('a', 'b')));
+       INSERT INTO parent_new SELECT * FROM parent; DROP TABLE parent; ALTER TABLE parent_new RENAME TO parent;`;
+    fs.writeFileSync(path.join(migrations, '0002_widen.sql'), `-- migrate: foreign_keys off\n${rebuild}`);
+    const db = openDatabase(path.join(dir, 'x.db'));
+    migrate(db, migrations);
+    assert.equal(db.prepare('SELECT parent_id FROM child').pluck().get(), 1, 'the reference survived the rebuild');
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'and the keys are on again');
+    db.prepare("INSERT INTO parent VALUES (2, 'b')").run();
+    // Without the line, dropping the old table runs ON DELETE SET NULL on the child rows.
+    fs.writeFileSync(path.join(migrations, '0003_again.sql'), rebuild.replaceAll("'a', 'b'", "'a', 'b', 'c'"));
+    migrate(db, migrations);
+    assert.equal(db.prepare('SELECT parent_id FROM child').pluck().get(), null);
+    // A rebuild that leaves a reference to nothing is rolled back.
+    db.prepare('UPDATE child SET parent_id = 2').run();
+    fs.writeFileSync(
+      path.join(migrations, '0004_broken.sql'),
+      '-- migrate: foreign_keys off\nCREATE TABLE parent_new (id INTEGER PRIMARY KEY); DROP TABLE parent; ALTER TABLE parent_new RENAME TO parent;',
+    );
+    assert.throws(() => migrate(db, migrations), /left broken foreign keys/);
+    assert.equal(db.prepare('SELECT COUNT(*) FROM parent').pluck().get(), 2, 'rolled back');
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('0018 numbers the floors of existing approved comments in the order they were posted, keeping reports and appeals', () => {
+    const { db, next, cleanUp } = migratedUpTo('0017_comment_appeals');
+    db.exec(`INSERT INTO categories (id, slug, name, sort_order) VALUES (1, 'law', '法治', 1);
+      INSERT INTO articles (id, category_id, title, author, source, summary, body_html, status, published_at, created_at, updated_at)
+        VALUES (1, 1, '甲', '', '', '', '<p>x</p>', 'published', 1, 1, 1), (2, 1, '乙', '', '', '', '<p>x</p>', 'published', 1, 1, 1);
+      INSERT INTO comments (id, article_id, nickname, body, status, created_at) VALUES
+        (1, 1, 'n', '后发', 'approved', 300), (2, 1, 'n', '先发', 'approved', 100), (3, 1, 'n', '待审', 'pending', 200),
+        (4, 2, 'n', '乙一', 'approved', 50), (5, 1, 'n', '拒绝', 'rejected', 150);
+      INSERT INTO comment_reports (comment_id, reporter_hash, reason, receipt_hash, created_at) VALUES (1, 'r', 'abuse', 'x', 1);
+      INSERT INTO comment_appeals (comment_id, appeal_hash, reason, created_at) VALUES (5, 'h', '请复核', 1);`);
+    assert.deepEqual(next('0018_comment_floors.sql'), ['0018_comment_floors']);
+    assert.deepEqual(db.prepare('SELECT id, floor, parent_id FROM comments ORDER BY id').raw().all(), [
+      [1, 2, null],
+      [2, 1, null],
+      [3, null, null],
+      [4, 1, null],
+      [5, null, null],
+    ]);
+    assert.equal(db.prepare('SELECT comment_id FROM comment_reports').pluck().get(), 1);
+    assert.equal(db.prepare('SELECT comment_id FROM comment_appeals').pluck().get(), 5);
+    assert.throws(() => db.prepare('UPDATE comments SET floor = 1 WHERE id = 1').run(), /UNIQUE/, 'a floor number once per article');
+    db.prepare("UPDATE comments SET status = 'deleted' WHERE id = 2").run();
+    assert.equal(
+      db.prepare("SELECT seq > 0 FROM content_changes WHERE scope = 'article:1'").pluck().get(),
+      1,
+      'the change feed still hears comments',
+    );
+    cleanUp();
   });
 
   it('opens with WAL and foreign keys on', () => {

@@ -150,6 +150,11 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     }
     assert.equal((await assertAllOrNothing(() => moderation.decide(actor, 'approve', ids))).length, 3);
     assert.equal((await assertAllOrNothing(() => moderation.decide(actor, 'delete', ids))).length, 3);
+    assert.deepEqual(
+      rowsOf('comments').flatMap((row) => (ids.includes((row as { id: number }).id) ? [(row as { status: string }).status] : [])),
+      ['deleted', 'deleted', 'deleted'],
+      'deletion keeps the rows, for their floors and appeals',
+    );
     assert.equal(await assertAllOrNothing(() => moderation.setMode(actor, 'review')), true);
     const wordId = await assertAllOrNothing(() => moderation.addWord(actor, '违禁'));
     assert.equal(await assertAllOrNothing(() => moderation.removeWord(actor, wordId!)), '违禁');
@@ -240,7 +245,7 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const input = { articleId, nickname: '网友', body: '说得好', ip: '203.0.113.9', moderation: 'review' as const };
     const outcome = await assertAllOrNothing(() => comments.submit(input));
     assert.deepEqual(outcome.kind === 'created' && outcome.status, 'pending');
-    assert.equal(rowsOf('comments').length, 1);
+    assert.equal(rowsOf('comments').filter((row) => (row as { article_id: number }).article_id === articleId).length, 1);
   });
 
   it('ReportService and RetentionService: a report that hides its comment, a decision, the purge', async () => {

@@ -24,7 +24,7 @@ describe('the comment queue view', () => {
   });
 
   it('refuses an unknown status with a 400', () => {
-    assert.throws(() => parseQueueView(request({ status: 'deleted' })), { status: 400, message: COMMENTS_MESSAGES.unknownStatus });
+    assert.throws(() => parseQueueView(request({ status: 'removed' })), { status: 400, message: COMMENTS_MESSAGES.unknownStatus });
     assert.throws(() => parseQueueView(request({ status: ['spam', 'pending'] })), { status: 400 });
   });
 });
