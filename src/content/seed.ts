@@ -10,7 +10,7 @@ import { demoArticlesA } from './demo/articles-a.js';
 import { demoArticlesB } from './demo/articles-b.js';
 import { browserHelpPages } from './demo/browser-help-pages.js';
 import { demoPages } from './demo/pages.js';
-import { demoCategories, demoComments, demoPolls, demoReplies, demoStaff } from './demo/site-data.js';
+import { demoCategories, demoComments, demoPolls, demoReplies, demoResponsibleEditors, demoStaff } from './demo/site-data.js';
 import type { DemoArticle } from './demo/types.js';
 
 const HOUR = 60 * 60_000;
@@ -61,6 +61,8 @@ async function seedDemoContent(repositories: Repositories, now: number): Promise
         publishedAt,
       },
       now,
+      // signed off when it was published, by a chief editor who has no account on a new site
+      { responsibleEditor: demoResponsibleEditors[index % demoResponsibleEditors.length]! },
     );
     articleIds.push(id);
     addPastReads(history, id, publishedAt, now, index);

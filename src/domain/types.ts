@@ -4,7 +4,10 @@ export type ArticleStatus = 'draft' | 'scheduled' | 'published';
 /** deleted: removed by an editor; the row stays (its floor shows 该评论已删除, and it can be appealed) */
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam' | 'deleted';
 export type StaffStatus = 'active' | 'left';
-export type Role = 'admin' | 'editor';
+/** 管理员 (everything), 主编 (signs off: 终审, 签发), 编辑 (reviews: 初审, 复审), 记者 (writes and submits their own). */
+export type Role = 'admin' | 'chief' | 'editor' | 'reporter';
+/** 0: out of review (a draft, or signed off); 1 待初审, 2 待复审, 3 待终审. */
+export type ReviewStage = 0 | 1 | 2 | 3;
 /** Where an article leads the home page: 头条 (the headline), 置顶 (the top of the list), or not at all. */
 export type HomePin = 'headline' | 'top' | 'none';
 /**
@@ -23,6 +26,8 @@ export interface Category {
   sortOrder: number;
   /** the comment policy of the category's articles that follow it */
   commentPolicy: CommentPolicy;
+  /** 审核级数: 1 (终审), 2 (初审, 终审) or 3 (初审, 复审, 终审) */
+  reviewLevels: number;
 }
 
 /** What lists and sidebars need of an article. */
@@ -48,6 +53,8 @@ export interface Article extends ArticleSummary {
   /** the article page leaves the cover out (lists and shares still use it) */
   hideCover: boolean;
   commentPolicy: ArticleCommentPolicy;
+  /** 责任编辑: the real name of who signed it off ('' for articles signed before it was kept) */
+  responsibleEditor: string;
   createdAt: number;
   updatedAt: number;
 }

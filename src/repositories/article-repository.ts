@@ -1,7 +1,7 @@
 // Articles: the repository interface (the SQL is in src/storage/<backend>/). An article is visible to readers once it is not a
 // draft, not in the trash, and its publish time has come (scheduling needs no cron).
 // Every write also updates the search index, in the same transaction.
-import type { Article, ArticleCommentPolicy, ArticleStatus, ArticleSummary, HomePin, NewArticle } from '../domain/types.js';
+import type { Article, ArticleCommentPolicy, ArticleStatus, ArticleSummary, HomePin, NewArticle, ReviewStage } from '../domain/types.js';
 import type { SearchTerm } from '../lib/search-tokens.js';
 import { type ArticleSearchResults } from './search-repository.js';
 import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
@@ -18,6 +18,8 @@ export type AdminArticleFilter = {
   categoryId?: number;
   /** part of the title, matched literally */
   titleContains?: string;
+  /** only articles waiting at this stage of review (待初审, 待复审, 待终审) */
+  reviewStage?: Exclude<ReviewStage, 0>;
 };
 
 export interface AdminArticle extends Omit<Article, 'publishedAt'> {
@@ -25,6 +27,26 @@ export interface AdminArticle extends Omit<Article, 'publishedAt'> {
   publishedAt: number | null;
   version: number;
   deletedAt: number | null;
+  reviewStage: ReviewStage;
+  /** the account that wrote it (null: created before this was kept, or the account is gone) */
+  createdBy: number | null;
+  signedBy: number | null;
+}
+
+/** A step of review: the stage the article moves to and, at sign-off, its publication and signer. */
+export interface ReviewChange {
+  reviewStage: ReviewStage;
+  /** part of a save that already made the new version (a sign-off by saving the editor form): no second one */
+  withSave?: boolean;
+  signOff?: { status: 'published' | 'scheduled'; publishedAt: number; signedBy: number | null; responsibleEditor: string };
+}
+
+/** Who wrote a new article (a reporter is held to their own) and, if it is created signed off, who signed it. */
+export interface Authorship {
+  createdBy?: number | null;
+  signedBy?: number | null;
+  /** 责任编辑 */
+  responsibleEditor?: string;
 }
 
 /** The editable fields of an article. */
@@ -48,7 +70,7 @@ export interface ArticleRepository {
   listFeaturedWithCover(limit: number, now: number): Promise<ArticleSummary[]>;
   /** visible articles with a pin in force: 头条 before 置顶, newest first within each */
   listPinned(limit: number, now: number): Promise<PinnedArticle[]>;
-  create(article: NewArticle, now: number): Promise<number>;
+  create(article: NewArticle, now: number, authorship?: Authorship): Promise<number>;
   count(): Promise<number>;
   /** any article, drafts and the trash included (for editors) */
   findById(id: number): Promise<AdminArticle | undefined>;
@@ -56,6 +78,10 @@ export interface ArticleRepository {
   countForAdmin(filter: AdminArticleFilter): Promise<number>;
   /** Saves the fields if the article is still at expectedVersion; false when someone saved first. */
   update(id: number, expectedVersion: number, fields: ArticleFields, now: number): Promise<boolean>;
+  /** Moves the article through review if it is still at expectedVersion (a new version); false otherwise. */
+  setReview(id: number, expectedVersion: number, change: ReviewChange, now: number): Promise<boolean>;
+  /** articles (not in the trash) waiting at each stage of review */
+  countInReview(): Promise<Record<1 | 2 | 3, number>>;
   moveToTrash(id: number, now: number): Promise<boolean>;
   restoreFromTrash(id: number, now: number): Promise<boolean>;
   /** deletes an article that is in the trash, for good */
@@ -77,6 +103,7 @@ export interface FullArticleRow extends ArticleSummaryRow {
   pinned_until: number | null;
   hide_cover: number;
   comment_policy: ArticleCommentPolicy;
+  responsible_editor: string;
   created_at: number;
   updated_at: number;
 }
@@ -85,10 +112,21 @@ export interface AdminArticleRow extends Omit<FullArticleRow, 'published_at'> {
   published_at: number | null;
   version: number;
   deleted_at: number | null;
+  review_stage: number;
+  created_by: number | null;
+  signed_by: number | null;
 }
 
 export function toAdminArticle(row: AdminArticleRow): AdminArticle {
-  return { ...toArticle({ ...row, published_at: 0 }), publishedAt: row.published_at, version: row.version, deletedAt: row.deleted_at };
+  return {
+    ...toArticle({ ...row, published_at: 0 }),
+    publishedAt: row.published_at,
+    version: row.version,
+    deletedAt: row.deleted_at,
+    reviewStage: row.review_stage as ReviewStage,
+    createdBy: row.created_by,
+    signedBy: row.signed_by,
+  };
 }
 
 export function toArticle(row: FullArticleRow): Article {
@@ -103,6 +141,7 @@ export function toArticle(row: FullArticleRow): Article {
     pinnedUntil: row.pinned_until,
     hideCover: row.hide_cover === 1,
     commentPolicy: row.comment_policy,
+    responsibleEditor: row.responsible_editor,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

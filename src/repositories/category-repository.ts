@@ -6,8 +6,14 @@ export interface CategoryWithCount extends Category {
   articleCount: number;
 }
 
-/** A category's fields; the comment policy defaults to open. */
-export type CategoryFields = Omit<Category, 'id' | 'commentPolicy'> & { commentPolicy?: CommentPolicy };
+/** The review levels of a category stored without a choice (and of existing sites' categories). */
+export const DEFAULT_REVIEW_LEVELS = 2;
+
+/** A category's fields; the comment policy defaults to open, the review levels to DEFAULT_REVIEW_LEVELS. */
+export type CategoryFields = Omit<Category, 'id' | 'commentPolicy' | 'reviewLevels'> & {
+  commentPolicy?: CommentPolicy;
+  reviewLevels?: number;
+};
 
 export type CategoryDeleteResult =
   | { status: 'deleted' }
@@ -43,6 +49,7 @@ export interface CategoryRow {
   description: string;
   sort_order: number;
   comment_policy: CommentPolicy;
+  review_levels: number;
 }
 
 export function toCategory(row: CategoryRow): Category {
@@ -53,5 +60,6 @@ export function toCategory(row: CategoryRow): Category {
     description: row.description,
     sortOrder: row.sort_order,
     commentPolicy: row.comment_policy,
+    reviewLevels: row.review_levels,
   };
 }

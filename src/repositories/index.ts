@@ -20,6 +20,7 @@ import type { SubmissionRepository } from './submission-repository.js';
 import type { UploadRepository } from './upload-repository.js';
 import type { UserRepository } from './user-repository.js';
 import type { ViewStatsRepository } from './view-stats-repository.js';
+import type { WorkflowRepository } from './workflow-repository.js';
 
 export interface Repositories {
   appeals: AppealRepository;
@@ -43,4 +44,5 @@ export interface Repositories {
   uploads: UploadRepository;
   users: UserRepository;
   viewStats: ViewStatsRepository;
+  workflow: WorkflowRepository;
 }

@@ -2,6 +2,7 @@
 // article, its revision (every save keeps one) and the audit line commit together or not at
 // all, and the checks they depend on (the version an editor started from, the trash, whether a
 // submission was already turned into a draft) are made inside the same transaction.
+import { DEFAULT_REVIEW_LEVELS } from '../repositories/category-repository.js';
 import type { AdminArticle, ArticleFields } from '../repositories/article-repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './audit.js';
@@ -9,13 +10,19 @@ import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
 import { sanitizeArticleHtml } from './html-sanitizer.js';
 import type { StorageAccess } from './storage-access.js';
+import { type Decision, type Refusal, mayCorrect, mayEdit, maySign, mayUnpublish } from './workflow-rules.js';
+import { recordStep, type WorkflowActor } from './workflow-service.js';
+
+export type CreateOutcome = { kind: 'created'; id: number } | { kind: 'refused'; refusal: Refusal };
 
 export type UpdateOutcome =
   | { kind: 'updated' }
   /** someone saved first: the article as it is now */
   | { kind: 'conflict'; latest: AdminArticle }
   | { kind: 'not-found' }
-  | { kind: 'in-trash' };
+  | { kind: 'in-trash' }
+  /** the workflow does not let this user make this change (workflow-rules.ts) */
+  | { kind: 'refused'; refusal: Refusal };
 
 export type TrashOutcome = 'done' | 'not-found' | 'unchanged';
 
@@ -57,29 +64,88 @@ export class ArticleService {
     private readonly clock: Clock,
   ) {}
 
-  /** A new article with its first revision; returns its id. */
-  create(actor: Actor, fields: ArticleFields): Promise<number> {
+  /**
+   * A new article with its first revision. Saved as published or scheduled, it is signed off at
+   * once, which only a user who may sign a new article of its category can do (workflow-rules.ts).
+   */
+  create(actor: WorkflowActor, fields: ArticleFields): Promise<CreateOutcome> {
     return this.storage.transaction(async (tx) => {
+      const draft = { status: 'draft' as const, reviewStage: 0 as const, createdBy: actor.id };
+      const signing = fields.status !== 'draft' ? maySign(actor, draft, await this.levelsOf(tx, fields.categoryId), []) : undefined;
+      if (signing && !signing.allowed) return { kind: 'refused', refusal: signing.refusal };
       const now = this.clock();
-      const id = await tx.articles.create(fields, now);
+      const signer = signing && { signedBy: actor.id, responsibleEditor: actor.displayName };
+      const id = await tx.articles.create(fields, now, { createdBy: actor.id, ...signer });
       await this.keep(tx, actor, id, fields, 'article.create', fields.title, now);
-      return id;
+      if (signing) {
+        await recordStep(
+          tx,
+          actor,
+          { id, title: fields.title, reviewStage: 0 },
+          { action: 'sign', toStage: 0, note: '', override: signing.allowed && signing.override },
+          now,
+        );
+      }
+      return { kind: 'created', id };
     });
   }
 
-  /** Saves the fields if the article is still at the version the editor started from. */
-  update(actor: Actor, id: number, expectedVersion: number, fields: ArticleFields): Promise<UpdateOutcome> {
+  /**
+   * Saves the fields if the article is still at the version the editor started from, and the
+   * workflow allows the change: a reporter edits only their own draft out of review; publishing a
+   * draft by saving it is a sign-off; changing a signed article is a correction (not by a
+   * reporter); taking it back to a draft is a chief's.
+   */
+  update(actor: WorkflowActor, id: number, expectedVersion: number, fields: ArticleFields): Promise<UpdateOutcome> {
     return this.storage.transaction(async (tx) => {
       const current = await tx.articles.findById(id);
       if (!current) return { kind: 'not-found' };
       if (current.deletedAt !== null) return { kind: 'in-trash' };
+      if (current.version !== expectedVersion) return { kind: 'conflict', latest: current };
+      const decision = await this.updateDecision(tx, actor, current, fields);
+      if (!decision.allowed) return { kind: 'refused', refusal: decision.refusal };
       const now = this.clock();
-      if (current.version !== expectedVersion || !(await tx.articles.update(id, expectedVersion, fields, now))) {
-        return { kind: 'conflict', latest: current };
-      }
+      if (!(await tx.articles.update(id, expectedVersion, fields, now))) return { kind: 'conflict', latest: current };
       await this.keep(tx, actor, id, fields, 'article.update', fields.title, now);
+      const signs = current.status === 'draft' && fields.status !== 'draft';
+      if (signs) await this.signedBySaving(tx, actor, { ...current, version: expectedVersion + 1 }, fields, decision, now);
       return { kind: 'updated' };
     });
+  }
+
+  private async updateDecision(tx: Repositories, actor: WorkflowActor, current: AdminArticle, fields: ArticleFields): Promise<Decision> {
+    const editing = mayEdit(actor, current);
+    if (!editing.allowed) return editing;
+    const wasSigned = current.status !== 'draft';
+    const staysSigned = fields.status !== 'draft';
+    if (wasSigned && staysSigned) return mayCorrect(actor);
+    if (wasSigned) return mayUnpublish(actor);
+    if (!staysSigned) return editing;
+    const levels = await this.levelsOf(tx, fields.categoryId);
+    return maySign(actor, current, levels, await tx.workflow.approversThisRound(current.id));
+  }
+
+  /** A draft published by saving it: out of review, signed by the actor (责任编辑), in its history. */
+  private async signedBySaving(
+    tx: Repositories,
+    actor: WorkflowActor,
+    article: Pick<AdminArticle, 'id' | 'title' | 'reviewStage' | 'version'>,
+    fields: ArticleFields,
+    decision: Decision,
+    now: number,
+  ): Promise<void> {
+    const signOff = {
+      status: fields.status === 'scheduled' ? ('scheduled' as const) : ('published' as const),
+      publishedAt: fields.publishedAt ?? now,
+      signedBy: actor.id,
+      responsibleEditor: actor.displayName,
+    };
+    await tx.articles.setReview(article.id, article.version, { reviewStage: 0, signOff, withSave: true }, now);
+    await recordStep(tx, actor, article, { action: 'sign', toStage: 0, note: '', override: decision.allowed && decision.override }, now);
+  }
+
+  private async levelsOf(tx: Repositories, categoryId: number): Promise<number> {
+    return (await tx.categories.findById(categoryId))?.reviewLevels ?? DEFAULT_REVIEW_LEVELS;
   }
 
   /**

@@ -4,6 +4,7 @@
 // account's other sessions in the same transaction. Passwords are hashed before it starts
 // (hashing is slow on purpose, and would hold every other writer).
 import type { Role, User } from '../domain/types.js';
+import { ROLE_NAMES } from './workflow-rules.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Actor } from './audit.js';
 import { auditEntry } from './audit.js';
@@ -27,8 +28,6 @@ export interface AccountChanges {
 
 export type CreateOutcome = { kind: 'created'; id: number } | { kind: 'username-taken' };
 export type ChangeOutcome = { kind: 'changed' | 'unchanged' } | { kind: 'not-found' | 'last-admin' };
-
-const ROLE_NAMES: Record<Role, string> = { admin: '管理员', editor: '编辑' };
 
 export class UserAdminService {
   constructor(

@@ -9,12 +9,14 @@ import type { PageService } from '../services/page-service.js';
 import type { SettingsService } from '../services/settings-service.js';
 import type { StaffService } from '../services/staff-service.js';
 import type { UserAdminService } from '../services/user-admin-service.js';
+import type { WorkflowService } from '../services/workflow-service.js';
 import type { SiteContext } from './site-context.js';
 
 export interface AdminContext extends SiteContext {
   auth: AuthService;
   images: ImageUploads;
   articleService: ArticleService;
+  workflowService: WorkflowService;
   moderation: ModerationService;
   userAdmin: UserAdminService;
   settingsService: SettingsService;

@@ -1,4 +1,2 @@
 // How the editors' area names the roles.
-import type { Role } from '../domain/types.js';
-
-export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', editor: '编辑' };
+export { ROLE_NAMES as ROLE_LABELS } from '../services/workflow-rules.js';

@@ -73,11 +73,15 @@ forEachBackend('article repository', (open) => {
       pinnedUntil: NOW + HOUR,
       hideCover: true,
       commentPolicy: 'hidden',
+      responsibleEditor: '',
       views: 12,
       createdAt: NOW,
       updatedAt: NOW,
       version: 1,
       deletedAt: null,
+      reviewStage: 0,
+      createdBy: null,
+      signedBy: null,
     });
   });
 

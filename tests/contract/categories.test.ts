@@ -14,7 +14,7 @@ forEachBackend('category repository', (open) => {
     const id = await s.write((tx) =>
       tx.categories.create({ slug: 'law', name: '法治要闻', description: '法治新闻', sortOrder: 3, commentPolicy: 'closed' }),
     );
-    const expected = { id, slug: 'law', name: '法治要闻', description: '法治新闻', sortOrder: 3, commentPolicy: 'closed' };
+    const expected = { id, slug: 'law', name: '法治要闻', description: '法治新闻', sortOrder: 3, commentPolicy: 'closed', reviewLevels: 2 };
     assert.deepEqual(await s.read.categories.findById(id), expected);
     assert.deepEqual(await s.read.categories.findBySlug('law'), expected);
     assert.equal(await s.read.categories.findById(id + 1), undefined);
@@ -55,7 +55,16 @@ forEachBackend('category repository', (open) => {
       ],
     );
     const [first] = await s.read.categories.listWithArticleCounts();
-    assert.deepEqual(first, { id: law, slug: 'law', name: '法治', description: '', sortOrder: 1, commentPolicy: 'open', articleCount: 2 });
+    assert.deepEqual(first, {
+      id: law,
+      slug: 'law',
+      name: '法治',
+      description: '',
+      sortOrder: 1,
+      commentPolicy: 'open',
+      reviewLevels: 2,
+      articleCount: 2,
+    });
   });
 
   it('refuses a slug another category has, with CategorySlugTakenError, saving nothing', async () => {
@@ -82,6 +91,7 @@ forEachBackend('category repository', (open) => {
       description: '新说明',
       sortOrder: 5,
       commentPolicy: 'hidden',
+      reviewLevels: 2,
     });
     assert.equal(await s.write((tx) => tx.categories.update(id, { slug: 'legal', name: '法治', description: '', sortOrder: 5 })), true);
     assert.equal(await s.read.categories.findBySlug('law'), undefined);

@@ -23,7 +23,7 @@ describe('the editors’ area in Chinese, in Chromium', { skip }, () => {
   let browser: Browser;
   before(async () => {
     t = await makeTestApp();
-    await createUser(t, 'zh-editor', 'editor');
+    await createUser(t, 'zh-editor', 'chief');
     browser = await launchChromium();
     fs.mkdirSync(shots, { recursive: true });
   });

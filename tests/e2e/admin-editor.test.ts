@@ -19,7 +19,7 @@ describe('editor publishes with the WYSIWYG editor in Chromium', { skip }, () =>
   let browser: Browser;
   before(async () => {
     t = await makeTestApp();
-    await createUser(t, 'bianji', 'editor');
+    await createUser(t, 'bianji', 'chief');
     browser = await launchChromium();
     fs.mkdirSync(shots, { recursive: true });
   });

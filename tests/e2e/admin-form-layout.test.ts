@@ -27,7 +27,7 @@ describe('article editor layout in Chromium', { skip }, () => {
   let coveredArticleId: number;
   before(async () => {
     t = await makeTestApp();
-    await createUser(t, 'layout-editor', 'editor');
+    await createUser(t, 'layout-editor', 'chief');
     const withCover = (await t.portal.repositories.articles.listForAdmin({}, 50, 0)).find((a) => a.coverImage !== null);
     assert.ok(withCover, 'the demo content has an article with a cover');
     coveredArticleId = withCover.id;

@@ -103,7 +103,7 @@ describe('attack battery: stored XSS payloads in Chromium', { skip }, () => {
         submissionIds.push(await latestSubmissionId(t.storage.repositories));
       }
     }
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     editorCookie = editor.cookie('portal.sid')!;
     const categoryId = (await t.storage.repositories.categories.findBySlug('law'))!.id;
     const create = async (fields: Record<string, string>) => {

@@ -23,7 +23,7 @@ describe('admin articles', () => {
   let categoryId: number;
   before(async () => {
     t = await makeTestApp();
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
     categoryId = (await t.portal.repositories.categories.findBySlug('law'))!.id;
   });
   after(() => t.close());
@@ -102,7 +102,7 @@ describe('admin articles', () => {
 
   it('detects concurrent edits instead of losing one editor’s work (409)', async () => {
     const id = await create(baseFields());
-    const other = await loggedIn(t, 'editor');
+    const other = await loggedIn(t, 'chief');
     const first = await other.postMultipart(
       `/admin/articles/${id}`,
       multipart({ ...baseFields(), _csrf: other.csrfToken, title: '甲的修改', version: '1' }),

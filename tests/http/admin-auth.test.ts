@@ -129,7 +129,7 @@ describe('admin authentication', () => {
   });
 
   it('editors cannot use admin-only sections', async () => {
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     for (const route of ['/admin/settings', '/admin/users', '/admin/audit']) {
       assert.equal((await editor.get(route)).status, 403, route);
     }
@@ -150,7 +150,7 @@ describe('admin authentication', () => {
     await session.get('/admin/login');
     assert.equal((await session.post('/admin/login', { username: 'zhaoliu', password: TEST_PASSWORD })).status, 403);
     assert.equal((await session.post('/admin/login', { _csrf: 'forged', username: 'zhaoliu', password: TEST_PASSWORD })).status, 403);
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     assert.equal((await editor.post('/admin/logout', {})).status, 403);
     assert.equal((await editor.get('/admin')).status, 200, 'still logged in');
   });

@@ -14,7 +14,7 @@ describe('admin: categories', () => {
 
   before(async () => {
     t = await makeTestApp();
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
   });
   after(() => t.close());
 
@@ -51,13 +51,22 @@ describe('admin: categories', () => {
       slug: 'Investigations',
       description: '深度调查\n与追踪',
       sortOrder: '99',
+      reviewLevels: '3',
     });
     assert.equal(response.status, 303);
     assert.equal(response.headers.get('location'), '/admin/categories');
     const stored = await categoryRow('investigations');
     assert.deepEqual(
       { ...stored, id: 0 },
-      { id: 0, slug: 'investigations', name: '调查报道', description: '深度调查 与追踪', sortOrder: 99, commentPolicy: 'open' },
+      {
+        id: 0,
+        slug: 'investigations',
+        name: '调查报道',
+        description: '深度调查 与追踪',
+        sortOrder: 99,
+        commentPolicy: 'open',
+        reviewLevels: 3,
+      },
     );
     const list = await editor.get('/admin/categories');
     assert.match(textOf(list.$, '.notice-success'), /栏目“调查报道”已创建/);
@@ -68,7 +77,7 @@ describe('admin: categories', () => {
     assert.equal(audit!.entityType, 'category');
     assert.equal(audit!.entityId, String(stored!.id));
     assert.match(audit!.summary, /调查报道/);
-    assert.match(audit!.username, /^editor-/);
+    assert.match(audit!.username, /^chief-/);
   });
 
   it('comes back 422 with field errors and the input kept; nothing stored', async () => {

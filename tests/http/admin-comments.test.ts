@@ -22,7 +22,7 @@ describe('admin comment queue', () => {
     const [newest] = await t.portal.repositories.articles.listVisible({ limit: 1 }, t.clock());
     articleId = newest!.id;
     articleTitle = newest!.title;
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
   });
   after(() => t.close());
   // Each test starts without comments, and sees only the audit entries written during it.
@@ -99,7 +99,7 @@ describe('admin comment queue', () => {
         });
         const stored = (await allComments(proxied.storage.repositories)).find((comment) => comment.body === '带网段的评论')!;
         assert.equal(stored.network, '203.0.113.0/24', 'the network, never the address');
-        const admin = await loggedIn(proxied, 'editor');
+        const admin = await loggedIn(proxied, 'chief');
         const queue = await admin.get('/admin/comments');
         assert.equal(textOf(queue.$, 'tr:has(.comment-body:contains("带网段的评论")) .comment-network'), '203.0.113.0/24');
         assert.doesNotMatch(queue.text, /203\.0\.113\.77/);
@@ -283,7 +283,7 @@ describe('admin comment queue', () => {
       assert.equal((await editor.post('/admin/comments/bulk', `action=approve&ids=${a}`)).status, 403);
       assert.equal((await editor.post('/admin/comments/bulk', `_csrf=forged&action=delete&ids=${a}`)).status, 403);
       assert.equal((await editor.post(`/admin/comments/${a}/moderate`, { _csrf: 'forged', action: 'delete' })).status, 403);
-      const other = await loggedIn(t, 'editor');
+      const other = await loggedIn(t, 'chief');
       assert.equal(
         (await editor.post('/admin/comments/bulk', `_csrf=${encodeURIComponent(other.csrfToken)}&action=approve&ids=${a}`)).status,
         403,

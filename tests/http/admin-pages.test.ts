@@ -13,7 +13,7 @@ describe('admin: static pages', () => {
 
   before(async () => {
     t = await makeTestApp();
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
   });
   after(() => t.close());
 

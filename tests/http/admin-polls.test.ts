@@ -16,7 +16,7 @@ describe('admin: polls', () => {
 
   before(async () => {
     t = await makeTestApp(); // the clock stands at 2026-11-20 12:00 in Shanghai
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
     demoPollId = await firstPollId(t.storage.repositories);
   });
   after(() => t.close());

@@ -47,7 +47,7 @@ describe('admin settings', () => {
   });
 
   it('editors get 403 and change nothing; visitors go to the login page', async () => {
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     assert.equal((await editor.get('/admin/settings')).status, 403);
     const before = await stored();
     const response = await editor.post('/admin/settings', { _csrf: editor.csrfToken, ...(await currentForm()), siteName: '编辑改的名字' });

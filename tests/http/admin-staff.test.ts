@@ -16,7 +16,7 @@ describe('admin: staff records', () => {
 
   before(async () => {
     t = await makeTestApp();
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
   });
   after(() => t.close());
 

@@ -14,7 +14,7 @@ describe('admin: submissions inbox', () => {
 
   before(async () => {
     t = await makeTestApp();
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
     lawId = (await t.portal.repositories.categories.findBySlug('law'))!.id;
   });
   after(() => t.close());

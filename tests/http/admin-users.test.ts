@@ -51,7 +51,7 @@ describe('admin users', () => {
   });
 
   it('editors get 403 everywhere here and change nothing', async () => {
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const victim = await createUser(t, 'victim', 'editor');
     for (const path of ['/admin/users', '/admin/users/new', `/admin/users/${victim}/edit`]) {
       assert.equal((await editor.get(path)).status, 403, path);
@@ -308,7 +308,7 @@ describe('sessions follow account changes', () => {
     const t = await makeTestApp({ demo: false });
     try {
       const admin = await loggedIn(t, 'admin', 'chief');
-      const editor = await loggedIn(t, 'editor', 'reporter');
+      const editor = await loggedIn(t, 'chief', 'reporter');
       assert.equal((await editor.get('/admin')).status, 200);
       const editorId = (await t.portal.repositories.users.findByUsername('reporter'))!.id;
       const reset = await admin.post(`/admin/users/${editorId}`, {
@@ -321,7 +321,7 @@ describe('sessions follow account changes', () => {
       assert.equal(reset.status, 303, reset.text.slice(0, 200));
       assert.equal((await editor.get('/admin')).status, 303, 'logged out by the password reset');
       assert.equal((await admin.get('/admin')).status, 200, 'the admin making the change stays logged in');
-      const again = await loggedIn(t, 'editor', 'reporter2');
+      const again = await loggedIn(t, 'chief', 'reporter2');
       const againId = (await t.portal.repositories.users.findByUsername('reporter2'))!.id;
       assert.equal((await admin.post(`/admin/users/${againId}/delete`, { _csrf: admin.csrfToken })).status, 303);
       assert.equal((await again.get('/admin')).status, 303, 'a deleted account is logged out');

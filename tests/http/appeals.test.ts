@@ -43,7 +43,7 @@ describe('appeals', () => {
 
   it('a hidden comment is appealed with its code, restored by an editor, and the outcome shown', async () => {
     const { id, code, reader } = await postComment('我的评论被误删了');
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     await editor.post(`/admin/comments/${id}/moderate`, { _csrf: editor.csrfToken, action: 'reject' });
     assert.equal((await t.storage.repositories.comments.findById(id))?.status, 'rejected');
 
@@ -75,7 +75,7 @@ describe('appeals', () => {
 
   it('upholding keeps the comment hidden', async () => {
     const { id, code, reader } = await postComment('这条会被维持');
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     await editor.post(`/admin/comments/${id}/moderate`, { _csrf: editor.csrfToken, action: 'spam' });
     assert.equal((await appeal(reader, { code, reason: '不是广告' })).status, 303);
     const queue = await editor.get('/admin/reports');

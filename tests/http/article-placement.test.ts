@@ -15,7 +15,7 @@ describe('article placement', () => {
   let editor: ReaderSession;
   before(async () => {
     t = await makeTestApp();
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
   });
   after(() => t.close());
 

@@ -53,7 +53,7 @@ describe('attack battery: XSS through every field', () => {
     articleId = newest!.id;
     pollId = await firstPollId(t.storage.repositories);
     optionId = Math.min(...(await t.storage.repositories.polls.findById(pollId))!.options.map((option) => option.id));
-    editor = await loggedIn(t, 'editor');
+    editor = await loggedIn(t, 'chief');
   });
   after(() => t?.close());
 
@@ -125,7 +125,7 @@ describe('attack battery: XSS through every field', () => {
         (await allComments(t.storage.repositories)).filter((comment) => comment.articleId === articleId).map((r) => [r.id, r]),
       );
       const payloadOf = new Map(posted.map((p) => [p.id, p.payload]));
-      editor = await loggedIn(t, 'editor'); // the clock moved on: a session of today
+      editor = await loggedIn(t, 'chief'); // the clock moved on: a session of today
       // 查看所有评论: every page, both orders
       for (const order of ['oldest', 'newest']) {
         const seen = new Set<number>();
@@ -216,7 +216,7 @@ describe('attack battery: XSS through every field', () => {
         assert.equal(response.status, 303, `submission ${index} ${label(payload)} is accepted`);
         ids.push({ id: await latestSubmissionId(t.storage.repositories), payload });
       }
-      editor = await loggedIn(t, 'editor'); // the clock moved on: a session of today
+      editor = await loggedIn(t, 'chief'); // the clock moved on: a session of today
       const seen = new Set<number>();
       for (const status of ['new', 'read']) {
         for (let page = 1; ; page += 1) {
@@ -376,7 +376,7 @@ describe('attack battery: XSS through every field', () => {
     });
 
     it('published articles show the fields as text and the body sanitized, on every page that lists them', async () => {
-      editor = await loggedIn(t, 'editor'); // the clock moved on: a session of today
+      editor = await loggedIn(t, 'chief'); // the clock moved on: a session of today
       const created: { id: number; payload: string }[] = [];
       await mapLimit([...PAYLOADS.entries()], 4, async ([index, payload]) => {
         const response = await editor.postMultipart('/admin/articles', multipart(fields(index, payload)));

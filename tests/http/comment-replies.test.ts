@@ -68,7 +68,7 @@ describe('floors and replies', () => {
       .get();
 
   it('gives a floor when a comment is approved, in the order of approval, and never gives a number twice', async () => {
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const early = await addComment('先写的', 'pending');
     const late = await addComment('后写的', 'pending');
     const waiting = await t.get(`/article/${articleId}`);
@@ -127,7 +127,7 @@ describe('floors and replies', () => {
     assert.deepEqual([stored.status, stored.parentId, stored.floor], ['pending', floor, null]);
     assert.equal((await t.get(`/article/${articleId}`)).$('.comment-replies').length, 0, 'not shown while it waits');
 
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const queue = await editor.get('/admin/comments');
     assert.equal(textOf(queue.$, `#comment-${stored.id} .comment-place`), `回复评论 #${floor}`, 'the queue says what it answers');
     await editor.post(`/admin/comments/${stored.id}/moderate`, { _csrf: editor.csrfToken, action: 'approve' });
@@ -167,7 +167,7 @@ describe('floors and replies', () => {
   it('a removed floor keeps its replies under its notice; it cannot be replied to', async () => {
     const floor = await addComment('将被删除的楼');
     const answer = await addComment('楼下的回复', 'approved', floor);
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     await editor.post(`/admin/comments/${floor}/moderate`, { _csrf: editor.csrfToken, action: 'delete' });
     const page = await t.get(`/article/${articleId}`);
     assert.equal(textOf(page.$, `#comment-${floor} .comment-removed`), '该评论已删除。');
@@ -243,7 +243,7 @@ describe('floors and replies', () => {
     const code = /申诉码：(\S{19})/.exec(textOf((await reader.openCommentForm(articleId)).$, '.notice'))?.[1];
     assert.ok(code);
     const id = (await allComments(t.storage.repositories)).find((c) => c.body === '被误删的评论')!.id;
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     await editor.post(`/admin/comments/${id}/moderate`, { _csrf: editor.csrfToken, action: 'approve' });
     await editor.post(`/admin/comments/${id}/moderate`, { _csrf: editor.csrfToken, action: 'delete' });
     await reader.get('/appeal');

@@ -146,7 +146,7 @@ describe('comment rules', () => {
   });
 
   it('editors set the switches in the article and category forms', async () => {
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const edit = await editor.get(`/admin/articles/${articleId}/edit`);
     assert.equal(edit.$('input[name=commentPolicy]:checked').val(), 'category');
     const article = (await t.portal.repositories.articles.findById(articleId))!;
@@ -193,7 +193,7 @@ describe('comment rules', () => {
     await t.repos.comments.create({ articleId, nickname: '甲', body: '等了三小时', status: 'pending', ipHash: 'a' }, now - 180 * MINUTE);
     await t.repos.comments.create({ articleId, nickname: '乙', body: '等了五分钟', status: 'pending', ipHash: 'b' }, now - 5 * MINUTE);
     await t.repos.comments.create({ articleId, nickname: '丙', body: '等了两天', status: 'pending', ipHash: 'c' }, now - 2 * 1440 * MINUTE);
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const queue = await editor.get('/admin/comments?status=pending');
     const rows = queue
       .$('tbody tr')

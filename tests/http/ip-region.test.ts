@@ -85,7 +85,7 @@ describe('IP属地 beside comments', () => {
     const all = await t.get(`/article/${articleId}/comments?order=newest`);
     assert.equal(textOf(all.$, `#comment-${stored.id} .comment-region`), 'IP属地：广东');
 
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const queue = await editor.get('/admin/comments?status=approved');
     assert.match(textOf(queue.$, 'tbody'), /IP属地：广东/);
     assert.match(textOf(queue.$, 'tbody'), /120\.24\.78\.0\/24/);

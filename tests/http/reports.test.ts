@@ -82,7 +82,7 @@ describe('reporting comments', () => {
     assert.match(textOf(pending.$, '.report-outcome'), /人身攻击、辱骂/);
     assert.equal(await statusOf(id), 'approved', 'one report does not hide it');
 
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const queue = await editor.get('/admin/reports');
     const row = queue.$(`#reported-${id}`);
     assert.match(row.text(), /要举报的评论/);
@@ -126,7 +126,7 @@ describe('reporting comments', () => {
     assert.equal(textOf(hidden, `#comment-${id} .comment-removed`), '该评论正在复核，暂不显示。');
     assert.equal((await (await reporter(id)).form).status, 404, 'a hidden comment cannot be reported');
 
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const queue = await editor.get('/admin/reports');
     assert.equal(textOf(queue.$, `#reported-${id} .report-count`), '2');
     assert.match(textOf(queue.$, `#reported-${id}`), /已隐藏，待处理/);
@@ -141,7 +141,7 @@ describe('reporting comments', () => {
     const { reader } = await reporter(id);
     await send(reader, id, { reason: 'illegal' });
     const code = textOf((await reader.get(`/comments/${id}/report/done`)).$, '.receipt-code code');
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     await editor.post(`/admin/reports/${id}/decision`, { _csrf: editor.csrfToken, decision: 'delete' });
     assert.equal(await statusOf(id), 'deleted', 'the row stays: its floor says so, and the commenter may appeal');
     assert.equal(textOf((await t.get(`/article/${articleId}`)).$, `#comment-${id} .comment-removed`), '该评论已删除。');
@@ -217,7 +217,7 @@ describe('reporting comments', () => {
       await reader.captcha('report');
       assert.equal((await send(reader, id, { reason: 'other', detail: payload })).status, 303);
     }
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const queue = await editor.get('/admin/reports');
     assert.ok(queue.$(`#reported-${id} .report-detail`).length >= 2);
     assertNoScriptVectors(queue.$, 'report queue with hostile notes');

@@ -55,7 +55,7 @@ describe('reader submissions', () => {
     const thanks = await reader.get('/submit/thanks');
     assert.match(textOf(thanks.$, '.notice'), /稿件已收到/);
     assert.equal(await count(), before + 1);
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     const inbox = await editor.get('/admin/submissions');
     assert.match(textOf(inbox.$, 'main'), /小区门口的路灯坏了1/);
   });
@@ -113,7 +113,7 @@ describe('reader submissions', () => {
   });
 
   it('stores XSS payloads as text and shows them escaped to editors', async () => {
-    const editor = await loggedIn(t, 'editor');
+    const editor = await loggedIn(t, 'chief');
     for (const [i, payload] of XSS_PAYLOADS.slice(0, 10).entries()) {
       t.clock.advance(13 * 60_000); // under the hourly cap of 5
       const reader = await ready();

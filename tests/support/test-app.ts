@@ -90,6 +90,11 @@ export interface TestAppOptions {
   commentModeration?: 'auto' | 'review';
   /** IP属地 lookups (the app's injection point; default: the shipped database) */
   locateAddress?: LocateAddress;
+  /**
+   * The review levels of every demo category: 1 by default, so a chief (today's editor) publishes
+   * by saving, as fixtures did before 三审; workflow tests pass 'demo' to keep the demo's levels.
+   */
+  reviewLevels?: 1 | 2 | 3 | 'demo';
 }
 
 export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -108,6 +113,12 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     locateAddress: options.locateAddress,
   });
   if (options.demo !== false) await seedDemoContentIfEmpty(storage.transaction, clock());
+  const reviewLevels = options.reviewLevels ?? 1;
+  if (options.demo !== false && reviewLevels !== 'demo') {
+    await storage.transaction(async (tx) => {
+      for (const category of await tx.categories.listAll()) await tx.categories.update(category.id, { ...category, reviewLevels });
+    });
+  }
   if (options.commentModeration) {
     const commentModeration = options.commentModeration;
     await storage.transaction((tx) => tx.settings.setMany({ commentModeration }));

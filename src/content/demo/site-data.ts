@@ -6,7 +6,7 @@ export const demoCategories = [
   { slug: 'law', name: '法治要闻', description: '立法、执法、司法领域的最新动态。' },
   { slug: 'society', name: '社会民生', description: '教育、医疗、住房、就业等百姓身边事。' },
   { slug: 'cases', name: '案例解读', description: '以案说法：典型案件与裁判要旨。' },
-  { slug: 'watchdog', name: '舆论监督', description: '读者反映的问题，我们去调查、去追问。' },
+  { slug: 'watchdog', name: '舆论监督', description: '读者反映的问题，我们去调查、去追问。', reviewLevels: 3 },
   { slug: 'photos', name: '图片新闻', description: '用镜头记录法治与民生。' },
 ];
 
@@ -30,6 +30,9 @@ export const demoPolls = [
     ],
   },
 ];
+
+/** The demo's 责任编辑: the chief editors who signed its articles off, in turn. */
+export const demoResponsibleEditors = ['王晓燕', '李明哲', '赵静怡'];
 
 /** Original demo comments; each goes to a different article. ipRegion: the IP属地 shown beside it. */
 export const demoComments = [

@@ -1,4 +1,5 @@
 // Articles in PostgreSQL: their SQL, and the search index kept in step with every write.
+import type { Authorship, ReviewChange } from '../../repositories/article-repository.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
@@ -101,11 +102,18 @@ export class PostgresArticleRepository implements ArticleRepository {
     return rows.map((row) => ({ ...toArticleSummary(row), homePin: row.home_pin === 2 ? 'headline' : 'top' }));
   }
 
-  async create(article: NewArticle, now: number): Promise<number> {
+  async create(article: NewArticle, now: number, authorship: Authorship = {}): Promise<number> {
     const id = await this.sql.value<number>(
-      `INSERT INTO articles (${EDITABLE_COLUMNS}, views, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
-      [...columnValues(article), article.views ?? 0, now],
+      `INSERT INTO articles (${EDITABLE_COLUMNS}, views, created_at, updated_at, created_by, signed_by, responsible_editor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19) RETURNING id`,
+      [
+        ...columnValues(article),
+        article.views ?? 0,
+        now,
+        authorship.createdBy ?? null,
+        authorship.signedBy ?? null,
+        authorship.responsibleEditor ?? '',
+      ],
     );
     await this.searchIndex.sync(id!);
     return id!;
@@ -145,6 +153,40 @@ export class PostgresArticleRepository implements ArticleRepository {
     );
     if (updated > 0) await this.searchIndex.sync(id);
     return updated > 0;
+  }
+
+  async setReview(id: number, expectedVersion: number, change: ReviewChange, now: number): Promise<boolean> {
+    const signOff = change.signOff;
+    const updated = await this.sql.run(
+      `UPDATE articles SET review_stage = $3,
+         status = COALESCE($4, status), published_at = COALESCE($5::bigint, published_at),
+         signed_by = COALESCE($6::bigint, signed_by), responsible_editor = COALESCE($7, responsible_editor),
+         updated_at = $8, version = version + $9
+       WHERE id = $1 AND version = $2 AND deleted_at IS NULL`,
+      [
+        id,
+        expectedVersion,
+        change.reviewStage,
+        signOff?.status ?? null,
+        signOff?.publishedAt ?? null,
+        signOff?.signedBy ?? null,
+        signOff?.responsibleEditor ?? null,
+        now,
+        change.withSave ? 0 : 1,
+      ],
+    );
+    // a sign-off makes the article visible: its index entry follows
+    if (updated > 0 && signOff) await this.searchIndex.sync(id);
+    return updated > 0;
+  }
+
+  async countInReview(): Promise<Record<1 | 2 | 3, number>> {
+    const counts = { 1: 0, 2: 0, 3: 0 };
+    const rows = await this.sql.rows<{ review_stage: 1 | 2 | 3; n: number }>(
+      'SELECT review_stage, COUNT(*) AS n FROM articles WHERE review_stage > 0 AND deleted_at IS NULL GROUP BY review_stage',
+    );
+    for (const row of rows) counts[row.review_stage] = row.n;
+    return counts;
   }
 
   async moveToTrash(id: number, now: number): Promise<boolean> {
@@ -207,6 +249,7 @@ function adminFilter(filter: AdminArticleFilter): { where: string; values: unkno
   };
   if (!trash && filter.status !== undefined) add((p) => `status = ${p}`, filter.status);
   if (filter.categoryId !== undefined) add((p) => `category_id = ${p}`, filter.categoryId);
+  if (filter.reviewStage !== undefined) add((p) => `review_stage = ${p}`, filter.reviewStage);
   const titlePattern = containsPattern(filter.titleContains);
   if (titlePattern !== null) add((p) => `title ILIKE ${p} ESCAPE '\\'`, titlePattern);
   return { where: conditions.join(' AND '), values };

@@ -7,7 +7,7 @@ import type {
   CategoryRepository,
   CategoryRow,
 } from '../../repositories/category-repository.js';
-import { CategorySlugTakenError, toCategory } from '../../repositories/category-repository.js';
+import { CategorySlugTakenError, DEFAULT_REVIEW_LEVELS, toCategory } from '../../repositories/category-repository.js';
 import { isUniqueViolation, type Sql } from './sql.js';
 
 export class PostgresCategoryRepository implements CategoryRepository {
@@ -29,7 +29,7 @@ export class PostgresCategoryRepository implements CategoryRepository {
 
   async listWithArticleCounts(): Promise<CategoryWithCount[]> {
     const rows = await this.sql.rows<CategoryRow & { article_count: number }>(
-      `SELECT c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy, COUNT(a.id) AS article_count
+      `SELECT c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy, c.review_levels, COUNT(a.id) AS article_count
        FROM categories c LEFT JOIN articles a ON a.category_id = c.id AND a.deleted_at IS NULL
        GROUP BY c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy
        ORDER BY c.sort_order, c.id`,
@@ -40,8 +40,16 @@ export class PostgresCategoryRepository implements CategoryRepository {
   async create(category: CategoryFields): Promise<number> {
     return this.uniqueSlug(category.slug, async () => {
       const id = await this.sql.value<number>(
-        'INSERT INTO categories (slug, name, description, sort_order, comment_policy) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [category.slug, category.name, category.description, category.sortOrder, category.commentPolicy ?? 'open'],
+        `INSERT INTO categories (slug, name, description, sort_order, comment_policy, review_levels)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [
+          category.slug,
+          category.name,
+          category.description,
+          category.sortOrder,
+          category.commentPolicy ?? 'open',
+          category.reviewLevels ?? DEFAULT_REVIEW_LEVELS,
+        ],
       );
       return id!;
     });
@@ -50,8 +58,17 @@ export class PostgresCategoryRepository implements CategoryRepository {
   async update(id: number, category: CategoryFields): Promise<boolean> {
     return this.uniqueSlug(category.slug, async () => {
       const updated = await this.sql.run(
-        'UPDATE categories SET slug = $2, name = $3, description = $4, sort_order = $5, comment_policy = $6 WHERE id = $1',
-        [id, category.slug, category.name, category.description, category.sortOrder, category.commentPolicy ?? 'open'],
+        `UPDATE categories SET slug = $2, name = $3, description = $4, sort_order = $5, comment_policy = $6, review_levels = $7
+         WHERE id = $1`,
+        [
+          id,
+          category.slug,
+          category.name,
+          category.description,
+          category.sortOrder,
+          category.commentPolicy ?? 'open',
+          category.reviewLevels ?? DEFAULT_REVIEW_LEVELS,
+        ],
       );
       return updated > 0;
     });

@@ -34,6 +34,7 @@ const TABLES = [
   'rate_limit_hits',
   'comment_reports',
   'comment_appeals',
+  'article_workflow',
 ];
 /** Written by each backend for itself, or short-lived (the last half hour's reads). */
 const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence', 'article_reads']);

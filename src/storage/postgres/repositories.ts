@@ -22,6 +22,7 @@ import { PostgresSubmissionRepository } from './submission-repository.js';
 import { PostgresUploadRepository } from './upload-repository.js';
 import { PostgresUserRepository } from './user-repository.js';
 import { PostgresViewStatsRepository } from './view-stats-repository.js';
+import { PostgresWorkflowRepository } from './workflow-repository.js';
 
 export function createPostgresRepositories(sql: Sql): Repositories {
   return {
@@ -46,5 +47,6 @@ export function createPostgresRepositories(sql: Sql): Repositories {
     uploads: new PostgresUploadRepository(sql),
     users: new PostgresUserRepository(sql),
     viewStats: new PostgresViewStatsRepository(sql),
+    workflow: new PostgresWorkflowRepository(sql),
   };
 }

@@ -1,6 +1,7 @@
 // Articles in SQLite: their SQL, and the search index kept in step with every write.
 import type { Db } from './database.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
+import type { Authorship, ReviewChange } from '../../repositories/article-repository.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
 import { containsPattern } from '../like-pattern.js';
@@ -37,11 +38,14 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly anyById;
   private readonly adminFilterSql = `(@trash = 1 AND deleted_at IS NOT NULL OR @trash = 0 AND deleted_at IS NULL)
       AND (@status IS NULL OR status = @status)
+      AND (@reviewStage IS NULL OR review_stage = @reviewStage)
       AND (@categoryId IS NULL OR category_id = @categoryId)
       AND (@titlePattern IS NULL OR title LIKE @titlePattern ESCAPE '\\')`;
   private readonly adminList;
   private readonly adminCount;
   private readonly updateFields;
+  private readonly review;
+  private readonly inReview;
   private readonly trash;
   private readonly untrash;
   private readonly purgeTrashed;
@@ -85,9 +89,11 @@ export class SqliteArticleRepository implements ArticleRepository {
     );
     this.insert = db.prepare(
       `INSERT INTO articles (category_id, title, author, source, summary, body_html, cover_image,
-         is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy, views, created_at, updated_at)
+         is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy, views,
+         created_by, signed_by, responsible_editor, created_at, updated_at)
        VALUES (@categoryId, @title, @author, @source, @summary, @bodyHtml, @coverImage,
-         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @commentPolicy, @views, @now, @now)`,
+         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @commentPolicy, @views,
+         @createdBy, @signedBy, @responsibleEditor, @now, @now)`,
     );
     this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
     this.anyById = db.prepare<[number], AdminArticleRow>('SELECT * FROM articles WHERE id = ?');
@@ -102,6 +108,16 @@ export class SqliteArticleRepository implements ArticleRepository {
          status = @status, published_at = @publishedAt, home_pin = @homePin, pinned_until = @pinnedUntil,
          hide_cover = @hideCover, comment_policy = @commentPolicy, updated_at = @now, version = version + 1
        WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
+    );
+    this.review = db.prepare(
+      `UPDATE articles SET review_stage = @reviewStage,
+         status = COALESCE(@status, status), published_at = COALESCE(@publishedAt, published_at),
+         signed_by = COALESCE(@signedBy, signed_by), responsible_editor = COALESCE(@responsibleEditor, responsible_editor),
+         updated_at = @now, version = version + @bump
+       WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
+    );
+    this.inReview = db.prepare<[], { review_stage: 1 | 2 | 3; n: number }>(
+      'SELECT review_stage, COUNT(*) AS n FROM articles WHERE review_stage > 0 AND deleted_at IS NULL GROUP BY review_stage',
     );
     this.trash = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
     this.untrash = db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL');
@@ -170,8 +186,15 @@ export class SqliteArticleRepository implements ArticleRepository {
     return this.pinned.all({ now, limit }).map((row) => ({ ...toArticleSummary(row), homePin: row.home_pin === 2 ? 'headline' : 'top' }));
   }
 
-  async create(article: NewArticle, now: number): Promise<number> {
-    return this.insertIndexed({ ...columnValues(article), views: article.views ?? 0, now });
+  async create(article: NewArticle, now: number, authorship: Authorship = {}): Promise<number> {
+    return this.insertIndexed({
+      ...columnValues(article),
+      views: article.views ?? 0,
+      createdBy: authorship.createdBy ?? null,
+      signedBy: authorship.signedBy ?? null,
+      responsibleEditor: authorship.responsibleEditor ?? '',
+      now,
+    });
   }
 
   async count(): Promise<number> {
@@ -195,6 +218,31 @@ export class SqliteArticleRepository implements ArticleRepository {
     return this.updateIndexed({ ...columnValues(fields), id, expectedVersion, now });
   }
 
+  async setReview(id: number, expectedVersion: number, change: ReviewChange, now: number): Promise<boolean> {
+    const signOff = change.signOff;
+    const changed =
+      this.review.run({
+        id,
+        expectedVersion,
+        now,
+        reviewStage: change.reviewStage,
+        bump: change.withSave ? 0 : 1,
+        status: signOff?.status ?? null,
+        publishedAt: signOff?.publishedAt ?? null,
+        signedBy: signOff?.signedBy ?? null,
+        responsibleEditor: signOff?.responsibleEditor ?? null,
+      }).changes > 0;
+    // a sign-off makes the article visible: its index entry follows
+    if (changed && signOff) this.searchIndex.sync(id);
+    return changed;
+  }
+
+  async countInReview(): Promise<Record<1 | 2 | 3, number>> {
+    const counts = { 1: 0, 2: 0, 3: 0 };
+    for (const row of this.inReview.all()) counts[row.review_stage] = row.n;
+    return counts;
+  }
+
   async moveToTrash(id: number, now: number): Promise<boolean> {
     return this.trashIndexed(id, now);
   }
@@ -215,6 +263,7 @@ export class SqliteArticleRepository implements ArticleRepository {
 interface AdminFilterParams {
   trash: 0 | 1;
   status: string | null;
+  reviewStage: number | null;
   categoryId: number | null;
   titlePattern: string | null;
 }
@@ -244,6 +293,7 @@ function adminFilterParams(filter: AdminArticleFilter): AdminFilterParams {
   return {
     trash: trash ? 1 : 0,
     status: trash ? null : (filter.status ?? null),
+    reviewStage: filter.reviewStage ?? null,
     categoryId: filter.categoryId ?? null,
     titlePattern: containsPattern(filter.titleContains),
   };

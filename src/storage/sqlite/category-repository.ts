@@ -8,7 +8,7 @@ import type {
   CategoryRepository,
   CategoryRow,
 } from '../../repositories/category-repository.js';
-import { CategorySlugTakenError, toCategory } from '../../repositories/category-repository.js';
+import { CategorySlugTakenError, DEFAULT_REVIEW_LEVELS, toCategory } from '../../repositories/category-repository.js';
 
 export class SqliteCategoryRepository implements CategoryRepository {
   private readonly all;
@@ -25,18 +25,18 @@ export class SqliteCategoryRepository implements CategoryRepository {
     this.bySlug = db.prepare<[string], CategoryRow>('SELECT * FROM categories WHERE slug = ?');
     this.byId = db.prepare<[number], CategoryRow>('SELECT * FROM categories WHERE id = ?');
     this.withCounts = db.prepare<[], CategoryRow & { article_count: number }>(
-      `SELECT c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy, COUNT(a.id) AS article_count
+      `SELECT c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy, c.review_levels, COUNT(a.id) AS article_count
        FROM categories c LEFT JOIN articles a ON a.category_id = c.id AND a.deleted_at IS NULL
-       GROUP BY c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy
+       GROUP BY c.id, c.slug, c.name, c.description, c.sort_order, c.comment_policy, c.review_levels
        ORDER BY c.sort_order, c.id`,
     );
     this.insert = db.prepare(
-      `INSERT INTO categories (slug, name, description, sort_order, comment_policy)
-       VALUES (@slug, @name, @description, @sortOrder, @commentPolicy)`,
+      `INSERT INTO categories (slug, name, description, sort_order, comment_policy, review_levels)
+       VALUES (@slug, @name, @description, @sortOrder, @commentPolicy, @reviewLevels)`,
     );
     this.updateRow = db.prepare(
       `UPDATE categories SET slug = @slug, name = @name, description = @description, sort_order = @sortOrder,
-         comment_policy = @commentPolicy
+         comment_policy = @commentPolicy, review_levels = @reviewLevels
        WHERE id = @id`,
     );
     this.countArticles = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM articles WHERE category_id = ?');
@@ -84,6 +84,7 @@ function fields(category: CategoryFields) {
     description: category.description,
     sortOrder: category.sortOrder,
     commentPolicy: category.commentPolicy ?? 'open',
+    reviewLevels: category.reviewLevels ?? DEFAULT_REVIEW_LEVELS,
   };
 }
 

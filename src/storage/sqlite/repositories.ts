@@ -22,6 +22,7 @@ import { SqliteSubmissionRepository } from './submission-repository.js';
 import { SqliteUploadRepository } from './upload-repository.js';
 import { SqliteUserRepository } from './user-repository.js';
 import { SqliteViewStatsRepository } from './view-stats-repository.js';
+import { SqliteWorkflowRepository } from './workflow-repository.js';
 
 export function createSqliteRepositories(db: Db): Repositories {
   const articles = new SqliteArticleRepository(db);
@@ -48,5 +49,6 @@ export function createSqliteRepositories(db: Db): Repositories {
     uploads: new SqliteUploadRepository(db),
     users: new SqliteUserRepository(db),
     viewStats: new SqliteViewStatsRepository(db),
+    workflow: new SqliteWorkflowRepository(db),
   };
 }

@@ -64,6 +64,8 @@ export const ARTICLE_BODY_MAX = 500_000;
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
 const HOME_PINS: HomePin[] = ['none', 'top', 'headline'];
 const STATUS_FILTERS = ['draft', 'scheduled', 'published', 'trash'] as const;
+/** ?status=review1 … review3: the articles waiting at that stage of review (待初审, 待复审, 待终审). */
+const REVIEW_FILTERS: Record<string, 1 | 2 | 3> = { review1: 1, review2: 2, review3: 3 };
 const LIST_QUERY_MAX = 100;
 
 export function emptyArticleForm(): ArticleFormValues {
@@ -183,13 +185,17 @@ export function parseArticleListQuery(req: Request): {
 } {
   const page = pageNumber(req);
   const status = queryString(req, 'status') ?? '';
-  if (status !== '' && !(STATUS_FILTERS as readonly string[]).includes(status)) throw badRequest(ARTICLES_MESSAGES.unknownStatus);
+  const reviewStage = REVIEW_FILTERS[status];
+  if (status !== '' && reviewStage === undefined && !(STATUS_FILTERS as readonly string[]).includes(status)) {
+    throw badRequest(ARTICLES_MESSAGES.unknownStatus);
+  }
   const category = queryString(req, 'category') ?? '';
   const q = (queryString(req, 'q') ?? '').slice(0, LIST_QUERY_MAX);
   return {
     page,
     filter: {
-      status: (status || undefined) as AdminArticleFilter['status'],
+      status: (reviewStage === undefined ? status || undefined : undefined) as AdminArticleFilter['status'],
+      reviewStage,
       categoryId: /^\d{1,9}$/.test(category) ? Number(category) : undefined,
       titleContains: q || undefined,
     },

@@ -1,7 +1,7 @@
 // Parses and validates the category (栏目) form of the editors' area, and the category
 // choice other admin forms ask for.
 import type { Category } from '../../domain/types.js';
-import type { CategoryFields } from '../../repositories/category-repository.js';
+import { type CategoryFields, DEFAULT_REVIEW_LEVELS } from '../../repositories/category-repository.js';
 import { COMMENT_POLICIES } from '../../services/comment-policy.js';
 import { CATEGORIES_MESSAGES } from '../messages/categories.js';
 import { COMMENTS_MESSAGES } from '../messages/comments.js';
@@ -19,6 +19,7 @@ export interface CategoryFormValues {
   description: string;
   sortOrder: string;
   commentPolicy: string;
+  reviewLevels: string;
 }
 
 export type CategoryFormErrors = Partial<Record<keyof CategoryFormValues, string>>;
@@ -30,6 +31,7 @@ export function categoryFormValues(category: Category): CategoryFormValues {
     description: category.description,
     sortOrder: String(category.sortOrder),
     commentPolicy: category.commentPolicy,
+    reviewLevels: String(category.reviewLevels),
   };
 }
 
@@ -44,6 +46,7 @@ export function parseCategoryForm(body: unknown): {
     description: cleanText(singleField(body, 'description')).replace(/\n+/g, ' '),
     sortOrder: singleField(body, 'sortOrder').trim(),
     commentPolicy: singleField(body, 'commentPolicy').trim() || 'open',
+    reviewLevels: singleField(body, 'reviewLevels').trim() || String(DEFAULT_REVIEW_LEVELS),
   };
   const errors: CategoryFormErrors = {};
   const nameLength = visibleLength(values.name);
@@ -55,6 +58,7 @@ export function parseCategoryForm(body: unknown): {
   if (values.sortOrder !== '' && !SORT_ORDER.test(values.sortOrder)) errors.sortOrder = CATEGORIES_MESSAGES.sortOrderInvalid;
   const commentPolicy = COMMENT_POLICIES.find((policy) => policy === values.commentPolicy);
   if (!commentPolicy) errors.commentPolicy = COMMENTS_MESSAGES.policyInvalid;
+  if (!/^[1-3]$/.test(values.reviewLevels)) errors.reviewLevels = CATEGORIES_MESSAGES.reviewLevelsInvalid;
   const category =
     Object.keys(errors).length === 0 && commentPolicy
       ? {
@@ -63,6 +67,7 @@ export function parseCategoryForm(body: unknown): {
           description: values.description,
           sortOrder: Number(values.sortOrder || '0'),
           commentPolicy,
+          reviewLevels: Number(values.reviewLevels),
         }
       : undefined;
   return { values, errors, category };

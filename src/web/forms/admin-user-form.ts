@@ -2,6 +2,9 @@
 // accounts only), display name, role, and an optional new password typed twice. Passwords are
 // checked here but never sent back to the form.
 import type { Role, User } from '../../domain/types.js';
+
+/** The roles the users page offers, least first. */
+export const ROLES: readonly Role[] = ['reporter', 'editor', 'chief', 'admin'];
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../services/passwords.js';
 import { USERS_MESSAGES } from '../messages/users.js';
 import { singleField } from './single-field.js';
@@ -43,7 +46,7 @@ export function parseUserForm(
   const nameLength = Array.from(values.displayName).length;
   if (nameLength === 0) errors.displayName = M.displayNameRequired;
   else if (nameLength > DISPLAY_NAME_MAX) errors.displayName = M.displayNameTooLong(DISPLAY_NAME_MAX);
-  if (values.role !== 'admin' && values.role !== 'editor') errors.role = M.roleInvalid;
+  if (!(ROLES as readonly string[]).includes(values.role)) errors.role = M.roleInvalid;
   const passwordLength = Array.from(password).length;
   if (password === '' && confirmation === '') {
     if (creating) errors.password = M.passwordRequired;

@@ -35,4 +35,25 @@ export const ARTICLES_MESSAGES = {
   pinnedUntilInvalid: '置顶截止时间格式不正确。',
   pinnedUntilPast: '置顶截止时间必须晚于现在；不限时请留空。',
   versionInvalid: '版本号不正确。',
+  // the workflow (三审): the steps, and why one was refused
+  reviewTitle: '待我审核',
+  stepDone: {
+    submit: '稿件已提交审核。',
+    approve: '已审核通过，稿件进入下一级审核。',
+    return: '稿件已退回修改。',
+    sign: '稿件已签发。',
+    note: '内部意见已添加。',
+  },
+  refusals: {
+    role: '您的角色不能做这一步：编辑负责初审、复审，主编负责终审签发。',
+    'not-own': '记者只能修改、提交自己写的稿件。',
+    'wrong-stage': '稿件现在不在这一步，请刷新后再看。',
+    'same-person': '同一篇稿件在一轮审核中，一个人只能审核其中一级。',
+    signed: '稿件已经签发。',
+  },
+  stepInvalid: '未知的审核操作。',
+  returnReasonMissing: '退回修改请写明原因。',
+  noteMissing: '请填写内部意见。',
+  noteTooLong: (max: number) => `意见不能超过 ${max} 个字。`,
+  stepConflict: '操作未完成：在您审阅期间，这篇稿件已被修改或进入了下一步。您写的意见仍保留在下面，请看过最新版本后再操作。',
 } as const;

@@ -15,4 +15,5 @@ export const CATEGORIES_MESSAGES = {
   descriptionTooLong: (max: number) => `栏目简介不能超过 ${max} 个字。`,
   sortOrderInvalid: '排序必须是 -9999 到 9999 之间的整数。',
   categoryMissing: '请选择栏目。',
+  reviewLevelsInvalid: '审核级数只能是一审、二审或三审。',
 } as const;

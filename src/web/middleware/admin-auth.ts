@@ -1,10 +1,12 @@
-// Guards the editors' area: anonymous visitors go to the login page, editors may not use
-// admin-only pages, and nothing under /admin is ever cached.
+// Guards the editors' area: anonymous visitors go to the login page, each area needs a role
+// (记者 < 编辑 < 主编 < 管理员: a role can do what the ones below it can), and nothing under
+// /admin is ever cached.
 import type { NextFunction, Request, Response } from 'express';
 import type { Role, User } from '../../domain/types.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
 import { HttpError } from '../http-error.js';
 import { SITE_MESSAGES } from '../messages/site.js';
+import { hasRole, ROLE_NAMES } from '../../services/workflow-rules.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -33,7 +35,7 @@ export function loadCurrentUser(users: UserRepository) {
   };
 }
 
-/** Only for logged-in users with the role (admin can do everything an editor can). */
+/** Only for logged-in users with the role or one above it. */
 export function requireRole(role: Role) {
   return (req: Request, res: Response, next: NextFunction) => {
     const user = res.locals.currentUser;
@@ -42,6 +44,7 @@ export function requireRole(role: Role) {
       return res.redirect(303, `/admin/login${next_}`);
     }
     if (role === 'admin' && user.role !== 'admin') return next(new HttpError(403, SITE_MESSAGES.adminOnly));
+    if (!hasRole(user.role, role)) return next(new HttpError(403, SITE_MESSAGES.roleNeeded(ROLE_NAMES[role])));
     next();
   };
 }

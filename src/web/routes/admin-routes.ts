@@ -1,5 +1,6 @@
-// Path -> handler table of the editors' area. Everything but the login page needs a
-// logged-in editor; settings, users and the audit log need an admin.
+// Path -> handler table of the editors' area. Everything but the login page needs a logged-in
+// user; each area the role it needs (记者 write, 编辑 moderate comments, 主编 run the site's
+// content); settings, users and the audit log need an admin.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AdminContext } from '../admin-context.js';
 import { dashboardController } from '../controllers/admin/dashboard-controller.js';
@@ -43,19 +44,20 @@ export function adminRoutes(context: AdminContext): Router {
   router.get('/login', sessions.showLogin);
   router.post('/login', formBody('8kb'), csrfProtection, loginRateLimit(context.rateLimits), sessions.logIn);
 
-  router.use(requireRole('editor'));
+  // 记者 write; 编辑 also moderate readers' comments; 主编 run the rest of the site's content.
+  router.use(requireRole('reporter'));
   router.post('/logout', formBody('8kb'), csrfProtection, sessions.logOut);
   router.get('/', dashboard.showDashboard);
   router.use('/account', accountRoutes(context));
   router.use('/articles', articlesRoutes(context));
   router.use('/uploads', uploadsRoutes(context));
-  router.use('/comments', commentsRoutes(context));
-  router.use('/reports', reportsRoutes(context));
-  router.use('/categories', categoriesRoutes(context));
-  router.use('/polls', pollsRoutes(context));
-  router.use('/staff', staffRoutes(context));
-  router.use('/submissions', submissionsRoutes(context));
-  router.use('/pages', pagesRoutes(context));
+  router.use('/comments', requireRole('editor'), commentsRoutes(context));
+  router.use('/reports', requireRole('editor'), reportsRoutes(context));
+  router.use('/categories', requireRole('chief'), categoriesRoutes(context));
+  router.use('/polls', requireRole('chief'), pollsRoutes(context));
+  router.use('/staff', requireRole('chief'), staffRoutes(context));
+  router.use('/submissions', requireRole('chief'), submissionsRoutes(context));
+  router.use('/pages', requireRole('chief'), pagesRoutes(context));
   router.use('/settings', requireRole('admin'), settingsRoutes(context));
   router.use('/users', requireRole('admin'), usersRoutes(context));
   router.use('/audit', requireRole('admin'), auditRoutes(context));

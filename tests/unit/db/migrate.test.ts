@@ -119,6 +119,29 @@ describe('migrate', () => {
     cleanUp();
   });
 
+  it('0019 makes today’s editors chiefs (they could publish), keeping their revisions and audit lines', () => {
+    const { db, next, cleanUp } = migratedUpTo('0018_comment_floors');
+    db.exec(`INSERT INTO users (id, username, display_name, password_hash, role, created_at) VALUES
+        (1, 'admin', '管理员', 'h', 'admin', 1), (2, 'bianji', '编辑', 'h', 'editor', 1);
+      INSERT INTO categories (id, slug, name, sort_order) VALUES (1, 'law', '法治', 1);
+      INSERT INTO articles (id, category_id, title, body_html, status, published_at, created_at, updated_at)
+        VALUES (1, 1, '甲', '<p>x</p>', 'published', 1, 1, 1);
+      INSERT INTO article_revisions (article_id, user_id, snapshot, created_at) VALUES (1, 2, '{}', 1);
+      INSERT INTO audit_log (user_id, username, action, entity_type, entity_id, summary, created_at)
+        VALUES (2, 'bianji', 'article.update', 'article', '1', '甲', 1);`);
+    assert.deepEqual(next('0019_newsroom_workflow.sql'), ['0019_newsroom_workflow']);
+    assert.deepEqual(db.prepare('SELECT id, role FROM users ORDER BY id').raw().all(), [
+      [1, 'admin'],
+      [2, 'chief'],
+    ]);
+    assert.equal(db.prepare('SELECT user_id FROM article_revisions').pluck().get(), 2);
+    assert.equal(db.prepare('SELECT user_id FROM audit_log').pluck().get(), 2);
+    assert.deepEqual(db.prepare('SELECT review_levels FROM categories').pluck().all(), [2]);
+    assert.deepEqual(db.prepare('SELECT review_stage, responsible_editor FROM articles').raw().get(), [0, '']);
+    assert.throws(() => db.prepare("UPDATE users SET role = 'boss' WHERE id = 2").run(), /CHECK/);
+    cleanUp();
+  });
+
   it('opens with WAL and foreign keys on', () => {
     const dir = makeTempDir();
     const db = openDatabase(path.join(dir, 'x.db'));

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { SiteSettings } from '../../../src/domain/types.js';
 import type { Repositories } from '../../../src/repositories/index.js';
 import { ArticleService } from '../../../src/services/article-service.js';
-import type { Actor } from '../../../src/services/audit.js';
+import type { WorkflowActor } from '../../../src/services/workflow-service.js';
 import { CategoryService } from '../../../src/services/category-service.js';
 import { CommentService } from '../../../src/services/comment-service.js';
 import { ModerationService } from '../../../src/services/moderation-service.js';
@@ -70,7 +70,8 @@ class FailingStorage implements StorageAccess {
 let t: TestDb;
 let storage: FailingStorage;
 const clock = makeClock();
-const actor: Actor = { id: 1, username: 'chief' };
+/** An admin: signs off at any level, as a fresh site's one account does. */
+const actor: WorkflowActor = { id: 1, username: 'chief', displayName: '主编', role: 'admin' };
 
 const rowsOf = (table: string) => t.db.prepare(`SELECT * FROM "${table}"`).all();
 
@@ -121,7 +122,9 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const articles = new ArticleService(storage, clock);
     const categoryId = await addCategory(t.repositories, 'all-or-nothing', '测试');
     const fields = articleFields(categoryId, clock(), { title: '原稿' });
-    const id = await assertAllOrNothing(() => articles.create(actor, fields));
+    const created = await assertAllOrNothing(() => articles.create(actor, fields));
+    assert.equal(created.kind, 'created');
+    const id = created.kind === 'created' ? created.id : 0;
     const firstRevision = (await t.repositories.articleRevisions.listForArticle(id))[0]!;
     const updated = await assertAllOrNothing(() => articles.update(actor, id, 1, { ...fields, title: '改稿' }));
     assert.equal(updated.kind, 'updated');
@@ -212,7 +215,7 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const categories = new CategoryService(storage, clock);
     const category = { slug: 'culture', name: '文化', description: '', sortOrder: 9 };
     const categoryId = await assertAllOrNothing(() => categories.create(actor, category));
-    const existing = { id: categoryId, commentPolicy: 'open' as const, ...category };
+    const existing = { id: categoryId, commentPolicy: 'open' as const, reviewLevels: 2, ...category };
     assert.equal(await assertAllOrNothing(() => categories.update(actor, existing, { ...category, name: '文旅' })), true);
     assert.equal((await assertAllOrNothing(() => categories.delete(actor, existing))).kind, 'deleted');
 

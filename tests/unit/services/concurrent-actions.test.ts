@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import type { DraftOutcome } from '../../../src/services/article-service.js';
 import { ArticleService } from '../../../src/services/article-service.js';
-import type { Actor } from '../../../src/services/audit.js';
+import type { WorkflowActor } from '../../../src/services/workflow-service.js';
 import { PollService } from '../../../src/services/poll-service.js';
 import type { StorageAccess } from '../../../src/services/storage-access.js';
 import { UserAdminService } from '../../../src/services/user-admin-service.js';
@@ -16,7 +16,7 @@ import { addArticle, addCategory, makeTestDb, type TestDb } from '../../support/
 import { makeClock } from '../../support/test-app.js';
 
 const clock = makeClock();
-const actor: Actor = { id: 1, username: 'chief' };
+const actor: WorkflowActor = { id: 1, username: 'chief', displayName: '主编', role: 'admin' };
 let t: TestDb;
 
 before(async () => {

@@ -29,13 +29,22 @@ function article(overrides: Partial<Article> = {}): Article {
     pinnedUntil: null,
     hideCover: false,
     commentPolicy: 'category',
+    responsibleEditor: '',
     createdAt: Date.UTC(2026, 10, 19, 0, 0, 0),
     updatedAt: Date.UTC(2026, 10, 20, 5, 30, 0),
     ...overrides,
   };
 }
 
-const category: Category = { id: 3, slug: 'cases', name: '案例解读', description: '', sortOrder: 1, commentPolicy: 'open' };
+const category: Category = {
+  id: 3,
+  slug: 'cases',
+  name: '案例解读',
+  description: '',
+  sortOrder: 1,
+  commentPolicy: 'open',
+  reviewLevels: 2,
+};
 
 describe('serializeJsonLd', () => {
   it('escapes < > & U+2028 U+2029 so the text stays inside the JSON', () => {

@@ -24,31 +24,80 @@ import { paginate } from '../../pagination.js';
 import { parseId } from '../../params.js';
 import { renderArticlePreview } from '../article-page.js';
 import { WYSIWYG_ASSETS } from '../../wysiwyg.js';
+import type { User } from '../../../domain/types.js';
+import { DEFAULT_REVIEW_LEVELS } from '../../../repositories/category-repository.js';
+import {
+  availableSteps,
+  hasRole,
+  nextStepName,
+  roleForStage,
+  STAGE_NAMES,
+  STATE_NAMES,
+  stagesFor,
+  stateOf,
+  type ReviewedArticle,
+} from '../../../services/workflow-rules.js';
+import type { StepOutcome } from '../../../services/workflow-service.js';
+import { parseWorkflowStep, type WorkflowStep } from '../../forms/admin-workflow-form.js';
 
 const PER_PAGE = 20;
 
 export function articlesController(context: AdminContext) {
-  const { repositories, clock, images, articleService } = context;
+  const { repositories, clock, images, articleService, workflowService } = context;
 
   async function categoryOptions() {
     return repositories.categories.listAll();
   }
 
+  /** Where the article stands in review, its history, and the steps this user may take. */
+  async function workflowOf(user: User, article: AdminArticle) {
+    const levels = (await repositories.categories.findById(article.categoryId))?.reviewLevels ?? DEFAULT_REVIEW_LEVELS;
+    const approvers = await repositories.workflow.approversThisRound(article.id);
+    return {
+      state: STATE_NAMES[stateOf(article)],
+      stages: stagesFor(levels).map((stage) => STAGE_NAMES[stage]),
+      next: nextStepName(article, levels),
+      steps: availableSteps(user, article, levels, approvers),
+      history: await repositories.workflow.listForArticle(article.id),
+    };
+  }
+
   async function renderForm(
     res: Response,
-    options: { article?: AdminArticle; values: ArticleFormValues; errors: ArticleFormErrors; notice?: string; status?: number },
+    options: {
+      article?: AdminArticle;
+      values: ArticleFormValues;
+      errors: ArticleFormErrors;
+      notice?: string;
+      status?: number;
+      /** what a reviewer wrote in a step that did not go through */
+      stepNote?: string;
+    },
   ) {
+    const user = res.locals.currentUser!;
+    const article = options.article;
+    const newDraft: ReviewedArticle = { status: 'draft', reviewStage: 0, createdBy: user.id };
+    const workflow = article ? await workflowOf(user, article) : undefined;
     res.status(options.status ?? 200).render('admin/articles/form', {
-      title: options.article ? ARTICLES_MESSAGES.editTitle : ARTICLES_MESSAGES.newTitle,
-      article: options.article,
+      title: article ? ARTICLES_MESSAGES.editTitle : ARTICLES_MESSAGES.newTitle,
+      article,
       values: options.values,
       errors: options.errors,
       notice: options.notice,
       categories: await categoryOptions(),
       zoneName: timeZoneName(res.locals.site.timeZone),
       policyLabels: COMMENTS_MESSAGES.policyLabels,
+      workflow,
+      // the 已发布 and 定时 choices: for who may sign it off by saving (or correct it once signed)
+      maySignBySaving: article ? article.status !== 'draft' || workflow!.steps.sign : userMaySignNew(user, newDraft),
+      stepNote: options.stepNote ?? '',
       ...WYSIWYG_ASSETS,
     });
+  }
+
+  function userMaySignNew(user: User, draft: ReviewedArticle): boolean {
+    // levels of the category are not known before one is chosen: a chief signs where 终审 is the only level
+    return availableSteps(user, draft, 1, []).sign;
   }
 
   function formValuesOf(article: AdminArticle, timeZone: string): ArticleFormValues {
@@ -116,6 +165,26 @@ export function articlesController(context: AdminContext) {
     });
   }
 
+  function takeStep(
+    user: User,
+    id: number,
+    step: WorkflowStep,
+    form: { version: number; note: string; publishAt: number | null },
+  ): Promise<StepOutcome> {
+    switch (step) {
+      case 'submit':
+        return workflowService.submit(user, id, form.version);
+      case 'approve':
+        return workflowService.approve(user, id, form.version, form.note);
+      case 'return':
+        return workflowService.returnForChanges(user, id, form.version, form.note);
+      case 'sign':
+        return workflowService.signOff(user, id, form.version, form.publishAt);
+      case 'note':
+        return workflowService.addNote(user, id, form.version, form.note);
+    }
+  }
+
   return {
     async listArticles(req: Request, res: Response) {
       const { page, filter, raw } = parseArticleListQuery(req);
@@ -151,9 +220,11 @@ export function articlesController(context: AdminContext) {
       if (!parsed) return renderForm(res, { values, errors, status: 422 });
       const user = res.locals.currentUser!;
       const fields = fieldsOf(parsed, await coverFor(req, parsed, null, user), publishTime(parsed, null, clock()));
-      const id = await articleService.create(user, fields);
+      const outcome = await articleService.create(user, fields);
+      if (outcome.kind === 'refused')
+        return renderForm(res, { values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refusal], status: 403 });
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.created };
-      res.redirect(303, `/admin/articles/${id}/edit`);
+      res.redirect(303, `/admin/articles/${outcome.id}/edit`);
     },
 
     async editArticle(req: Request<{ id: string }>, res: Response) {
@@ -184,9 +255,58 @@ export function articlesController(context: AdminContext) {
       );
       const outcome = await articleService.update(user, article.id, parsed.version, fields);
       if (outcome.kind === 'conflict') return conflict(outcome.latest);
+      if (outcome.kind === 'refused') {
+        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refusal], status: 403 });
+      }
       if (outcome.kind !== 'updated') throw notFound(outcome.kind === 'in-trash' ? ARTICLES_MESSAGES.inTrash : ARTICLES_MESSAGES.notFound);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.updated };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
+    },
+
+    /** A step of review (提交, 通过, 退回, 签发, 内部意见): one service call; refused 403, outdated 409 with the note kept. */
+    async stepArticle(req: Request<{ id: string }>, res: Response) {
+      const article = await findOr404(req.params.id);
+      if (article.deletedAt !== null) throw notFound(ARTICLES_MESSAGES.inTrash);
+      const form = parseWorkflowStep(req.body, res.locals.site.timeZone);
+      const values = formValuesOf(article, res.locals.site.timeZone);
+      if (form.error) return renderForm(res, { article, values, errors: {}, notice: form.error, status: 422, stepNote: form.note });
+      const outcome = await takeStep(res.locals.currentUser!, article.id, form.step, form);
+      if (outcome.kind === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
+      if (outcome.kind === 'refused') {
+        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refusal], status: 403 });
+      }
+      if (outcome.kind === 'conflict') {
+        const latest = (await repositories.articles.findById(article.id)) ?? article;
+        return renderForm(res, {
+          article: latest,
+          values: formValuesOf(latest, res.locals.site.timeZone),
+          errors: {},
+          notice: ARTICLES_MESSAGES.stepConflict,
+          status: 409,
+          stepNote: form.note,
+        });
+      }
+      req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.stepDone[form.step] };
+      res.redirect(303, `/admin/articles/${article.id}/edit`);
+    },
+
+    /** 待我审核: the articles waiting at a stage this user acts at, the longest waiting first. */
+    async reviewQueue(_req: Request, res: Response) {
+      const user = res.locals.currentUser!;
+      const stages = ([1, 2, 3] as const).filter((stage) => hasRole(user.role, roleForStage(stage)));
+      const queues = await Promise.all(
+        stages.map(async (stage) => ({
+          stage,
+          name: STATE_NAMES[stateOf({ status: 'draft', reviewStage: stage, createdBy: null })],
+          articles: (await repositories.articles.listForAdmin({ reviewStage: stage }, 100, 0)).reverse(),
+        })),
+      );
+      const categories = await categoryOptions();
+      res.render('admin/articles/review', {
+        title: ARTICLES_MESSAGES.reviewTitle,
+        queues,
+        categoryById: new Map(categories.map((c) => [c.id, c])),
+      });
     },
 
     async previewArticle(req: Request<{ id: string }>, res: Response) {

@@ -2,7 +2,7 @@
 // (refused while articles belong to the category). Every change refreshes the navigation.
 import type { Request, Response } from 'express';
 import type { Category } from '../../../domain/types.js';
-import { CategorySlugTakenError } from '../../../repositories/category-repository.js';
+import { CategorySlugTakenError, DEFAULT_REVIEW_LEVELS } from '../../../repositories/category-repository.js';
 import type { AdminContext } from '../../admin-context.js';
 import {
   categoryFormValues,
@@ -58,7 +58,14 @@ export function categoriesController({ repositories, categoryService }: AdminCon
     },
 
     showNewCategory(_req: Request, res: Response) {
-      renderForm(res, undefined, { name: '', slug: '', description: '', sortOrder: '0', commentPolicy: 'open' });
+      renderForm(res, undefined, {
+        name: '',
+        slug: '',
+        description: '',
+        sortOrder: '0',
+        commentPolicy: 'open',
+        reviewLevels: String(DEFAULT_REVIEW_LEVELS),
+      });
     },
 
     async createCategory(req: Request, res: Response) {

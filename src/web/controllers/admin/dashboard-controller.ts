@@ -3,6 +3,7 @@
 import type { Request, Response } from 'express';
 import { barChart } from '../../../services/bar-chart.js';
 import { complianceGaps } from '../../../services/compliance-check.js';
+import { hasRole, roleForStage, STATE_NAMES, stateOf } from '../../../services/workflow-rules.js';
 import { SETTING_LABELS } from '../../forms/admin-settings-form.js';
 import { dayKey, formatMonthDay } from '../../../services/site-time.js';
 import type { AdminContext } from '../../admin-context.js';
@@ -25,13 +26,23 @@ export function dashboardController({ repositories, clock, viewCounter }: AdminC
         const key = dayKey(instant, zone);
         return { label: formatMonthDay(instant, zone), value: (stored.get(key) ?? 0) + (key === today ? pendingToday : 0) };
       });
-      const [commentCounts, submissions, newSubmissions, activity, articleCount] = await Promise.all([
+      const [commentCounts, submissions, newSubmissions, activity, articleCount, inReview] = await Promise.all([
         repositories.comments.countByStatus(),
         repositories.submissions.list({ limit: 5 }),
         repositories.submissions.count('new'),
         repositories.audit.listRecent(10),
         repositories.articles.countVisible(undefined, now),
+        repositories.articles.countInReview(),
       ]);
+      const user = res.locals.currentUser!;
+      // "waiting for me": the stages this user acts at (编辑 初审 and 复审, 主编 also 终审)
+      const reviewCounts = ([1, 2, 3] as const)
+        .filter((stage) => hasRole(user.role, roleForStage(stage)))
+        .map((stage) => ({
+          stage,
+          name: STATE_NAMES[stateOf({ status: 'draft', reviewStage: stage, createdBy: null })],
+          count: inReview[stage],
+        }));
       res.render('admin/dashboard/show', {
         title: DASHBOARD_MESSAGES.title,
         todayViews: points.at(-1)!.value,
@@ -43,7 +54,8 @@ export function dashboardController({ repositories, clock, viewCounter }: AdminC
         articleCount,
         actionLabel: auditActionLabel,
         complianceGaps: complianceGaps(res.locals.site).map((gap) => ({ ...gap, label: SETTING_LABELS[gap.key] })),
-        isAdmin: res.locals.currentUser?.role === 'admin',
+        isAdmin: user.role === 'admin',
+        reviewCounts,
       });
     },
   };

@@ -13,9 +13,11 @@ export function articlesRoutes(context: AdminContext): Router {
   const router = Router();
   router.get('/', articles.listArticles);
   router.get('/new', articles.newArticle);
+  router.get('/review', articles.reviewQueue);
   router.post('/', editorForm, csrfProtection, articles.createArticle);
   router.get('/:id/edit', articles.editArticle);
   router.post('/:id', editorForm, csrfProtection, articles.updateArticle);
+  router.post('/:id/workflow', formBody('64kb'), csrfProtection, articles.stepArticle);
   router.get('/:id/preview', articles.previewArticle);
   router.post('/:id/trash', formBody('4kb'), csrfProtection, articles.trashArticle);
   router.post('/:id/restore', formBody('4kb'), csrfProtection, articles.restoreArticle);

@@ -1,0 +1,153 @@
+// The newsroom's storage (三审): review levels per category; an article's author, review stage and
+// sign-off (setReview: only from the version the reviewer saw, a new version unless it is part of
+// a save; a sign-off publishes and names the 责任编辑); counts per stage; WorkflowRepository: the
+// history oldest first, and who approved since the last submission.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { searchTerms } from '../../src/lib/search-tokens.js';
+import type { Repositories } from '../../src/repositories/index.js';
+import { forEachBackend } from './backends.js';
+import { addArticle, addCategory, addUser, freshStorage, HOUR, MINUTE, NOW } from './support.js';
+
+async function seed(tx: Repositories) {
+  const category = await addCategory(tx);
+  const reporter = await addUser(tx, 'jizhe', 'reporter');
+  const editor = await addUser(tx, 'bianji', 'editor');
+  const chief = await addUser(tx, 'zhubian', 'chief');
+  const draft = await tx.articles.create(
+    {
+      categoryId: category,
+      title: '草稿',
+      author: '',
+      source: '',
+      summary: '',
+      bodyHtml: '<p>x</p>',
+      coverImage: null,
+      isFeatured: false,
+      status: 'draft',
+      publishedAt: null,
+    },
+    NOW,
+    { createdBy: reporter },
+  );
+  return { category, reporter, editor, chief, draft };
+}
+
+forEachBackend('workflow storage', (open) => {
+  const s = freshStorage(open);
+
+  it('stores review levels per category, 2 unless chosen', async () => {
+    const ids = await s.write(async (tx) => ({
+      two: await addCategory(tx, 'a', '甲'),
+      three: await tx.categories.create({ slug: 'b', name: '乙', description: '', sortOrder: 2, reviewLevels: 3 }),
+    }));
+    assert.equal((await s.read.categories.findById(ids.two))?.reviewLevels, 2);
+    assert.equal((await s.read.categories.findById(ids.three))?.reviewLevels, 3);
+    const three = (await s.read.categories.findById(ids.three))!;
+    await s.write((tx) => tx.categories.update(ids.three, { ...three, reviewLevels: 1 }));
+    assert.equal((await s.read.categories.listAll()).find((c) => c.id === ids.three)?.reviewLevels, 1);
+    assert.equal((await s.read.categories.listWithArticleCounts()).find((c) => c.id === ids.three)?.reviewLevels, 1);
+  });
+
+  it('keeps who wrote an article, moves it through review from the version seen, and signs it off', async () => {
+    const { draft, reporter, chief, category } = await s.write(seed);
+    const stored = (await s.read.articles.findById(draft))!;
+    assert.deepEqual(
+      [stored.createdBy, stored.reviewStage, stored.signedBy, stored.responsibleEditor, stored.version],
+      [reporter, 0, null, '', 1],
+    );
+    assert.equal(await s.write((tx) => tx.articles.setReview(draft, 1, { reviewStage: 1 }, NOW + MINUTE)), true);
+    assert.equal(
+      await s.write((tx) => tx.articles.setReview(draft, 1, { reviewStage: 3 }, NOW + MINUTE)),
+      false,
+      'a stale version moves nothing',
+    );
+    assert.deepEqual(await s.read.articles.countInReview(), { 1: 1, 2: 0, 3: 0 });
+    assert.deepEqual(
+      (await s.read.articles.listForAdmin({ reviewStage: 1 }, 10, 0)).map((a) => a.id),
+      [draft],
+    );
+    assert.equal(await s.read.articles.countForAdmin({ reviewStage: 3 }), 0);
+    assert.equal(await s.read.articles.findVisibleById(draft, NOW + HOUR), undefined);
+    assert.equal((await s.read.articles.search(searchTerms('草稿'), { limit: 5, offset: 0 }, NOW + HOUR)).total, 0);
+    const signOff = { status: 'published' as const, publishedAt: NOW + MINUTE, signedBy: chief, responsibleEditor: '张主编' };
+    assert.equal(await s.write((tx) => tx.articles.setReview(draft, 2, { reviewStage: 0, signOff }, NOW + MINUTE)), true);
+    const signed = (await s.read.articles.findById(draft))!;
+    assert.deepEqual(
+      [signed.status, signed.reviewStage, signed.signedBy, signed.responsibleEditor, signed.version],
+      ['published', 0, chief, '张主编', 3],
+    );
+    assert.equal((await s.read.articles.findVisibleById(draft, NOW + HOUR))?.responsibleEditor, '张主编', 'readers see the 责任编辑');
+    const found = await s.read.articles.search(searchTerms('草稿'), { limit: 5, offset: 0 }, NOW + HOUR);
+    assert.deepEqual(
+      found.hits.map((hit) => hit.id),
+      [draft],
+      'a sign-off puts it in the search index',
+    );
+    assert.deepEqual(await s.read.articles.countInReview(), { 1: 0, 2: 0, 3: 0 });
+    // part of a save: no second version
+    const other = await s.write((tx) => addArticle(tx, category, { status: 'draft', publishedAt: null }));
+    await s.write((tx) => tx.articles.setReview(other, 1, { reviewStage: 2, withSave: true }, NOW));
+    assert.equal((await s.read.articles.findById(other))?.version, 1);
+  });
+
+  it('creates an article signed off at once with its 责任编辑', async () => {
+    const { category, chief } = await s.write(seed);
+    const id = await s.write((tx) => addArticle(tx, category, {}, NOW));
+    assert.equal((await s.read.articles.findById(id))?.responsibleEditor, '');
+    const signedAtOnce = await s.write((tx) =>
+      tx.articles.create(
+        {
+          categoryId: category,
+          title: '签发',
+          author: '',
+          source: '',
+          summary: '',
+          bodyHtml: '<p>x</p>',
+          coverImage: null,
+          isFeatured: false,
+          status: 'published',
+          publishedAt: NOW,
+        },
+        NOW,
+        { createdBy: chief, signedBy: chief, responsibleEditor: '张主编' },
+      ),
+    );
+    const stored = (await s.read.articles.findById(signedAtOnce))!;
+    assert.deepEqual([stored.createdBy, stored.signedBy, stored.responsibleEditor, stored.version], [chief, chief, '张主编', 1]);
+  });
+
+  it('keeps the history oldest first, and who approved since the last submission', async () => {
+    const { draft, reporter, editor, chief } = await s.write(seed);
+    const event = (
+      userId: number,
+      userName: string,
+      action: 'submit' | 'approve' | 'return' | 'sign' | 'note',
+      fromStage: 0 | 1 | 3,
+      toStage: 0 | 1 | 3,
+      note = '',
+    ) => ({ articleId: draft, userId, userName, action, fromStage, toStage, note, override: false }) as const;
+    await s.write(async (tx) => {
+      await tx.workflow.add(event(reporter, '记者', 'submit', 0, 1), NOW);
+      await tx.workflow.add(event(editor, '编辑', 'approve', 1, 3, '可以'), NOW + 1);
+      await tx.workflow.add(event(chief, '主编', 'return', 3, 0, '请改'), NOW + 2);
+    });
+    assert.deepEqual(await s.read.workflow.approversThisRound(draft), [editor]);
+    await s.write((tx) => tx.workflow.add(event(reporter, '记者', 'submit', 0, 1), NOW + 3));
+    assert.deepEqual(await s.read.workflow.approversThisRound(draft), [], 'a new round');
+    await s.write((tx) => tx.workflow.add({ ...event(chief, '主编', 'approve', 1, 3), override: true }, NOW + 4));
+    const history = await s.read.workflow.listForArticle(draft);
+    assert.deepEqual(
+      history.map((e) => [e.userName, e.action, e.fromStage, e.toStage, e.note, e.override]),
+      [
+        ['记者', 'submit', 0, 1, '', false],
+        ['编辑', 'approve', 1, 3, '可以', false],
+        ['主编', 'return', 3, 0, '请改', false],
+        ['记者', 'submit', 0, 1, '', false],
+        ['主编', 'approve', 1, 3, '', true],
+      ],
+    );
+    assert.deepEqual(await s.read.workflow.approversThisRound(draft), [chief]);
+    assert.deepEqual(await s.read.workflow.listForArticle(999_999), []);
+  });
+});

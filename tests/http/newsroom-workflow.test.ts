@@ -1,0 +1,216 @@
+// The newsroom (issue 17): 记者 write and submit, 编辑 review (初审, 复审), 主编 sign off (终审), as
+// each category's review levels say; the server refuses every step a role may not take (403,
+// nothing changed), one person approves one level of a round, a stale form is 409 with the
+// reviewer's note kept, every step is audited and kept in the article's history, and the signed
+// article names its 责任编辑. An admin may sign anywhere, audited as an override.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loggedIn } from '../support/admin.js';
+import type { ReaderSession } from '../support/browser-session.js';
+import { multipart } from '../support/multipart.js';
+import { auditEntries } from '../support/records.js';
+import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
+
+describe('newsroom workflow', () => {
+  let t: TestApp;
+  let reporter: ReaderSession;
+  let editorA: ReaderSession;
+  let editorB: ReaderSession;
+  let chief: ReaderSession;
+  let admin: ReaderSession;
+  let law: number; // two levels: 初审, 终审
+  let watchdog: number; // three levels (the demo's 舆论监督): 初审, 复审, 终审
+
+  before(async () => {
+    t = await makeTestApp({ reviewLevels: 'demo' });
+    law = (await t.portal.repositories.categories.findBySlug('law'))!.id;
+    watchdog = (await t.portal.repositories.categories.findBySlug('watchdog'))!.id;
+    reporter = await loggedIn(t, 'reporter', 'jizhe');
+    editorA = await loggedIn(t, 'editor', 'bianji-a');
+    editorB = await loggedIn(t, 'editor', 'bianji-b');
+    chief = await loggedIn(t, 'chief', 'zhubian');
+    admin = await loggedIn(t, 'admin', 'guanliyuan');
+  });
+  after(() => t.close());
+
+  const fields = (who: ReaderSession, categoryId: number, overrides: Record<string, string> = {}) => ({
+    _csrf: who.csrfToken,
+    title: `送审稿件 ${Math.random().toString(36).slice(2, 8)}`,
+    categoryId: String(categoryId),
+    author: '记者甲',
+    source: '本网',
+    summary: '摘要',
+    bodyHtml: '<p>正文</p>',
+    status: 'draft',
+    publishAt: '',
+    version: '0',
+    ...overrides,
+  });
+
+  async function write(who: ReaderSession, categoryId: number): Promise<number> {
+    const response = await who.postMultipart('/admin/articles', multipart(fields(who, categoryId)));
+    assert.equal(response.status, 303, textOf(response.$, '.notice, main'));
+    return Number(/\/admin\/articles\/(\d+)\/edit/.exec(response.headers.get('location')!)![1]);
+  }
+
+  const article = async (id: number) => (await t.portal.repositories.articles.findById(id))!;
+
+  async function step(who: ReaderSession, id: number, name: string, extra: Record<string, string> = {}): Promise<Page> {
+    await who.get(`/admin/articles/${id}/edit`); // a fresh token
+    const version = String((await article(id)).version);
+    return who.post(`/admin/articles/${id}/workflow`, { _csrf: who.csrfToken, step: name, version, ...extra });
+  }
+
+  const stateShown = async (who: ReaderSession, id: number) =>
+    textOf((await who.get(`/admin/articles/${id}/edit`)).$, '.workflow-state-name');
+
+  it('two levels: a reporter writes and submits, an editor approves 初审, a chief signs off; the page names the 责任编辑', async () => {
+    const id = await write(reporter, law);
+    const form = await reporter.get(`/admin/articles/${id}/edit`);
+    assert.deepEqual(
+      form
+        .$('select[name=status] option')
+        .map((_, o) => form.$(o).val())
+        .get(),
+      ['draft'],
+      'a reporter is not offered 发布',
+    );
+    assert.equal(textOf(form.$, '.workflow-next'), '提交初审');
+    assert.equal(form.$('form.workflow-step input[name=step][value=submit]').length, 1);
+
+    assert.equal((await step(reporter, id, 'submit')).status, 303);
+    assert.equal(await stateShown(reporter, id), '待初审');
+    const locked = await reporter.postMultipart(
+      `/admin/articles/${id}`,
+      multipart(fields(reporter, law, { version: String((await article(id)).version) })),
+    );
+    assert.equal(locked.status, 403, 'a submitted article is out of its reporter’s hands');
+    assert.equal((await step(reporter, id, 'approve')).status, 403, 'reporters do not review');
+    assert.equal((await step(chief, id, 'sign')).status, 403, 'no signing before 初审');
+
+    const queue = await editorA.get('/admin/articles/review');
+    assert.equal(queue.$(`#review-1 #queued-${id}`).length, 1, 'in the editor’s queue');
+    assert.equal((await editorA.get('/admin')).$('[data-stat=review-1]').length, 1, 'the dashboard counts it');
+    assert.equal((await step(editorA, id, 'approve', { note: '事实核对无误' })).status, 303);
+    assert.equal(await stateShown(chief, id), '待终审');
+    assert.equal((await step(editorB, id, 'sign')).status, 403, 'editors do not sign off');
+
+    assert.equal((await t.get(`/article/${id}`)).status, 404, 'not on the site before sign-off');
+    assert.equal((await step(chief, id, 'sign')).status, 303);
+    const signed = await article(id);
+    assert.deepEqual([signed.status, signed.reviewStage, signed.responsibleEditor], ['published', 0, 'zhubian']);
+    const page = await t.get(`/article/${id}`);
+    assert.equal(page.status, 200, 'on the site at once');
+    assert.equal(textOf(page.$, '.responsible-editor'), '（责任编辑：zhubian）');
+
+    const history = await chief.get(`/admin/articles/${id}/edit`);
+    assert.deepEqual(
+      history
+        .$('.workflow-event strong')
+        .map((_, el) => history.$(el).text())
+        .get(),
+      ['jizhe', 'bianji-a', 'zhubian'],
+    );
+    assert.match(textOf(history.$, '.workflow-approve'), /事实核对无误/);
+    for (const action of ['article.submit', 'article.approve', 'article.sign']) {
+      assert.equal((await auditEntries(t.storage.repositories, { action })).at(-1)?.entityId, String(id), action);
+    }
+  });
+
+  it('three levels: one person approves one level only; a second editor takes 复审', async () => {
+    const id = await write(reporter, watchdog);
+    await step(reporter, id, 'submit');
+    assert.equal(await stateShown(editorA, id), '待初审');
+    await step(editorA, id, 'approve');
+    assert.equal(await stateShown(editorA, id), '待复审');
+    const again = await step(editorA, id, 'approve');
+    assert.equal(again.status, 403);
+    assert.match(textOf(again.$, '.notice'), /一个人只能审核其中一级/);
+    assert.equal((await article(id)).reviewStage, 2, 'nothing changed');
+    assert.equal((await step(editorB, id, 'approve')).status, 303);
+    assert.equal(await stateShown(chief, id), '待终审');
+    assert.equal((await step(chief, id, 'sign')).status, 303);
+    assert.equal((await article(id)).status, 'published');
+  });
+
+  it('退回修改 needs a reason, goes back to the writer, and starts a new round', async () => {
+    const id = await write(reporter, law);
+    await step(reporter, id, 'submit');
+    await step(editorA, id, 'approve');
+    const noReason = await step(chief, id, 'return', { note: '  ' });
+    assert.equal(noReason.status, 422);
+    assert.equal((await article(id)).reviewStage, 3, 'nothing changed');
+    assert.equal((await step(chief, id, 'return', { note: '标题与事实不符，请核实后修改' })).status, 303);
+    assert.equal(await stateShown(reporter, id), '草稿');
+    assert.match(textOf((await reporter.get(`/admin/articles/${id}/edit`)).$, '.workflow-return'), /标题与事实不符/);
+    const edited = await reporter.postMultipart(
+      `/admin/articles/${id}`,
+      multipart(fields(reporter, law, { title: '修改后的标题', version: String((await article(id)).version) })),
+    );
+    assert.equal(edited.status, 303, 'the reporter may edit it again');
+    await step(reporter, id, 'submit');
+    assert.equal((await step(editorA, id, 'approve')).status, 303, 'a new round: the same editor may approve again');
+  });
+
+  it('a stale form is 409 with the reviewer’s note kept; bad steps are 400, 422, 404', async () => {
+    const id = await write(reporter, law);
+    await step(reporter, id, 'submit');
+    await editorA.get(`/admin/articles/${id}/edit`);
+    const seen = String((await article(id)).version);
+    await step(editorB, id, 'approve'); // someone else moved it on
+    const stale = await editorA.post(`/admin/articles/${id}/workflow`, {
+      _csrf: editorA.csrfToken,
+      step: 'note',
+      version: seen,
+      note: '我的意见',
+    });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.$('textarea[name=note]').first().text(), '我的意见');
+    const version = String((await article(id)).version);
+    const post = (extra: Record<string, string>) =>
+      chief.post(`/admin/articles/${id}/workflow`, { _csrf: chief.csrfToken, version, ...extra });
+    await chief.get(`/admin/articles/${id}/edit`);
+    assert.equal((await post({ step: 'publish' })).status, 400);
+    assert.equal((await post({ step: 'note', version: 'x' })).status, 400);
+    assert.equal((await post({ step: 'note', note: '长'.repeat(2001) })).status, 422);
+    assert.equal((await post({ step: 'sign', publishAt: 'tomorrow' })).status, 422);
+    assert.equal(
+      (await chief.post('/admin/articles/999999/workflow', { _csrf: chief.csrfToken, step: 'note', version: '1', note: '意见' })).status,
+      404,
+    );
+    assert.equal((await chief.post(`/admin/articles/${id}/workflow`, { step: 'sign', version })).status, 403, 'CSRF');
+    assert.equal((await article(id)).status, 'draft');
+  });
+
+  it('saving as published is a sign-off: refused where a chief may not sign yet; an admin overrides, audited', async () => {
+    const refused = await chief.postMultipart('/admin/articles', multipart(fields(chief, law, { status: 'published' })));
+    assert.equal(refused.status, 403, 'two levels: a chief cannot publish an unreviewed article');
+    assert.match(textOf(refused.$, '.notice'), /主编负责终审签发|不在这一步/);
+    const byAdmin = await admin.postMultipart(
+      '/admin/articles',
+      multipart(fields(admin, law, { status: 'published', title: '管理员直接签发' })),
+    );
+    assert.equal(byAdmin.status, 303);
+    const id = Number(/\/admin\/articles\/(\d+)\/edit/.exec(byAdmin.headers.get('location')!)![1]);
+    assert.deepEqual([(await article(id)).status, (await article(id)).responsibleEditor], ['published', 'guanliyuan']);
+    assert.match((await auditEntries(t.storage.repositories, { action: 'article.sign' })).at(-1)!.summary, /管理员越级/);
+    const reporterPublish = await reporter.postMultipart('/admin/articles', multipart(fields(reporter, law, { status: 'published' })));
+    assert.equal(reporterPublish.status, 403);
+  });
+
+  it('each area needs its role: 记者 write, 编辑 moderate comments, 主编 run categories, 管理员 users', async () => {
+    assert.equal((await reporter.get('/admin/articles')).status, 200);
+    assert.equal((await reporter.get('/admin/comments')).status, 403);
+    assert.equal((await editorA.get('/admin/comments')).status, 200);
+    assert.equal((await editorA.get('/admin/categories')).status, 403);
+    assert.equal((await chief.get('/admin/categories')).status, 200);
+    assert.equal((await chief.get('/admin/users')).status, 403);
+    const nav = (await reporter.get('/admin')).$;
+    assert.deepEqual(
+      nav('.admin-nav a')
+        .map((_, a) => nav(a).text())
+        .get(),
+      ['仪表盘', '文章'],
+    );
+  });
+});
