@@ -13,6 +13,7 @@ import { CaptchaService, type CaptchaTextSource } from './services/captcha.js';
 import { type Clock, systemClock } from './services/clock.js';
 import { ArticleService } from './services/article-service.js';
 import { WorkflowService } from './services/workflow-service.js';
+import { CorrectionService } from './services/correction-service.js';
 import { CategoryService } from './services/category-service.js';
 import { CommentService } from './services/comment-service.js';
 import type { LocateAddress } from './services/ip-region.js';
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps): Portal {
     images: new ImageUploads(new ImageStore(uploadsDir), storage, clock),
     articleService: new ArticleService(storage, clock),
     workflowService: new WorkflowService(storage, clock),
+    correctionService: new CorrectionService(storage, clock),
     moderation: new ModerationService(storage, clock),
     userAdmin: new UserAdminService(storage, clock),
     settingsService: new SettingsService(storage, clock),

@@ -55,6 +55,8 @@ export interface Article extends ArticleSummary {
   commentPolicy: ArticleCommentPolicy;
   /** 责任编辑: the real name of who signed it off ('' for articles signed before it was kept) */
   responsibleEditor: string;
+  /** the latest 更正/更新 note's time (更新于); null when it has none */
+  correctedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -93,6 +95,18 @@ export interface Comment {
   parentId: number | null;
   /** 楼层: given to a top-level comment when it is first approved, never changed; null before that and for replies */
   floor: number | null;
+}
+
+/** 更正 (a correction of something wrong) or 更新 (an update with something new). */
+export type CorrectionKind = 'correction' | 'update';
+
+export interface Correction {
+  id: number;
+  articleId: number;
+  kind: CorrectionKind;
+  note: string;
+  userName: string;
+  createdAt: number;
 }
 
 /** A floor as readers see it (a removed one without its nickname or text) with the replies shown under it. */

@@ -13,8 +13,8 @@ export interface ArticleListQuery {
 }
 
 export type AdminArticleFilter = {
-  /** 'trash' lists deleted articles; otherwise only articles not in the trash */
-  status?: ArticleStatus | 'trash';
+  /** 'trash' lists deleted articles, 'retracted' withdrawn ones ('draft' leaves them out); otherwise only articles not in the trash */
+  status?: ArticleStatus | 'trash' | 'retracted';
   categoryId?: number;
   /** part of the title, matched literally */
   titleContains?: string;
@@ -31,6 +31,20 @@ export interface AdminArticle extends Omit<Article, 'publishedAt'> {
   /** the account that wrote it (null: created before this was kept, or the account is gone) */
   createdBy: number | null;
   signedBy: number | null;
+  /** 撤稿: when a chief withdrew it (it is then a draft that cannot be edited or published again) */
+  retractedAt: number | null;
+  retractionReason: string;
+  retractionShowsTitle: boolean;
+}
+
+/** What the URL of a withdrawn article shows (410): the public reason, and the title unless withheld. */
+export interface RetractedArticle {
+  id: number;
+  categoryId: number;
+  title: string;
+  retractedAt: number;
+  reason: string;
+  showsTitle: boolean;
 }
 
 /** A step of review: the stage the article moves to and, at sign-off, its publication and signer. */
@@ -82,9 +96,14 @@ export interface ArticleRepository {
   setReview(id: number, expectedVersion: number, change: ReviewChange, now: number): Promise<boolean>;
   /** articles (not in the trash) waiting at each stage of review */
   countInReview(): Promise<Record<1 | 2 | 3, number>>;
+  /** The latest 更正/更新 was made now: 更新于, and a new version (the change feed hears it). */
+  markCorrected(id: number, now: number): Promise<boolean>;
+  /** 撤稿: a published article (visible at `now`) becomes a withdrawn draft; false when it is not published. */
+  retract(id: number, notice: { reason: string; showsTitle: boolean }, now: number): Promise<boolean>;
+  findRetracted(id: number): Promise<RetractedArticle | undefined>;
   moveToTrash(id: number, now: number): Promise<boolean>;
   restoreFromTrash(id: number, now: number): Promise<boolean>;
-  /** deletes an article that is in the trash, for good */
+  /** deletes an article that is in the trash or withdrawn, for good */
   purge(id: number): Promise<boolean>;
   /**
    * Visible articles containing every term (lib/search-tokens.ts), most relevant first
@@ -104,6 +123,7 @@ export interface FullArticleRow extends ArticleSummaryRow {
   hide_cover: number;
   comment_policy: ArticleCommentPolicy;
   responsible_editor: string;
+  corrected_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -115,6 +135,29 @@ export interface AdminArticleRow extends Omit<FullArticleRow, 'published_at'> {
   review_stage: number;
   created_by: number | null;
   signed_by: number | null;
+  retracted_at: number | null;
+  retraction_reason: string;
+  retraction_shows_title: number;
+}
+
+export interface RetractedRow {
+  id: number;
+  category_id: number;
+  title: string;
+  retracted_at: number;
+  retraction_reason: string;
+  retraction_shows_title: number;
+}
+
+export function toRetracted(row: RetractedRow): RetractedArticle {
+  return {
+    id: row.id,
+    categoryId: row.category_id,
+    title: row.title,
+    retractedAt: row.retracted_at,
+    reason: row.retraction_reason,
+    showsTitle: row.retraction_shows_title === 1,
+  };
 }
 
 export function toAdminArticle(row: AdminArticleRow): AdminArticle {
@@ -126,6 +169,9 @@ export function toAdminArticle(row: AdminArticleRow): AdminArticle {
     reviewStage: row.review_stage as ReviewStage,
     createdBy: row.created_by,
     signedBy: row.signed_by,
+    retractedAt: row.retracted_at,
+    retractionReason: row.retraction_reason,
+    retractionShowsTitle: row.retraction_shows_title === 1,
   };
 }
 
@@ -142,6 +188,7 @@ export function toArticle(row: FullArticleRow): Article {
     hideCover: row.hide_cover === 1,
     commentPolicy: row.comment_policy,
     responsibleEditor: row.responsible_editor,
+    correctedAt: row.corrected_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -7,6 +7,7 @@ import type { AuditRepository } from './audit-repository.js';
 import type { CaptchaRepository } from './captcha-repository.js';
 import type { CategoryRepository } from './category-repository.js';
 import type { CommentRepository } from './comment-repository.js';
+import type { CorrectionRepository } from './correction-repository.js';
 import type { PageRepository } from './page-repository.js';
 import type { PollRepository } from './poll-repository.js';
 import type { RankingRepository } from './ranking-repository.js';
@@ -31,6 +32,7 @@ export interface Repositories {
   captchas: CaptchaRepository;
   categories: CategoryRepository;
   comments: CommentRepository;
+  corrections: CorrectionRepository;
   pages: PageRepository;
   polls: PollRepository;
   rankings: RankingRepository;

@@ -24,7 +24,8 @@ export type UpdateOutcome =
   /** the workflow does not let this user make this change (workflow-rules.ts) */
   | { kind: 'refused'; refusal: Refusal };
 
-export type TrashOutcome = 'done' | 'not-found' | 'unchanged';
+/** 'published': a published article leaves the site only by retraction (撤稿), never through the trash */
+export type TrashOutcome = 'done' | 'not-found' | 'unchanged' | 'published';
 
 export type DraftOutcome =
   | { kind: 'created'; articleId: number }
@@ -119,7 +120,7 @@ export class ArticleService {
     const wasSigned = current.status !== 'draft';
     const staysSigned = fields.status !== 'draft';
     if (wasSigned && staysSigned) return mayCorrect(actor);
-    if (wasSigned) return mayUnpublish(actor);
+    if (wasSigned) return mayUnpublish(actor, current.publishedAt !== null && current.publishedAt <= this.clock());
     if (!staysSigned) return editing;
     const levels = await this.levelsOf(tx, fields.categoryId);
     return maySign(actor, current, levels, await tx.workflow.approversThisRound(current.id));
@@ -171,6 +172,8 @@ export class ArticleService {
       const article = await tx.articles.findById(id);
       if (!article) return 'not-found';
       const now = this.clock();
+      const published = article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= now;
+      if ((published || article.retractedAt !== null) && article.deletedAt === null) return 'published';
       if (!(await tx.articles.moveToTrash(id, now))) return 'unchanged';
       await tx.audit.append(auditEntry(actor, 'article.trash', { type: 'article', id }, article.title, now));
       return 'done';
@@ -188,7 +191,7 @@ export class ArticleService {
     });
   }
 
-  /** Deletes an article in the trash for good ('unchanged': it is not in the trash). */
+  /** Deletes an article in the trash, or a withdrawn one, for good ('unchanged': it is neither). */
   purge(actor: Actor, id: number): Promise<TrashOutcome> {
     return this.storage.transaction(async (tx) => {
       const article = await tx.articles.findById(id);

@@ -40,6 +40,8 @@ export interface ReviewedArticle {
   status: ArticleStatus;
   reviewStage: ReviewStage;
   createdBy: number | null;
+  /** withdrawn (撤稿): kept as a record, never edited or published again */
+  retractedAt?: number | null;
 }
 
 export interface Reviewer {
@@ -47,16 +49,18 @@ export interface Reviewer {
   role: Role;
 }
 
-export type Refusal = 'role' | 'not-own' | 'wrong-stage' | 'same-person' | 'signed';
+export type Refusal = 'role' | 'not-own' | 'wrong-stage' | 'same-person' | 'signed' | 'retracted' | 'published';
 export type Decision = { allowed: true; override: boolean } | { allowed: false; refusal: Refusal };
 
 const allow = (override = false): Decision => ({ allowed: true, override });
 const refuse = (refusal: Refusal): Decision => ({ allowed: false, refusal });
 
 const isSigned = (article: ReviewedArticle) => article.status !== 'draft';
+const isRetracted = (article: ReviewedArticle) => (article.retractedAt ?? null) !== null;
 
 /** Editing the text: a reporter only their own draft out of review; everyone else any article. */
 export function mayEdit(user: Reviewer, article: ReviewedArticle): Decision {
+  if (isRetracted(article)) return refuse('retracted');
   if (user.role !== 'reporter') return allow();
   if (article.createdBy !== user.id) return refuse('not-own');
   if (isSigned(article) || article.reviewStage !== 0) return refuse('wrong-stage');
@@ -65,6 +69,7 @@ export function mayEdit(user: Reviewer, article: ReviewedArticle): Decision {
 
 /** Submitting a draft for review: a draft out of review; a reporter only their own. */
 export function maySubmit(user: Reviewer, article: ReviewedArticle): Decision {
+  if (isRetracted(article)) return refuse('retracted');
   if (isSigned(article)) return refuse('signed');
   if (article.reviewStage !== 0) return refuse('wrong-stage');
   if (user.role === 'reporter' && article.createdBy !== user.id) return refuse('not-own');
@@ -92,6 +97,7 @@ export function mayReturn(user: Reviewer, article: ReviewedArticle): Decision {
  * admin may sign at any point: an override unless a chief could have signed there too.
  */
 export function maySign(user: Reviewer, article: ReviewedArticle, levels: number, approvers: readonly number[]): Decision {
+  if (isRetracted(article)) return refuse('retracted');
   if (isSigned(article)) return refuse('signed');
   const atSignOff = article.reviewStage === 3 || (article.reviewStage === 0 && stagesFor(levels).length === 1);
   const approvedBefore = approvers.includes(user.id);
@@ -107,13 +113,23 @@ export function mayCorrect(user: Reviewer): Decision {
   return hasRole(user.role, 'editor') ? allow() : refuse('role');
 }
 
-/** Taking a signed article off the site (back to a draft): a chief. */
-export function mayUnpublish(user: Reviewer): Decision {
+/**
+ * Taking a signed article back to a draft: a chief's, and only before it went live (a scheduled
+ * one); a published article leaves the site only by 撤稿, with its notice.
+ */
+export function mayUnpublish(user: Reviewer, live: boolean): Decision {
+  if (!hasRole(user.role, 'chief')) return refuse('role');
+  return live ? refuse('published') : allow();
+}
+
+/** 撤稿, withdrawing a published article with a public notice: a chief (总编辑负责制). */
+export function mayRetract(user: Reviewer): Decision {
   return hasRole(user.role, 'chief') ? allow() : refuse('role');
 }
 
-export type WorkflowState = 'draft' | 'review1' | 'review2' | 'review3' | 'scheduled' | 'published';
+export type WorkflowState = 'draft' | 'review1' | 'review2' | 'review3' | 'scheduled' | 'published' | 'retracted';
 export const STATE_NAMES: Record<WorkflowState, string> = {
+  retracted: '已撤稿',
   draft: '草稿',
   review1: '待初审',
   review2: '待复审',
@@ -123,6 +139,7 @@ export const STATE_NAMES: Record<WorkflowState, string> = {
 };
 
 export function stateOf(article: ReviewedArticle): WorkflowState {
+  if (isRetracted(article)) return 'retracted';
   if (article.status !== 'draft') return article.status;
   return article.reviewStage === 0 ? 'draft' : (`review${article.reviewStage}` as WorkflowState);
 }
@@ -139,7 +156,7 @@ export function availableSteps(user: Reviewer, article: ReviewedArticle, levels:
 
 /** Where the article goes next, in words: the next stage, or 签发. */
 export function nextStepName(article: ReviewedArticle, levels: number): string {
-  if (article.status !== 'draft') return '';
+  if (article.status !== 'draft' || isRetracted(article)) return '';
   if (article.reviewStage === 0) return `提交${STAGE_NAMES[stagesFor(levels)[0]!]}`;
   const after = stageAfter(levels, article.reviewStage);
   return after === 0 ? '终审签发' : `${STAGE_NAMES[article.reviewStage]}通过后进入${STAGE_NAMES[after]}`;

@@ -40,6 +40,8 @@ const AUDIT_ACTIONS: Record<WorkflowAction, string> = {
   return: 'article.return',
   sign: 'article.sign',
   note: 'article.note',
+  correct: 'article.correct',
+  retract: 'article.retract',
 };
 
 interface Step {

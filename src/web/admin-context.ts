@@ -3,6 +3,7 @@
 import type { ArticleService } from '../services/article-service.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { CategoryService } from '../services/category-service.js';
+import type { CorrectionService } from '../services/correction-service.js';
 import type { ImageUploads } from '../services/image-uploads.js';
 import type { ModerationService } from '../services/moderation-service.js';
 import type { PageService } from '../services/page-service.js';
@@ -17,6 +18,7 @@ export interface AdminContext extends SiteContext {
   images: ImageUploads;
   articleService: ArticleService;
   workflowService: WorkflowService;
+  correctionService: CorrectionService;
   moderation: ModerationService;
   userAdmin: UserAdminService;
   settingsService: SettingsService;

@@ -27,6 +27,8 @@ const ACTION_LABELS: Record<string, string> = {
   'article.return': '退回修改',
   'article.sign': '签发',
   'article.note': '内部意见',
+  'article.correct': '更正/更新',
+  'article.retract': '撤稿',
   'article.trash': '文章移入回收站',
   'article.restore': '恢复文章',
   'article.purge': '永久删除文章',

@@ -1,7 +1,7 @@
 // Structured data (schema.org JSON-LD) for article pages, and the one way to print it: the
 // JSON is escaped so that nothing in it can end the <script type="application/ld+json">
 // element or be read as HTML, whatever the titles and names contain.
-import type { Article, Category, SiteSettings } from '../domain/types.js';
+import type { Article, Category, Correction, SiteSettings } from '../domain/types.js';
 
 /** JSON that is safe to print raw inside <script type="application/ld+json">. */
 export type EscapedJsonLd = string & { readonly __escapedJsonLd: true };
@@ -31,13 +31,15 @@ export interface ArticleJsonLdInput {
   site: Pick<SiteSettings, 'siteName'>;
   /** https://<site domain> */
   origin: string;
+  /** its 更正/更新 notes, oldest first (schema.org CorrectionComment) */
+  corrections?: readonly Correction[];
 }
 
 /**
  * NewsArticle and the BreadcrumbList of the page's visible trail (site > category > article),
  * as one @graph.
  */
-export function articleJsonLd({ article, category, site, origin }: ArticleJsonLdInput): Record<string, unknown> {
+export function articleJsonLd({ article, category, site, origin, corrections = [] }: ArticleJsonLdInput): Record<string, unknown> {
   const url = `${origin}/article/${article.id}`;
   const publisher = { '@type': 'Organization', name: site.siteName, url: `${origin}/` };
   const trail: { name: string; url: string }[] = [{ name: site.siteName, url: `${origin}/` }];
@@ -54,8 +56,17 @@ export function articleJsonLd({ article, category, site, origin }: ArticleJsonLd
         url,
         mainEntityOfPage: { '@type': 'WebPage', '@id': url },
         datePublished: new Date(article.publishedAt).toISOString(),
-        // A scheduled article may have been saved before it went live.
-        dateModified: new Date(Math.max(article.updatedAt, article.publishedAt)).toISOString(),
+        // A scheduled article may have been saved before it went live; a correction modifies it.
+        dateModified: new Date(Math.max(article.updatedAt, article.publishedAt, article.correctedAt ?? 0)).toISOString(),
+        ...(corrections.length > 0
+          ? {
+              correction: corrections.map((note) => ({
+                '@type': 'CorrectionComment',
+                text: note.note,
+                datePublished: new Date(note.createdAt).toISOString(),
+              })),
+            }
+          : {}),
         author: article.author ? { '@type': 'Person', name: article.author } : publisher,
         publisher,
         ...(article.coverImage ? { image: [absoluteUrl(origin, article.coverImage)] } : {}),

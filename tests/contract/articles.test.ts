@@ -74,6 +74,7 @@ forEachBackend('article repository', (open) => {
       hideCover: true,
       commentPolicy: 'hidden',
       responsibleEditor: '',
+      correctedAt: null,
       views: 12,
       createdAt: NOW,
       updatedAt: NOW,
@@ -82,6 +83,9 @@ forEachBackend('article repository', (open) => {
       reviewStage: 0,
       createdBy: null,
       signedBy: null,
+      retractedAt: null,
+      retractionReason: '',
+      retractionShowsTitle: true,
     });
   });
 

@@ -150,4 +150,69 @@ forEachBackend('workflow storage', (open) => {
     assert.deepEqual(await s.read.workflow.approversThisRound(draft), [chief]);
     assert.deepEqual(await s.read.workflow.listForArticle(999_999), []);
   });
+
+  it('corrections: notes oldest first per article, the visible ones newest first; 更新于 and a new version', async () => {
+    const { category, editor } = await s.write(seed);
+    const shown = await s.write((tx) => addArticle(tx, category, { title: '可见' }));
+    const hidden = await s.write((tx) => addArticle(tx, category, { title: '草稿', status: 'draft', publishedAt: null }));
+    await s.write(async (tx) => {
+      await tx.corrections.add({ articleId: shown, kind: 'correction', note: '更正一', userId: editor, userName: '编辑' }, NOW + 1);
+      await tx.corrections.add({ articleId: hidden, kind: 'update', note: '草稿的', userId: editor, userName: '编辑' }, NOW + 2);
+      await tx.corrections.add({ articleId: shown, kind: 'update', note: '更新二', userId: null, userName: '编辑' }, NOW + 3);
+      assert.equal(await tx.articles.markCorrected(shown, NOW + 3), true);
+    });
+    assert.deepEqual(
+      (await s.read.corrections.listForArticle(shown)).map((c) => [c.kind, c.note, c.createdAt]),
+      [
+        ['correction', '更正一', NOW + 1],
+        ['update', '更新二', NOW + 3],
+      ],
+    );
+    const listed = await s.read.corrections.listVisible({ limit: 10, offset: 0 }, NOW + HOUR);
+    assert.deepEqual(
+      listed.map((c) => [c.note, c.articleTitle]),
+      [
+        ['更新二', '可见'],
+        ['更正一', '可见'],
+      ],
+    );
+    assert.equal(await s.read.corrections.countVisible(NOW + HOUR), 2);
+    assert.deepEqual(
+      (await s.read.corrections.listVisible({ limit: 1, offset: 1 }, NOW + HOUR)).map((c) => c.note),
+      ['更正一'],
+    );
+    const stored = (await s.read.articles.findById(shown))!;
+    assert.deepEqual([stored.correctedAt, stored.version], [NOW + 3, 2]);
+    assert.equal((await s.read.articles.findVisibleById(shown, NOW + HOUR))?.correctedAt, NOW + 3);
+  });
+
+  it('retraction: only a published article; it becomes a withdrawn draft, out of the search, found by findRetracted, purgeable', async () => {
+    const { category } = await s.write(seed);
+    const id = await s.write((tx) => addArticle(tx, category, { title: '撤稿测试' }));
+    const draft = await s.write((tx) => addArticle(tx, category, { status: 'draft', publishedAt: null }));
+    const notice = { reason: '事实有误', showsTitle: false };
+    assert.equal(await s.write((tx) => tx.articles.retract(draft, notice, NOW + HOUR)), false, 'not published');
+    assert.equal((await s.read.articles.search(searchTerms('撤稿测试'), { limit: 5, offset: 0 }, NOW + HOUR)).total, 1);
+    assert.equal(await s.write((tx) => tx.articles.retract(id, notice, NOW + HOUR)), true);
+    assert.equal(await s.write((tx) => tx.articles.retract(id, notice, NOW + HOUR)), false, 'once');
+    assert.equal(await s.read.articles.findVisibleById(id, NOW + 2 * HOUR), undefined);
+    assert.equal((await s.read.articles.search(searchTerms('撤稿测试'), { limit: 5, offset: 0 }, NOW + 2 * HOUR)).total, 0);
+    assert.deepEqual(await s.read.articles.findRetracted(id), {
+      id,
+      categoryId: category,
+      title: '撤稿测试',
+      retractedAt: NOW + HOUR,
+      reason: '事实有误',
+      showsTitle: false,
+    });
+    assert.equal(await s.read.articles.findRetracted(draft), undefined);
+    assert.deepEqual(
+      (await s.read.articles.listForAdmin({ status: 'retracted' }, 10, 0)).map((a) => a.id),
+      [id],
+    );
+    assert.ok(!(await s.read.articles.listForAdmin({ status: 'draft' }, 10, 0)).some((a) => a.id === id), 'not among the drafts');
+    assert.equal(await s.write((tx) => tx.articles.purge(draft)), false, 'a draft is purged only from the trash');
+    assert.equal(await s.write((tx) => tx.articles.purge(id)), true, 'a withdrawn article may be purged');
+    assert.equal(await s.read.articles.findRetracted(id), undefined);
+  });
 });

@@ -131,18 +131,26 @@ describe('admin articles', () => {
     assert.equal((await t.portal.repositories.articleRevisions.listForArticle(id)).length, 3);
   });
 
-  it('moves to the trash and restores; purges only from the trash', async () => {
-    const id = await create({ ...baseFields(), title: '要删除的文章', status: 'published' });
+  it('the trash takes drafts and scheduled articles, never a published one; only an admin purges, and only from the trash', async () => {
+    const published = await create({ ...baseFields(), title: '已发布的文章', status: 'published' });
+    const refused = await editor.post(`/admin/articles/${published}/trash`, { _csrf: editor.csrfToken });
+    assert.equal(refused.status, 400, 'a published article leaves only by 撤稿');
+    assert.match(textOf(refused.$, 'main'), /只能撤稿|请由主编撤稿/);
+    assert.equal((await t.get(`/article/${published}`)).status, 200, 'still on the site');
+
+    const later = new Date(t.clock() + 48 * HOUR).toISOString().slice(0, 16);
+    const id = await create({ ...baseFields(), title: '要删除的文章', status: 'scheduled', publishAt: later });
     assert.equal((await editor.post(`/admin/articles/${id}/trash`, { _csrf: editor.csrfToken })).status, 303);
-    assert.equal((await t.get(`/article/${id}`)).status, 404);
     assert.equal((await editor.get(`/admin/articles/${id}/edit`)).status, 404, 'editing a deleted article');
     const trash = await editor.get('/admin/articles?status=trash');
     assert.match(textOf(trash.$, 'tbody'), /要删除的文章/);
     assert.equal((await editor.post(`/admin/articles/${id}/restore`, { _csrf: editor.csrfToken })).status, 303);
-    assert.equal((await t.get(`/article/${id}`)).status, 200);
-    assert.equal((await editor.post(`/admin/articles/${id}/purge`, { _csrf: editor.csrfToken })).status, 409);
+    assert.equal((await t.portal.repositories.articles.findById(id))?.status, 'scheduled', 'restored as it was');
+    const admin = await loggedIn(t, 'admin');
+    assert.equal((await admin.post(`/admin/articles/${id}/purge`, { _csrf: admin.csrfToken })).status, 409, 'not in the trash');
     await editor.post(`/admin/articles/${id}/trash`, { _csrf: editor.csrfToken });
-    assert.equal((await editor.post(`/admin/articles/${id}/purge`, { _csrf: editor.csrfToken })).status, 303);
+    assert.equal((await editor.post(`/admin/articles/${id}/purge`, { _csrf: editor.csrfToken })).status, 403, 'a chief does not purge');
+    assert.equal((await admin.post(`/admin/articles/${id}/purge`, { _csrf: admin.csrfToken })).status, 303);
     assert.equal(await t.portal.repositories.articles.findById(id), undefined);
     assert.equal((await editor.post('/admin/articles/999999/trash', { _csrf: editor.csrfToken })).status, 404);
   });

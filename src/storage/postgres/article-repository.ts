@@ -1,5 +1,5 @@
 // Articles in PostgreSQL: their SQL, and the search index kept in step with every write.
-import type { Authorship, ReviewChange } from '../../repositories/article-repository.js';
+import type { Authorship, RetractedArticle, RetractedRow, ReviewChange } from '../../repositories/article-repository.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
@@ -16,7 +16,7 @@ import type {
   FullArticleRow,
   AdminArticleRow,
 } from '../../repositories/article-repository.js';
-import { PIN_LEVELS, toAdminArticle, toArticle } from '../../repositories/article-repository.js';
+import { PIN_LEVELS, toAdminArticle, toArticle, toRetracted } from '../../repositories/article-repository.js';
 import type { Sql } from './sql.js';
 
 const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
@@ -189,6 +189,34 @@ export class PostgresArticleRepository implements ArticleRepository {
     return counts;
   }
 
+  async markCorrected(id: number, now: number): Promise<boolean> {
+    const updated = await this.sql.run(
+      'UPDATE articles SET corrected_at = $2, updated_at = $2, version = version + 1 WHERE id = $1 AND deleted_at IS NULL',
+      [id, now],
+    );
+    return updated > 0;
+  }
+
+  async retract(id: number, notice: { reason: string; showsTitle: boolean }, now: number): Promise<boolean> {
+    const updated = await this.sql.run(
+      `UPDATE articles SET status = 'draft', review_stage = 0, retracted_at = $1, retraction_reason = $3,
+         retraction_shows_title = $4, updated_at = $1, version = version + 1
+       WHERE id = $2 AND ${VISIBLE} AND retracted_at IS NULL`,
+      [now, id, notice.reason, notice.showsTitle ? 1 : 0],
+    );
+    if (updated > 0) await this.searchIndex.remove(id);
+    return updated > 0;
+  }
+
+  async findRetracted(id: number): Promise<RetractedArticle | undefined> {
+    const row = await this.sql.row<RetractedRow>(
+      `SELECT id, category_id, title, retracted_at, retraction_reason, retraction_shows_title FROM articles
+       WHERE id = $1 AND retracted_at IS NOT NULL AND deleted_at IS NULL`,
+      [id],
+    );
+    return row && toRetracted(row);
+  }
+
   async moveToTrash(id: number, now: number): Promise<boolean> {
     const trashed = await this.sql.run('UPDATE articles SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [
       now,
@@ -209,7 +237,7 @@ export class PostgresArticleRepository implements ArticleRepository {
 
   async purge(id: number): Promise<boolean> {
     // The search entry goes with the row (ON DELETE CASCADE).
-    return (await this.sql.run('DELETE FROM articles WHERE id = $1 AND deleted_at IS NOT NULL', [id])) > 0;
+    return (await this.sql.run('DELETE FROM articles WHERE id = $1 AND (deleted_at IS NOT NULL OR retracted_at IS NOT NULL)', [id])) > 0;
   }
 
   async search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults> {
@@ -247,7 +275,8 @@ function adminFilter(filter: AdminArticleFilter): { where: string; values: unkno
     values.push(value);
     conditions.push(condition(`$${values.length}`));
   };
-  if (!trash && filter.status !== undefined) add((p) => `status = ${p}`, filter.status);
+  if (filter.status === 'retracted') conditions.push('retracted_at IS NOT NULL');
+  else if (!trash && filter.status !== undefined) add((p) => `status = ${p} AND retracted_at IS NULL`, filter.status);
   if (filter.categoryId !== undefined) add((p) => `category_id = ${p}`, filter.categoryId);
   if (filter.reviewStage !== undefined) add((p) => `review_stage = ${p}`, filter.reviewStage);
   const titlePattern = containsPattern(filter.titleContains);

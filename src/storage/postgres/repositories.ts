@@ -23,6 +23,7 @@ import { PostgresUploadRepository } from './upload-repository.js';
 import { PostgresUserRepository } from './user-repository.js';
 import { PostgresViewStatsRepository } from './view-stats-repository.js';
 import { PostgresWorkflowRepository } from './workflow-repository.js';
+import { PostgresCorrectionRepository } from './correction-repository.js';
 
 export function createPostgresRepositories(sql: Sql): Repositories {
   return {
@@ -34,6 +35,7 @@ export function createPostgresRepositories(sql: Sql): Repositories {
     captchas: new PostgresCaptchaRepository(sql),
     categories: new PostgresCategoryRepository(sql),
     comments: new PostgresCommentRepository(sql),
+    corrections: new PostgresCorrectionRepository(sql),
     pages: new PostgresPageRepository(sql),
     polls: new PostgresPollRepository(sql),
     rankings: new PostgresRankingRepository(sql),

@@ -1,7 +1,7 @@
 // Articles in SQLite: their SQL, and the search index kept in step with every write.
 import type { Db } from './database.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
-import type { Authorship, ReviewChange } from '../../repositories/article-repository.js';
+import type { Authorship, RetractedArticle, RetractedRow, ReviewChange } from '../../repositories/article-repository.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
 import type { ArticleSearchResults } from '../../repositories/search-repository.js';
 import { containsPattern } from '../like-pattern.js';
@@ -17,7 +17,7 @@ import type {
   FullArticleRow,
   AdminArticleRow,
 } from '../../repositories/article-repository.js';
-import { PIN_LEVELS, toAdminArticle, toArticle } from '../../repositories/article-repository.js';
+import { PIN_LEVELS, toAdminArticle, toArticle, toRetracted } from '../../repositories/article-repository.js';
 
 const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
 // Keep in step with the partial indexes of migration 0008 (their WHERE is this minus the time).
@@ -37,7 +37,8 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly countRows;
   private readonly anyById;
   private readonly adminFilterSql = `(@trash = 1 AND deleted_at IS NOT NULL OR @trash = 0 AND deleted_at IS NULL)
-      AND (@status IS NULL OR status = @status)
+      AND (@status IS NULL OR status = @status AND retracted_at IS NULL)
+      AND (@retracted = 0 OR retracted_at IS NOT NULL)
       AND (@reviewStage IS NULL OR review_stage = @reviewStage)
       AND (@categoryId IS NULL OR category_id = @categoryId)
       AND (@titlePattern IS NULL OR title LIKE @titlePattern ESCAPE '\\')`;
@@ -46,6 +47,9 @@ export class SqliteArticleRepository implements ArticleRepository {
   private readonly updateFields;
   private readonly review;
   private readonly inReview;
+  private readonly corrected;
+  private readonly withdraw;
+  private readonly retracted;
   private readonly trash;
   private readonly untrash;
   private readonly purgeTrashed;
@@ -119,9 +123,21 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.inReview = db.prepare<[], { review_stage: 1 | 2 | 3; n: number }>(
       'SELECT review_stage, COUNT(*) AS n FROM articles WHERE review_stage > 0 AND deleted_at IS NULL GROUP BY review_stage',
     );
+    this.corrected = db.prepare(
+      'UPDATE articles SET corrected_at = @now, updated_at = @now, version = version + 1 WHERE id = @id AND deleted_at IS NULL',
+    );
+    this.withdraw = db.prepare(
+      `UPDATE articles SET status = 'draft', review_stage = 0, retracted_at = @now, retraction_reason = @reason,
+         retraction_shows_title = @showsTitle, updated_at = @now, version = version + 1
+       WHERE id = @id AND ${VISIBLE} AND retracted_at IS NULL`,
+    );
+    this.retracted = db.prepare<[number], RetractedRow>(
+      `SELECT id, category_id, title, retracted_at, retraction_reason, retraction_shows_title FROM articles
+       WHERE id = ? AND retracted_at IS NOT NULL AND deleted_at IS NULL`,
+    );
     this.trash = db.prepare('UPDATE articles SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
     this.untrash = db.prepare('UPDATE articles SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL');
-    this.purgeTrashed = db.prepare('DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL');
+    this.purgeTrashed = db.prepare('DELETE FROM articles WHERE id = ? AND (deleted_at IS NOT NULL OR retracted_at IS NOT NULL)');
 
     // Each write keeps its index entry in step, in the caller's transaction.
     const index = new SearchIndex(db);
@@ -243,6 +259,21 @@ export class SqliteArticleRepository implements ArticleRepository {
     return counts;
   }
 
+  async markCorrected(id: number, now: number): Promise<boolean> {
+    return this.corrected.run({ id, now }).changes > 0;
+  }
+
+  async retract(id: number, notice: { reason: string; showsTitle: boolean }, now: number): Promise<boolean> {
+    const changed = this.withdraw.run({ id, now, reason: notice.reason, showsTitle: notice.showsTitle ? 1 : 0 }).changes > 0;
+    if (changed) this.searchIndex.sync(id); // a draft now: its entry goes
+    return changed;
+  }
+
+  async findRetracted(id: number): Promise<RetractedArticle | undefined> {
+    const row = this.retracted.get(id);
+    return row && toRetracted(row);
+  }
+
   async moveToTrash(id: number, now: number): Promise<boolean> {
     return this.trashIndexed(id, now);
   }
@@ -262,6 +293,7 @@ export class SqliteArticleRepository implements ArticleRepository {
 
 interface AdminFilterParams {
   trash: 0 | 1;
+  retracted: 0 | 1;
   status: string | null;
   reviewStage: number | null;
   categoryId: number | null;
@@ -290,9 +322,11 @@ function columnValues(fields: ArticleFields) {
 
 function adminFilterParams(filter: AdminArticleFilter): AdminFilterParams {
   const trash = filter.status === 'trash';
+  const retracted = filter.status === 'retracted';
   return {
     trash: trash ? 1 : 0,
-    status: trash ? null : (filter.status ?? null),
+    retracted: retracted ? 1 : 0,
+    status: trash || retracted ? null : (filter.status ?? null),
     reviewStage: filter.reviewStage ?? null,
     categoryId: filter.categoryId ?? null,
     titlePattern: containsPattern(filter.titleContains),

@@ -23,6 +23,7 @@ import { SqliteUploadRepository } from './upload-repository.js';
 import { SqliteUserRepository } from './user-repository.js';
 import { SqliteViewStatsRepository } from './view-stats-repository.js';
 import { SqliteWorkflowRepository } from './workflow-repository.js';
+import { SqliteCorrectionRepository } from './correction-repository.js';
 
 export function createSqliteRepositories(db: Db): Repositories {
   const articles = new SqliteArticleRepository(db);
@@ -36,6 +37,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     captchas: new SqliteCaptchaRepository(db),
     categories: new SqliteCategoryRepository(db),
     comments,
+    corrections: new SqliteCorrectionRepository(db),
     pages: new SqlitePageRepository(db),
     polls: new SqlitePollRepository(db),
     rankings: new SqliteRankingRepository(db),

@@ -3,7 +3,7 @@
 // own per-request frame) and for an editor's preview of any article (the same template with a
 // 预览 banner, no comment form, not indexed).
 import type { Response } from 'express';
-import type { Article, CommentThread } from '../../domain/types.js';
+import type { Article, CommentThread, Correction } from '../../domain/types.js';
 import type { ArticlePageRead } from '../../repositories/article-page-repository.js';
 import type { AdminArticle } from '../../repositories/article-repository.js';
 import type { Repositories } from '../../repositories/index.js';
@@ -51,7 +51,7 @@ function articlePageLocals(res: Response, article: Article | AdminArticle, views
   };
 }
 
-export function renderArticlePage({ viewCounter }: SiteContext, res: Response, page: ArticlePageRead): void {
+export function renderArticlePage({ viewCounter }: SiteContext, res: Response, page: ArticlePageRead, corrections: Correction[]): void {
   const { article } = page;
   const views = article.views + viewCounter.pendingArticleReads(article.id);
   const threads = threadsOf(page.latestFloors, page.replies, REPLIES_ON_ARTICLE_PAGE);
@@ -59,7 +59,8 @@ export function renderArticlePage({ viewCounter }: SiteContext, res: Response, p
   cacheAsArticlePage(res, article.id, { countsRead: true });
   res.render('articles/show', {
     ...locals,
-    jsonLd: articlePageJsonLd({ article, category: locals.category, site: res.locals.site, origin: res.locals.origin }),
+    corrections,
+    jsonLd: articlePageJsonLd({ article, category: locals.category, site: res.locals.site, origin: res.locals.origin, corrections }),
   });
 }
 
@@ -75,5 +76,6 @@ export async function renderArticlePreview(repositories: Repositories, res: Resp
   );
   const threads = threadsOf(floors, replies, REPLIES_ON_ARTICLE_PAGE);
   const locals = articlePageLocals(res, article, article.views, { threads, commentCount });
-  res.render('articles/show', { ...locals, preview: { editUrl: `/admin/articles/${article.id}/edit` } });
+  const corrections = await repositories.corrections.listForArticle(article.id);
+  res.render('articles/show', { ...locals, corrections, preview: { editUrl: `/admin/articles/${article.id}/edit` } });
 }

@@ -63,7 +63,7 @@ export const ARTICLE_BODY_MAX = 500_000;
 
 const STATUSES: ArticleStatus[] = ['draft', 'scheduled', 'published'];
 const HOME_PINS: HomePin[] = ['none', 'top', 'headline'];
-const STATUS_FILTERS = ['draft', 'scheduled', 'published', 'trash'] as const;
+const STATUS_FILTERS = ['draft', 'scheduled', 'published', 'trash', 'retracted'] as const;
 /** ?status=review1 … review3: the articles waiting at that stage of review (待初审, 待复审, 待终审). */
 const REVIEW_FILTERS: Record<string, 1 | 2 | 3> = { review1: 1, review2: 2, review3: 3 };
 const LIST_QUERY_MAX = 100;

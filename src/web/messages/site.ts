@@ -38,6 +38,8 @@ export const SITE_MESSAGES = {
   captchaUnknownPurpose: '未知的验证码用途。',
   // shared by every area
   adminOnly: '只有管理员可以进行此操作。',
+  correctionsTitle: '更正与更新',
+  correctionsDescription: '本网报道的更正与更新说明，按时间从新到旧排列。',
   roleNeeded: (role: string) => `这部分需要${role}或更高的角色。`,
   csrfFailed: '页面已过期或请求来源无效，请刷新页面后重试。',
   crossSiteRefused: '这个请求来自其他网站，已被拒绝。请在本站页面上操作。',

@@ -24,6 +24,7 @@ import { submissionRoutes } from './submission-routes.js';
 import { staffController } from '../controllers/staff-controller.js';
 import { searchRoutes } from './search-routes.js';
 import { feedRoutes } from './feed-routes.js';
+import { correctionsController } from '../controllers/corrections-controller.js';
 import { rankingRoutes } from './ranking-routes.js';
 
 export function readerPages(context: SiteContext): Router {
@@ -41,6 +42,7 @@ export function readerPages(context: SiteContext): Router {
   router.get('/article/:id', articles.showArticle);
   router.get('/article/:id/comments', comments.listComments);
   router.get('/page/:slug', pages.showPage);
+  router.get('/corrections', correctionsController(context).listCorrections);
   router.use(searchRoutes(context));
   router.get('/robots.txt', operations.robots);
   router.use(rankingRoutes(context));

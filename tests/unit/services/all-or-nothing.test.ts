@@ -7,6 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type { SiteSettings } from '../../../src/domain/types.js';
 import type { Repositories } from '../../../src/repositories/index.js';
 import { ArticleService } from '../../../src/services/article-service.js';
+import { CorrectionService } from '../../../src/services/correction-service.js';
+import { WorkflowService } from '../../../src/services/workflow-service.js';
 import type { WorkflowActor } from '../../../src/services/workflow-service.js';
 import { CategoryService } from '../../../src/services/category-service.js';
 import { CommentService } from '../../../src/services/comment-service.js';
@@ -129,10 +131,13 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const updated = await assertAllOrNothing(() => articles.update(actor, id, 1, { ...fields, title: '改稿' }));
     assert.equal(updated.kind, 'updated');
     assert.equal((await assertAllOrNothing(() => articles.restoreRevision(actor, id, firstRevision.id))).kind, 'updated');
-    assert.equal(await assertAllOrNothing(() => articles.trash(actor, id)), 'done');
-    assert.equal(await assertAllOrNothing(() => articles.restore(actor, id)), 'done');
-    await articles.trash(actor, id);
-    assert.equal(await assertAllOrNothing(() => articles.purge(actor, id)), 'done');
+    // the trash takes drafts (a published article leaves only by 撤稿)
+    const trashable = await articles.create(actor, { ...fields, title: '草稿', status: 'draft', publishedAt: null });
+    const draftId = trashable.kind === 'created' ? trashable.id : 0;
+    assert.equal(await assertAllOrNothing(() => articles.trash(actor, draftId)), 'done');
+    assert.equal(await assertAllOrNothing(() => articles.restore(actor, draftId)), 'done');
+    await articles.trash(actor, draftId);
+    assert.equal(await assertAllOrNothing(() => articles.purge(actor, draftId)), 'done');
 
     const submissionId = await t.repositories.submissions.create(
       { name: '读者', contact: 'a@example.com', title: '线索', body: '内容', ipHash: 'h' },
@@ -141,6 +146,26 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     const draft = await assertAllOrNothing(() => articles.draftFromSubmission(actor, submissionId, categoryId));
     assert.equal(draft.kind, 'created');
     assert.equal((await articles.draftFromSubmission(actor, submissionId, categoryId)).kind, 'existing');
+  });
+
+  it('WorkflowService and CorrectionService: submit, approve, return, sign off, a note, a correction, 撤稿', async () => {
+    const workflow = new WorkflowService(storage, clock);
+    const notices = new CorrectionService(storage, clock);
+    const categoryId = await addCategory(t.repositories, 'workflow', '三审');
+    const created = await new ArticleService(storage, clock).create(
+      actor,
+      articleFields(categoryId, clock(), { status: 'draft', publishedAt: null }),
+    );
+    const id = created.kind === 'created' ? created.id : 0;
+    const version = async () => (await t.repositories.articles.findById(id))!.version;
+    assert.equal((await assertAllOrNothing(async () => workflow.submit(actor, id, await version()))).kind, 'done');
+    assert.equal((await assertAllOrNothing(async () => workflow.addNote(actor, id, await version(), '意见'))).kind, 'done');
+    assert.equal((await assertAllOrNothing(async () => workflow.returnForChanges(actor, id, await version(), '请改'))).kind, 'done');
+    await workflow.submit(actor, id, await version());
+    assert.equal((await assertAllOrNothing(async () => workflow.approve(actor, id, await version(), ''))).kind, 'done');
+    assert.equal((await assertAllOrNothing(async () => workflow.signOff(actor, id, await version(), null))).kind, 'done');
+    assert.equal(await assertAllOrNothing(() => notices.correct(actor, id, 'correction', '更正说明')), 'done');
+    assert.equal(await assertAllOrNothing(() => notices.retract(actor, id, '撤稿说明', true)), 'done');
   });
 
   it('ModerationService: decisions on several comments, the mode, the word list', async () => {

@@ -30,6 +30,7 @@ function article(overrides: Partial<Article> = {}): Article {
     hideCover: false,
     commentPolicy: 'category',
     responsibleEditor: '',
+    correctedAt: null,
     createdAt: Date.UTC(2026, 10, 19, 0, 0, 0),
     updatedAt: Date.UTC(2026, 10, 20, 5, 30, 0),
     ...overrides,

@@ -39,11 +39,13 @@ import {
 } from '../../../services/workflow-rules.js';
 import type { StepOutcome } from '../../../services/workflow-service.js';
 import { parseWorkflowStep, type WorkflowStep } from '../../forms/admin-workflow-form.js';
+import { parseCorrectionForm, parseRetractionForm } from '../../forms/admin-notice-form.js';
+import { CORRECTION_KIND_NAMES } from '../../../services/correction-service.js';
 
 const PER_PAGE = 20;
 
 export function articlesController(context: AdminContext) {
-  const { repositories, clock, images, articleService, workflowService } = context;
+  const { repositories, clock, images, articleService, workflowService, correctionService } = context;
 
   async function categoryOptions() {
     return repositories.categories.listAll();
@@ -72,6 +74,8 @@ export function articlesController(context: AdminContext) {
       status?: number;
       /** what a reviewer wrote in a step that did not go through */
       stepNote?: string;
+      correctionNote?: string;
+      retractionReason?: string;
     },
   ) {
     const user = res.locals.currentUser!;
@@ -91,6 +95,13 @@ export function articlesController(context: AdminContext) {
       // the 已发布 and 定时 choices: for who may sign it off by saving (or correct it once signed)
       maySignBySaving: article ? article.status !== 'draft' || workflow!.steps.sign : userMaySignNew(user, newDraft),
       stepNote: options.stepNote ?? '',
+      correctionNote: options.correctionNote ?? '',
+      retractionReason: options.retractionReason ?? '',
+      corrections: article ? await repositories.corrections.listForArticle(article.id) : [],
+      correctionKinds: CORRECTION_KIND_NAMES,
+      mayRetract: hasRole(user.role, 'chief'),
+      mayCorrect: hasRole(user.role, 'editor'),
+      isPublished: article !== undefined && article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= clock(),
       ...WYSIWYG_ASSETS,
     });
   }
@@ -290,6 +301,37 @@ export function articlesController(context: AdminContext) {
       res.redirect(303, `/admin/articles/${article.id}/edit`);
     },
 
+    /** 更正/更新: a dated note on a published article (422: empty or too long; 400: not published). */
+    async correctArticle(req: Request<{ id: string }>, res: Response) {
+      const article = await findOr404(req.params.id);
+      const form = parseCorrectionForm(req.body);
+      const values = formValuesOf(article, res.locals.site.timeZone);
+      if (form.error) return renderForm(res, { article, values, errors: {}, notice: form.error, status: 422, correctionNote: form.note });
+      const outcome = await correctionService.correct(res.locals.currentUser!, article.id, form.kind, form.note);
+      if (outcome === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
+      if (outcome === 'not-published') throw badRequest(ARTICLES_MESSAGES.notPublished);
+      if (outcome !== 'done')
+        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refused], status: 403 });
+      req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.correctionAdded(CORRECTION_KIND_NAMES[form.kind]) };
+      res.redirect(303, `/admin/articles/${article.id}/edit#notices`);
+    },
+
+    /** 撤稿: a chief withdraws a published article with a public reason (400: not published; 403: not a chief). */
+    async retractArticle(req: Request<{ id: string }>, res: Response) {
+      const article = await findOr404(req.params.id);
+      const form = parseRetractionForm(req.body);
+      const values = formValuesOf(article, res.locals.site.timeZone);
+      if (form.error)
+        return renderForm(res, { article, values, errors: {}, notice: form.error, status: 422, retractionReason: form.reason });
+      const outcome = await correctionService.retract(res.locals.currentUser!, article.id, form.reason, form.showsTitle);
+      if (outcome === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
+      if (outcome === 'not-published') throw badRequest(ARTICLES_MESSAGES.notPublished);
+      if (outcome !== 'done')
+        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refused], status: 403 });
+      req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.retracted };
+      res.redirect(303, `/admin/articles/${article.id}/edit`);
+    },
+
     /** 待我审核: the articles waiting at a stage this user acts at, the longest waiting first. */
     async reviewQueue(_req: Request, res: Response) {
       const user = res.locals.currentUser!;
@@ -315,6 +357,7 @@ export function articlesController(context: AdminContext) {
 
     async trashArticle(req: Request<{ id: string }>, res: Response) {
       const outcome = await articleService.trash(res.locals.currentUser!, parseId(req.params.id));
+      if (outcome === 'published') throw badRequest(ARTICLES_MESSAGES.publishedCannotBeTrashed);
       if (outcome !== 'done') throw notFound(outcome === 'unchanged' ? ARTICLES_MESSAGES.alreadyInTrash : ARTICLES_MESSAGES.notFound);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.trashed };
       res.redirect(303, '/admin/articles');

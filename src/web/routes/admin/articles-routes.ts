@@ -4,6 +4,7 @@ import type { AdminContext } from '../../admin-context.js';
 import { articlesController } from '../../controllers/admin/articles-controller.js';
 import { csrfProtection } from '../../middleware/csrf.js';
 import { formBody } from '../../middleware/form-body.js';
+import { requireRole } from '../../middleware/admin-auth.js';
 import { imageUpload } from '../../middleware/image-upload.js';
 
 export function articlesRoutes(context: AdminContext): Router {
@@ -21,7 +22,10 @@ export function articlesRoutes(context: AdminContext): Router {
   router.get('/:id/preview', articles.previewArticle);
   router.post('/:id/trash', formBody('4kb'), csrfProtection, articles.trashArticle);
   router.post('/:id/restore', formBody('4kb'), csrfProtection, articles.restoreArticle);
-  router.post('/:id/purge', formBody('4kb'), csrfProtection, articles.purgeArticle);
+  router.post('/:id/corrections', formBody('64kb'), csrfProtection, articles.correctArticle);
+  router.post('/:id/retract', formBody('64kb'), csrfProtection, articles.retractArticle);
+  // for good: an admin's (the trash, or a withdrawn article)
+  router.post('/:id/purge', formBody('4kb'), csrfProtection, requireRole('admin'), articles.purgeArticle);
   router.get('/:id/revisions', articles.listRevisions);
   router.get('/:id/revisions/:revisionId', articles.showRevision);
   router.post('/:id/revisions/:revisionId/restore', formBody('4kb'), csrfProtection, articles.restoreRevision);
