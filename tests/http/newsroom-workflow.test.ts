@@ -152,6 +152,34 @@ describe('newsroom workflow', () => {
     assert.equal((await step(editorA, id, 'approve')).status, 303, 'a new round: the same editor may approve again');
   });
 
+  it('the reviewer sees what changed since the version last approved', async () => {
+    const id = await write(reporter, law);
+    const before = await chief.get(`/admin/articles/${id}/diff`);
+    assert.equal(before.status, 200);
+    assert.equal(before.$('.no-approved-version').length, 1, 'nothing approved yet');
+    await step(reporter, id, 'submit');
+    await step(editorA, id, 'approve');
+    t.clock.advance(60_000);
+    const changed = await editorA.postMultipart(
+      `/admin/articles/${id}`,
+      multipart(
+        fields(editorA, law, {
+          title: (await article(id)).title,
+          bodyHtml: '<p>正文补充了新情况</p>',
+          version: String((await article(id)).version),
+        }),
+      ),
+    );
+    assert.equal(changed.status, 303, 'an editor corrects it during review');
+    const diff = await chief.get(`/admin/articles/${id}/diff`);
+    const body = diff.$('.diff-field').filter((_, el) => diff.$(el).find('h2').text().startsWith('正文'));
+    assert.equal(body.find('ins.diff-added').text(), '补充了新情况');
+    assert.equal(body.find('del.diff-removed').length, 0);
+    assert.match(textOf(diff.$, '.diff-field h2'), /标题 （没有修改）/);
+    assert.equal((await chief.get(`/admin/articles/${id}/edit`)).$('a.diff-link').attr('href'), `/admin/articles/${id}/diff`);
+    assert.equal((await chief.get('/admin/articles/999999/diff')).status, 404);
+  });
+
   it('a stale form is 409 with the reviewer’s note kept; bad steps are 400, 422, 404', async () => {
     const id = await write(reporter, law);
     await step(reporter, id, 'submit');

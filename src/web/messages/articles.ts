@@ -57,6 +57,7 @@ export const ARTICLES_MESSAGES = {
   returnReasonMissing: '退回修改请写明原因。',
   noteMissing: '请填写内部意见。',
   noteTooLong: (max: number) => `意见不能超过 ${max} 个字。`,
+  diffTitle: (title: string) => `修改对比：${title}`,
   // corrections and retractions
   correctionAdded: (kind: string) => `${kind}说明已发布。`,
   correctionKindInvalid: '请选择“更正”或“更新”。',

@@ -41,6 +41,7 @@ import type { StepOutcome } from '../../../services/workflow-service.js';
 import { parseWorkflowStep, type WorkflowStep } from '../../forms/admin-workflow-form.js';
 import { parseCorrectionForm, parseRetractionForm } from '../../forms/admin-notice-form.js';
 import { CORRECTION_KIND_NAMES } from '../../../services/correction-service.js';
+import { articleDiff, lastApprovedRevision } from '../../../services/text-diff.js';
 
 const PER_PAGE = 20;
 
@@ -330,6 +331,22 @@ export function articlesController(context: AdminContext) {
         return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refused], status: 403 });
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.retracted };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
+    },
+
+    /** 修改对比: what changed in title, summary and body since the version last approved (初审/复审 or 签发). */
+    async showDiff(req: Request<{ id: string }>, res: Response) {
+      const article = await findOr404(req.params.id);
+      const [revisions, history] = await Promise.all([
+        repositories.articleRevisions.listForArticle(article.id),
+        repositories.workflow.listForArticle(article.id),
+      ]);
+      const approved = lastApprovedRevision(revisions, history);
+      res.render('admin/articles/diff', {
+        title: ARTICLES_MESSAGES.diffTitle(article.title),
+        article,
+        approved,
+        fields: approved ? articleDiff(approved.fields, article) : [],
+      });
     },
 
     /** 待我审核: the articles waiting at a stage this user acts at, the longest waiting first. */

@@ -20,6 +20,7 @@ export function articlesRoutes(context: AdminContext): Router {
   router.post('/:id', editorForm, csrfProtection, articles.updateArticle);
   router.post('/:id/workflow', formBody('64kb'), csrfProtection, articles.stepArticle);
   router.get('/:id/preview', articles.previewArticle);
+  router.get('/:id/diff', articles.showDiff);
   router.post('/:id/trash', formBody('4kb'), csrfProtection, articles.trashArticle);
   router.post('/:id/restore', formBody('4kb'), csrfProtection, articles.restoreArticle);
   router.post('/:id/corrections', formBody('64kb'), csrfProtection, articles.correctArticle);
