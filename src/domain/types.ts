@@ -57,8 +57,18 @@ export interface Article extends ArticleSummary {
   responsibleEditor: string;
   /** the latest 更正/更新 note's time (更新于); null when it has none */
   correctedAt: number | null;
+  /** 转载: the original; null for the site's own */
+  reprint: Reprint | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** 转载: the original of an article taken from another outlet (the outlet is the article's 来源). */
+export interface Reprint {
+  originalTitle: string;
+  originalAuthor: string;
+  /** http(s) URL, or '' */
+  originalUrl: string;
 }
 
 export interface NewArticle {
@@ -77,6 +87,8 @@ export interface NewArticle {
   homePin?: HomePin;
   pinnedUntil?: number | null;
   hideCover?: boolean;
+  /** 转载; null or absent for the site's own */
+  reprint?: Reprint | null;
   /** default 'category' */
   commentPolicy?: ArticleCommentPolicy;
   views?: number;
@@ -184,6 +196,8 @@ export interface SiteSettings {
   submissionContactRetentionDays: string;
   /** days after a report is decided that its note and address hash are kept (a number, as text) */
   reportDetailRetentionDays: string;
+  /** 可转载的稿源: the outlets a 转载 may come from, separated by 、 or commas */
+  reprintSources: string;
   sidebarPollId: string;
 }
 

@@ -124,6 +124,10 @@ export interface FullArticleRow extends ArticleSummaryRow {
   comment_policy: ArticleCommentPolicy;
   responsible_editor: string;
   corrected_at: number | null;
+  is_reprint: number;
+  original_title: string;
+  original_author: string;
+  original_url: string;
   created_at: number;
   updated_at: number;
 }
@@ -189,6 +193,10 @@ export function toArticle(row: FullArticleRow): Article {
     commentPolicy: row.comment_policy,
     responsibleEditor: row.responsible_editor,
     correctedAt: row.corrected_at,
+    reprint:
+      row.is_reprint === 1
+        ? { originalTitle: row.original_title, originalAuthor: row.original_author, originalUrl: row.original_url }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

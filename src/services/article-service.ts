@@ -11,7 +11,7 @@ import type { Clock } from './clock.js';
 import { sanitizeArticleHtml } from './html-sanitizer.js';
 import type { StorageAccess } from './storage-access.js';
 import { type Decision, type Refusal, mayCorrect, mayEdit, maySign, mayUnpublish } from './workflow-rules.js';
-import { recordStep, type WorkflowActor } from './workflow-service.js';
+import { recordStep, signOffDecision, type WorkflowActor } from './workflow-service.js';
 
 export type CreateOutcome = { kind: 'created'; id: number } | { kind: 'refused'; refusal: Refusal };
 
@@ -72,7 +72,11 @@ export class ArticleService {
   create(actor: WorkflowActor, fields: ArticleFields): Promise<CreateOutcome> {
     return this.storage.transaction(async (tx) => {
       const draft = { status: 'draft' as const, reviewStage: 0 as const, createdBy: actor.id };
-      const signing = fields.status !== 'draft' ? maySign(actor, draft, await this.levelsOf(tx, fields.categoryId), []) : undefined;
+      const reprint = { reprint: fields.reprint ?? null, source: fields.source };
+      const signing =
+        fields.status !== 'draft'
+          ? await signOffDecision(tx, reprint, maySign(actor, draft, await this.levelsOf(tx, fields.categoryId), []))
+          : undefined;
       if (signing && !signing.allowed) return { kind: 'refused', refusal: signing.refusal };
       const now = this.clock();
       const signer = signing && { signedBy: actor.id, responsibleEditor: actor.displayName };
@@ -123,7 +127,8 @@ export class ArticleService {
     if (wasSigned) return mayUnpublish(actor, current.publishedAt !== null && current.publishedAt <= this.clock());
     if (!staysSigned) return editing;
     const levels = await this.levelsOf(tx, fields.categoryId);
-    return maySign(actor, current, levels, await tx.workflow.approversThisRound(current.id));
+    const signing = maySign(actor, current, levels, await tx.workflow.approversThisRound(current.id));
+    return signOffDecision(tx, { reprint: fields.reprint ?? null, source: fields.source }, signing);
   }
 
   /** A draft published by saving it: out of review, signed by the actor (责任编辑), in its history. */

@@ -23,6 +23,8 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   reportHideThreshold: '3',
   submissionContactRetentionDays: '180',
   reportDetailRetentionDays: '180',
+  // the central outlets whose stories news sites may reprint (an editable starting point)
+  reprintSources: '新华社、人民日报、中央广播电视总台、光明日报、经济日报、中国日报、中国新闻社、求是、法治日报、人民法院报、检察日报',
   sidebarPollId: '',
 };
 

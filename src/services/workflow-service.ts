@@ -8,6 +8,8 @@ import type { Repositories } from '../repositories/index.js';
 import type { WorkflowAction } from '../repositories/workflow-repository.js';
 import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
+import { isPermittedReprint } from './reprint-sources.js';
+import { DEFAULT_SETTINGS } from './site-settings.js';
 import type { StorageAccess } from './storage-access.js';
 import {
   type ActiveStage,
@@ -90,9 +92,9 @@ export class WorkflowService {
 
   /** 签发: published at `publishAt` (now when null or past; a future time schedules it). */
   signOff(actor: WorkflowActor, id: number, version: number, publishAt: number | null): Promise<StepOutcome> {
-    return this.step(actor, id, version, async (article, levels, approvers) => ({
+    return this.step(actor, id, version, async (article, levels, approvers, tx) => ({
       action: 'sign',
-      decision: maySign(actor, article, levels, approvers),
+      decision: await signOffDecision(tx, article, maySign(actor, article, levels, approvers)),
       toStage: 0,
       note: '',
       signOff: { publishedAt: Math.max(publishAt ?? 0, this.clock()) },
@@ -113,14 +115,14 @@ export class WorkflowService {
     actor: WorkflowActor,
     id: number,
     version: number,
-    plan: (article: AdminArticle, levels: number, approvers: number[]) => Promise<Step>,
+    plan: (article: AdminArticle, levels: number, approvers: number[], tx: Repositories) => Promise<Step>,
   ): Promise<StepOutcome> {
     return this.storage.transaction(async (tx) => {
       const article = await tx.articles.findById(id);
       if (!article || article.deletedAt !== null) return { kind: 'not-found' };
       if (article.version !== version) return { kind: 'conflict' };
       const levels = (await tx.categories.findById(article.categoryId))?.reviewLevels ?? DEFAULT_REVIEW_LEVELS;
-      const step = await plan(article, levels, await tx.workflow.approversThisRound(id));
+      const step = await plan(article, levels, await tx.workflow.approversThisRound(id), tx);
       if (!step.decision.allowed) return { kind: 'refused', refusal: step.decision.refusal };
       const now = this.clock();
       if (step.action !== 'note') {
@@ -136,6 +138,20 @@ export class WorkflowService {
       return { kind: 'done', stage: step.toStage };
     });
   }
+}
+
+/**
+ * A sign-off the rules allow is still refused for a 转载 whose 来源 is not on the site's list of
+ * permitted sources (an admin, too: the list is the rule, and an admin can change it).
+ */
+export async function signOffDecision(
+  tx: Repositories,
+  article: { reprint: unknown; source: string },
+  decision: Decision,
+): Promise<Decision> {
+  if (!decision.allowed) return decision;
+  const sources = (await tx.settings.getAll()).reprintSources ?? DEFAULT_SETTINGS.reprintSources;
+  return isPermittedReprint(article, sources) ? decision : { allowed: false, refusal: 'source-not-permitted' };
 }
 
 /** The history line and the audit line of a step (also of a sign-off made by saving the editor form). */

@@ -71,6 +71,18 @@ export function articleJsonLd({ article, category, site, origin, corrections = [
         publisher,
         ...(article.coverImage ? { image: [absoluteUrl(origin, article.coverImage)] } : {}),
         ...(category ? { articleSection: category.name } : {}),
+        // 转载: the original it is based on
+        ...(article.reprint
+          ? {
+              isBasedOn: {
+                '@type': 'NewsArticle',
+                ...(article.reprint.originalTitle ? { headline: article.reprint.originalTitle } : {}),
+                ...(article.reprint.originalAuthor ? { author: { '@type': 'Person', name: article.reprint.originalAuthor } } : {}),
+                ...(article.reprint.originalUrl ? { url: article.reprint.originalUrl } : {}),
+                publisher: { '@type': 'Organization', name: article.source },
+              },
+            }
+          : {}),
         inLanguage: 'zh-CN',
       },
       {

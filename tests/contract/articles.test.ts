@@ -75,6 +75,7 @@ forEachBackend('article repository', (open) => {
       commentPolicy: 'hidden',
       responsibleEditor: '',
       correctedAt: null,
+      reprint: null,
       views: 12,
       createdAt: NOW,
       updatedAt: NOW,

@@ -215,4 +215,19 @@ forEachBackend('workflow storage', (open) => {
     assert.equal(await s.write((tx) => tx.articles.purge(id)), true, 'a withdrawn article may be purged');
     assert.equal(await s.read.articles.findRetracted(id), undefined);
   });
+
+  it('keeps a 转载 and its original, and clears it when the article is no longer one', async () => {
+    const { category } = await s.write(seed);
+    const reprint = { originalTitle: '原来的标题', originalAuthor: '原作者', originalUrl: 'https://news.example.cn/a/1' };
+    const id = await s.write((tx) => addArticle(tx, category, { source: '新华社', reprint }));
+    assert.deepEqual((await s.read.articles.findById(id))?.reprint, reprint);
+    assert.deepEqual((await s.read.articles.findVisibleById(id, NOW + HOUR))?.reprint, reprint);
+    const stored = (await s.read.articles.findById(id))!;
+    await s.write((tx) =>
+      tx.articles.update(id, stored.version, { ...stored, publishedAt: stored.publishedAt, reprint: null }, NOW + MINUTE),
+    );
+    assert.equal((await s.read.articles.findById(id))?.reprint, null);
+    const own = await s.write((tx) => addArticle(tx, category));
+    assert.equal((await s.read.articles.findById(own))?.reprint, null);
+  });
 });

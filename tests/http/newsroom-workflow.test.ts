@@ -226,6 +226,51 @@ describe('newsroom workflow', () => {
     assert.equal(reporterPublish.status, 403);
   });
 
+  it('转载: signed off only from a permitted source; the page and the JSON-LD name the original', async () => {
+    const oneLevel = (await t.portal.repositories.categories.findBySlug('photos'))!;
+    await t.write((tx) => tx.categories.update(oneLevel.id, { ...oneLevel, reviewLevels: 1 }));
+    const reprint = { isReprint: '1', originalTitle: '原发标题', originalAuthor: '原发记者', originalUrl: 'https://news.example.cn/a/1' };
+    const unlisted = await chief.postMultipart(
+      '/admin/articles',
+      multipart(fields(chief, oneLevel.id, { ...reprint, source: '某自媒体', status: 'published', title: '来源不明的转载' })),
+    );
+    assert.equal(unlisted.status, 403);
+    assert.match(textOf(unlisted.$, '.notice'), /不在“可转载的稿源”名单里/);
+    assert.equal(unlisted.$('input[name=originalTitle]').val(), '原发标题', 'the input is kept');
+    const noSource = await chief.postMultipart('/admin/articles', multipart(fields(chief, oneLevel.id, { ...reprint, source: '' })));
+    assert.equal(noSource.status, 422);
+    const badUrl = await chief.postMultipart(
+      '/admin/articles',
+      multipart(fields(chief, oneLevel.id, { ...reprint, source: '新华社', originalUrl: 'javascript:alert(1)' })),
+    );
+    assert.equal(badUrl.status, 422);
+
+    const listed = await chief.postMultipart(
+      '/admin/articles',
+      multipart(fields(chief, oneLevel.id, { ...reprint, source: '新华社', status: 'published', title: '新华社的转载' })),
+    );
+    assert.equal(listed.status, 303);
+    const id = Number(/\/admin\/articles\/(\d+)\/edit/.exec(listed.headers.get('location')!)![1]);
+    const page = await t.get(`/article/${id}`);
+    assert.equal(textOf(page.$, '.reprint-note'), '本文转载自新华社，原标题：原发标题，原作者：原发记者，原文链接。');
+    assert.equal(page.$('.reprint-note a').attr('href'), 'https://news.example.cn/a/1');
+    const ld = JSON.parse(page.$('script[type="application/ld+json"]').text()) as { '@graph': Record<string, unknown>[] };
+    assert.deepEqual(ld['@graph'][0]!.isBasedOn, {
+      '@type': 'NewsArticle',
+      headline: '原发标题',
+      author: { '@type': 'Person', name: '原发记者' },
+      url: 'https://news.example.cn/a/1',
+      publisher: { '@type': 'Organization', name: '新华社' },
+    });
+    // the list is a setting the admin edits
+    await t.repos.settings.setMany({ reprintSources: '新华社、某自媒体' });
+    const nowListed = await chief.postMultipart(
+      '/admin/articles',
+      multipart(fields(chief, oneLevel.id, { ...reprint, source: '某自媒体', status: 'published', title: '名单里加上以后' })),
+    );
+    assert.equal(nowListed.status, 303);
+  });
+
   it('each area needs its role: 记者 write, 编辑 moderate comments, 主编 run categories, 管理员 users', async () => {
     assert.equal((await reporter.get('/admin/articles')).status, 200);
     assert.equal((await reporter.get('/admin/comments')).status, 403);

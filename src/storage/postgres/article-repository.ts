@@ -28,7 +28,11 @@ const DEEP_PAGE_OFFSET = 100;
 /** Visible to readers at $1 (keep in step with the partial indexes: their WHERE is this minus the time). */
 export const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= $1";
 const EDITABLE_COLUMNS = `category_id, title, author, source, summary, body_html, cover_image,
-  is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy`;
+  is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy,
+  is_reprint, original_title, original_author, original_url`;
+const EDITABLE_COUNT = EDITABLE_COLUMNS.split(',').length;
+/** $from, $from+1 … for `count` parameters */
+const placeholders = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 
 export class PostgresArticleRepository implements ArticleRepository {
   private readonly searchIndex: PostgresSearchIndex;
@@ -105,7 +109,7 @@ export class PostgresArticleRepository implements ArticleRepository {
   async create(article: NewArticle, now: number, authorship: Authorship = {}): Promise<number> {
     const id = await this.sql.value<number>(
       `INSERT INTO articles (${EDITABLE_COLUMNS}, views, created_at, updated_at, created_by, signed_by, responsible_editor)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19) RETURNING id`,
+       VALUES (${placeholders(1, EDITABLE_COUNT + 2)}, $${EDITABLE_COUNT + 2}, ${placeholders(EDITABLE_COUNT + 3, 3)}) RETURNING id`,
       [
         ...columnValues(article),
         article.views ?? 0,
@@ -147,8 +151,9 @@ export class PostgresArticleRepository implements ArticleRepository {
     const updated = await this.sql.run(
       `UPDATE articles SET category_id = $1, title = $2, author = $3, source = $4, summary = $5, body_html = $6,
          cover_image = $7, is_featured = $8, status = $9, published_at = $10, home_pin = $11, pinned_until = $12,
-         hide_cover = $13, comment_policy = $14, updated_at = $15, version = version + 1
-       WHERE id = $16 AND version = $17 AND deleted_at IS NULL`,
+         hide_cover = $13, comment_policy = $14, is_reprint = $15, original_title = $16, original_author = $17,
+         original_url = $18, updated_at = $19, version = version + 1
+       WHERE id = $20 AND version = $21 AND deleted_at IS NULL`,
       [...columnValues(fields), now, id, expectedVersion],
     );
     if (updated > 0) await this.searchIndex.sync(id);
@@ -263,6 +268,10 @@ function columnValues(fields: ArticleFields): unknown[] {
     pinned ? (fields.pinnedUntil ?? null) : null,
     fields.hideCover ? 1 : 0,
     fields.commentPolicy ?? 'category',
+    fields.reprint ? 1 : 0,
+    fields.reprint?.originalTitle ?? '',
+    fields.reprint?.originalAuthor ?? '',
+    fields.reprint?.originalUrl ?? '',
   ];
 }
 

@@ -93,10 +93,12 @@ export class SqliteArticleRepository implements ArticleRepository {
     );
     this.insert = db.prepare(
       `INSERT INTO articles (category_id, title, author, source, summary, body_html, cover_image,
-         is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy, views,
+         is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy,
+         is_reprint, original_title, original_author, original_url, views,
          created_by, signed_by, responsible_editor, created_at, updated_at)
        VALUES (@categoryId, @title, @author, @source, @summary, @bodyHtml, @coverImage,
-         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @commentPolicy, @views,
+         @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @commentPolicy,
+         @isReprint, @originalTitle, @originalAuthor, @originalUrl, @views,
          @createdBy, @signedBy, @responsibleEditor, @now, @now)`,
     );
     this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
@@ -110,7 +112,8 @@ export class SqliteArticleRepository implements ArticleRepository {
       `UPDATE articles SET category_id = @categoryId, title = @title, author = @author, source = @source,
          summary = @summary, body_html = @bodyHtml, cover_image = @coverImage, is_featured = @isFeatured,
          status = @status, published_at = @publishedAt, home_pin = @homePin, pinned_until = @pinnedUntil,
-         hide_cover = @hideCover, comment_policy = @commentPolicy, updated_at = @now, version = version + 1
+         hide_cover = @hideCover, comment_policy = @commentPolicy, is_reprint = @isReprint, original_title = @originalTitle,
+         original_author = @originalAuthor, original_url = @originalUrl, updated_at = @now, version = version + 1
        WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
     );
     this.review = db.prepare(
@@ -317,6 +320,10 @@ function columnValues(fields: ArticleFields) {
     pinnedUntil: fields.homePin && fields.homePin !== 'none' ? (fields.pinnedUntil ?? null) : null,
     hideCover: fields.hideCover ? 1 : 0,
     commentPolicy: fields.commentPolicy ?? 'category',
+    isReprint: fields.reprint ? 1 : 0,
+    originalTitle: fields.reprint?.originalTitle ?? '',
+    originalAuthor: fields.reprint?.originalAuthor ?? '',
+    originalUrl: fields.reprint?.originalUrl ?? '',
   };
 }
 

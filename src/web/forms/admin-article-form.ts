@@ -1,7 +1,7 @@
 // Parses and validates the article editor form (the body is sanitized here, on write), and
 // the filters of the article list.
 import type { Request } from 'express';
-import type { ArticleCommentPolicy, ArticleStatus, HomePin } from '../../domain/types.js';
+import type { ArticleCommentPolicy, ArticleStatus, HomePin, Reprint } from '../../domain/types.js';
 import type { AdminArticleFilter } from '../../repositories/article-repository.js';
 import { ARTICLE_COMMENT_POLICIES } from '../../services/comment-policy.js';
 import { sanitizeArticleHtml } from '../../services/html-sanitizer.js';
@@ -29,6 +29,11 @@ export interface ArticleFormValues {
   homePin: string;
   pinnedUntil: string;
   commentPolicy: string;
+  /** 转载, and its original */
+  isReprint: boolean;
+  originalTitle: string;
+  originalAuthor: string;
+  originalUrl: string;
   /** the version the editor started from (conflict detection) */
   version: string;
 }
@@ -52,8 +57,12 @@ export interface ParsedArticle {
   /** null: the pin lasts until an editor removes it */
   pinnedUntil: number | null;
   commentPolicy: ArticleCommentPolicy;
+  reprint: Reprint | null;
   version: number;
 }
+
+export const ORIGINAL_URL_MAX = 500;
+const HTTP_URL = /^https?:\/\/[^\s<>"]+$/i;
 
 export const ARTICLE_TITLE_MAX = 120;
 export const ARTICLE_BYLINE_MAX = 60;
@@ -84,6 +93,10 @@ export function emptyArticleForm(): ArticleFormValues {
     homePin: 'none',
     pinnedUntil: '',
     commentPolicy: 'category',
+    isReprint: false,
+    originalTitle: '',
+    originalAuthor: '',
+    originalUrl: '',
     version: '0',
   };
 }
@@ -108,6 +121,10 @@ export function parseArticleForm(
     homePin: singleField(fields, 'homePin') || 'none',
     pinnedUntil: singleField(fields, 'pinnedUntil').trim(),
     commentPolicy: singleField(fields, 'commentPolicy') || 'category',
+    isReprint: singleField(fields, 'isReprint') === '1',
+    originalTitle: singleField(fields, 'originalTitle').trim(),
+    originalAuthor: singleField(fields, 'originalAuthor').trim(),
+    originalUrl: singleField(fields, 'originalUrl').trim(),
     version: singleField(fields, 'version') || '0',
   };
   const errors: ArticleFormErrors = {};
@@ -147,6 +164,14 @@ export function parseArticleForm(
   }
   const commentPolicy = ARTICLE_COMMENT_POLICIES.find((policy) => policy === values.commentPolicy);
   if (!commentPolicy) errors.commentPolicy = COMMENTS_MESSAGES.policyInvalid;
+  if (values.isReprint) {
+    if (values.source === '') errors.source ??= M.reprintNeedsSource;
+    if (Array.from(values.originalTitle).length > ARTICLE_TITLE_MAX) errors.originalTitle = SITE_MESSAGES.titleTooLong(ARTICLE_TITLE_MAX);
+    if (Array.from(values.originalAuthor).length > ARTICLE_BYLINE_MAX) errors.originalAuthor = M.authorTooLong(ARTICLE_BYLINE_MAX);
+    if (values.originalUrl !== '' && (!HTTP_URL.test(values.originalUrl) || values.originalUrl.length > ORIGINAL_URL_MAX)) {
+      errors.originalUrl = M.originalUrlInvalid;
+    }
+  }
   const version = Number(values.version);
   if (!Number.isSafeInteger(version) || version < 0) throw badRequest(M.versionInvalid);
   if (Object.keys(errors).length > 0 || !commentPolicy) return { values, errors };
@@ -168,6 +193,9 @@ export function parseArticleForm(
       homePin,
       pinnedUntil,
       commentPolicy,
+      reprint: values.isReprint
+        ? { originalTitle: values.originalTitle, originalAuthor: values.originalAuthor, originalUrl: values.originalUrl }
+        : null,
       version,
     },
   };

@@ -35,6 +35,8 @@ export const ARTICLES_MESSAGES = {
   pinnedUntilInvalid: '置顶截止时间格式不正确。',
   pinnedUntilPast: '置顶截止时间必须晚于现在；不限时请留空。',
   versionInvalid: '版本号不正确。',
+  reprintNeedsSource: '转载稿必须填写来源（原发媒体）。',
+  originalUrlInvalid: '原文链接须是以 http:// 或 https:// 开头的网址。',
   // the workflow (三审): the steps, and why one was refused
   reviewTitle: '待我审核',
   stepDone: {
@@ -52,6 +54,8 @@ export const ARTICLES_MESSAGES = {
     signed: '稿件已经签发。',
     retracted: '稿件已撤稿，不能再修改或发布；它作为记录保留。',
     published: '已发布的稿件不能改回草稿：请由主编撤稿，撤稿说明会留在原网址。',
+    'source-not-permitted':
+      '不能签发：这篇转载稿的来源不在“可转载的稿源”名单里（网站设置 → 稿件）。请改用名单内的来源，或请管理员核实后加入名单。',
   },
   stepInvalid: '未知的审核操作。',
   returnReasonMissing: '退回修改请写明原因。',

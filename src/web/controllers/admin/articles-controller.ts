@@ -128,6 +128,10 @@ export function articlesController(context: AdminContext) {
       homePin: article.homePin,
       pinnedUntil: article.pinnedUntil === null ? '' : toLocalInputValue(article.pinnedUntil, timeZone),
       commentPolicy: article.commentPolicy,
+      isReprint: article.reprint !== null,
+      originalTitle: article.reprint?.originalTitle ?? '',
+      originalAuthor: article.reprint?.originalAuthor ?? '',
+      originalUrl: article.reprint?.originalUrl ?? '',
       version: String(article.version),
     };
   }
@@ -165,6 +169,7 @@ export function articlesController(context: AdminContext) {
       pinnedUntil: parsed.pinnedUntil,
       hideCover: parsed.hideCover,
       commentPolicy: parsed.commentPolicy,
+      reprint: parsed.reprint,
     };
   }
 
