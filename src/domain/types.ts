@@ -198,6 +198,8 @@ export interface SiteSettings {
   reportDetailRetentionDays: string;
   /** 可转载的稿源: the outlets a 转载 may come from, separated by 、 or commas */
   reprintSources: string;
+  /** 规范表述: wrong→right pairs checked before sign-off, separated by ； */
+  usageRules: string;
   sidebarPollId: string;
 }
 

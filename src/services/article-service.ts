@@ -67,15 +67,16 @@ export class ArticleService {
 
   /**
    * A new article with its first revision. Saved as published or scheduled, it is signed off at
-   * once, which only a user who may sign a new article of its category can do (workflow-rules.ts).
+   * once, which only a user who may sign a new article of its category can do (workflow-rules.ts),
+   * with every pre-publication finding acknowledged.
    */
-  create(actor: WorkflowActor, fields: ArticleFields): Promise<CreateOutcome> {
+  create(actor: WorkflowActor, fields: ArticleFields, acknowledged: readonly string[] = []): Promise<CreateOutcome> {
     return this.storage.transaction(async (tx) => {
       const draft = { status: 'draft' as const, reviewStage: 0 as const, createdBy: actor.id };
-      const reprint = { reprint: fields.reprint ?? null, source: fields.source };
+      const checked = { ...fields, reprint: fields.reprint ?? null };
       const signing =
         fields.status !== 'draft'
-          ? await signOffDecision(tx, reprint, maySign(actor, draft, await this.levelsOf(tx, fields.categoryId), []))
+          ? await signOffDecision(tx, checked, maySign(actor, draft, await this.levelsOf(tx, fields.categoryId), []), acknowledged)
           : undefined;
       if (signing && !signing.allowed) return { kind: 'refused', refusal: signing.refusal };
       const now = this.clock();
@@ -101,13 +102,19 @@ export class ArticleService {
    * draft by saving it is a sign-off; changing a signed article is a correction (not by a
    * reporter); taking it back to a draft is a chief's.
    */
-  update(actor: WorkflowActor, id: number, expectedVersion: number, fields: ArticleFields): Promise<UpdateOutcome> {
+  update(
+    actor: WorkflowActor,
+    id: number,
+    expectedVersion: number,
+    fields: ArticleFields,
+    acknowledged: readonly string[] = [],
+  ): Promise<UpdateOutcome> {
     return this.storage.transaction(async (tx) => {
       const current = await tx.articles.findById(id);
       if (!current) return { kind: 'not-found' };
       if (current.deletedAt !== null) return { kind: 'in-trash' };
       if (current.version !== expectedVersion) return { kind: 'conflict', latest: current };
-      const decision = await this.updateDecision(tx, actor, current, fields);
+      const decision = await this.updateDecision(tx, actor, current, fields, acknowledged);
       if (!decision.allowed) return { kind: 'refused', refusal: decision.refusal };
       const now = this.clock();
       if (!(await tx.articles.update(id, expectedVersion, fields, now))) return { kind: 'conflict', latest: current };
@@ -118,7 +125,13 @@ export class ArticleService {
     });
   }
 
-  private async updateDecision(tx: Repositories, actor: WorkflowActor, current: AdminArticle, fields: ArticleFields): Promise<Decision> {
+  private async updateDecision(
+    tx: Repositories,
+    actor: WorkflowActor,
+    current: AdminArticle,
+    fields: ArticleFields,
+    acknowledged: readonly string[],
+  ): Promise<Decision> {
     const editing = mayEdit(actor, current);
     if (!editing.allowed) return editing;
     const wasSigned = current.status !== 'draft';
@@ -128,7 +141,7 @@ export class ArticleService {
     if (!staysSigned) return editing;
     const levels = await this.levelsOf(tx, fields.categoryId);
     const signing = maySign(actor, current, levels, await tx.workflow.approversThisRound(current.id));
-    return signOffDecision(tx, { reprint: fields.reprint ?? null, source: fields.source }, signing);
+    return signOffDecision(tx, { ...fields, reprint: fields.reprint ?? null }, signing, acknowledged);
   }
 
   /** A draft published by saving it: out of review, signed by the actor (责任编辑), in its history. */

@@ -24,6 +24,10 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   submissionContactRetentionDays: '180',
   reportDetailRetentionDays: '180',
   // the central outlets whose stories news sites may reprint (an editable starting point)
+  // a starting list: 新华社's rules on terms for people with disabilities, and common misspellings
+  usageRules:
+    '残废人→残疾人；瞎子→盲人；聋子→聋人；弱智→智力障碍者；截止目前→截至目前；截止到目前→截至目前；再接再励→再接再厉；' +
+    '迫不急待→迫不及待；不径而走→不胫而走；走头无路→走投无路；一愁莫展→一筹莫展；按装→安装；渡假→度假；既使→即使',
   reprintSources: '新华社、人民日报、中央广播电视总台、光明日报、经济日报、中国日报、中国新闻社、求是、法治日报、人民法院报、检察日报',
   sidebarPollId: '',
 };

@@ -49,7 +49,8 @@ export interface Reviewer {
   role: Role;
 }
 
-export type Refusal = 'role' | 'not-own' | 'wrong-stage' | 'same-person' | 'signed' | 'retracted' | 'published' | 'source-not-permitted';
+export type Refusal =
+  'role' | 'not-own' | 'wrong-stage' | 'same-person' | 'signed' | 'retracted' | 'published' | 'source-not-permitted' | 'unchecked';
 export type Decision = { allowed: true; override: boolean } | { allowed: false; refusal: Refusal };
 
 const allow = (override = false): Decision => ({ allowed: true, override });

@@ -8,6 +8,7 @@ import type { Repositories } from '../repositories/index.js';
 import type { WorkflowAction } from '../repositories/workflow-repository.js';
 import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
+import { type CheckedArticle, type Finding, parseUsageRules, prepublicationFindings, unacknowledged } from './prepublication-checks.js';
 import { isPermittedReprint } from './reprint-sources.js';
 import { DEFAULT_SETTINGS } from './site-settings.js';
 import type { StorageAccess } from './storage-access.js';
@@ -90,11 +91,20 @@ export class WorkflowService {
     }));
   }
 
-  /** 签发: published at `publishAt` (now when null or past; a future time schedules it). */
-  signOff(actor: WorkflowActor, id: number, version: number, publishAt: number | null): Promise<StepOutcome> {
+  /**
+   * 签发: published at `publishAt` (now when null or past; a future time schedules it), with every
+   * pre-publication finding acknowledged (by id).
+   */
+  signOff(
+    actor: WorkflowActor,
+    id: number,
+    version: number,
+    publishAt: number | null,
+    acknowledged: readonly string[] = [],
+  ): Promise<StepOutcome> {
     return this.step(actor, id, version, async (article, levels, approvers, tx) => ({
       action: 'sign',
-      decision: await signOffDecision(tx, article, maySign(actor, article, levels, approvers)),
+      decision: await signOffDecision(tx, article, maySign(actor, article, levels, approvers), acknowledged),
       toStage: 0,
       note: '',
       signOff: { publishedAt: Math.max(publishAt ?? 0, this.clock()) },
@@ -146,12 +156,26 @@ export class WorkflowService {
  */
 export async function signOffDecision(
   tx: Repositories,
-  article: { reprint: unknown; source: string },
+  article: CheckedArticle & { reprint: unknown },
   decision: Decision,
+  acknowledged: readonly string[],
 ): Promise<Decision> {
   if (!decision.allowed) return decision;
-  const sources = (await tx.settings.getAll()).reprintSources ?? DEFAULT_SETTINGS.reprintSources;
-  return isPermittedReprint(article, sources) ? decision : { allowed: false, refusal: 'source-not-permitted' };
+  const settings = await tx.settings.getAll();
+  if (!isPermittedReprint(article, settings.reprintSources ?? DEFAULT_SETTINGS.reprintSources)) {
+    return { allowed: false, refusal: 'source-not-permitted' };
+  }
+  const findings = await prepublicationFindingsIn(tx, article);
+  return unacknowledged(findings, acknowledged).length === 0 ? decision : { allowed: false, refusal: 'unchecked' };
+}
+
+/** The pre-publication checks of an article with the site's lists as they are now. */
+export async function prepublicationFindingsIn(
+  tx: Pick<Repositories, 'settings' | 'sensitiveWords'>,
+  article: CheckedArticle,
+): Promise<Finding[]> {
+  const usage = (await tx.settings.getAll()).usageRules ?? DEFAULT_SETTINGS.usageRules;
+  return prepublicationFindings(article, { sensitiveWords: await tx.sensitiveWords.listAll(), usageRules: parseUsageRules(usage) });
 }
 
 /** The history line and the audit line of a step (also of a sign-off made by saving the editor form). */

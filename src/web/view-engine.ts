@@ -147,6 +147,7 @@ export const TEMPLATE_LOCALS = [
   'timeZones',
   'zoneName',
   'workflow',
+  'findings',
   'approved',
   'correctionNote',
   'retractionReason',

@@ -271,6 +271,50 @@ describe('newsroom workflow', () => {
     assert.equal(nowListed.status, 303);
   });
 
+  it('发布前检查: findings shown with their positions; sign-off needs every one acknowledged (422 otherwise, nothing changed)', async () => {
+    const response = await reporter.postMultipart(
+      '/admin/articles',
+      multipart(
+        fields(reporter, law, {
+          title: '截止目前的调查',
+          source: '',
+          bodyHtml: '<p>举报人电话13812345678。</p>',
+        }),
+      ),
+    );
+    const id = Number(/\/admin\/articles\/(\d+)\/edit/.exec(response.headers.get('location')!)![1]);
+    const form = await reporter.get(`/admin/articles/${id}/edit`);
+    assert.deepEqual(
+      form
+        .$('.finding')
+        .map((_, li) => form.$(li).text().trim())
+        .get(),
+      ['标题 第 1 字：“截止目前”应为“截至目前”', '正文 第 6 字：含手机号码 138****5678：发布前请确认已获授权或打码', '来源：来源为空'],
+    );
+    assert.equal(form.$('.finding input[name=ack]').length, 0, 'a reporter does not sign: nothing to tick');
+    await step(reporter, id, 'submit');
+    await step(editorA, id, 'approve');
+    const signForm = await chief.get(`/admin/articles/${id}/edit`);
+    const ackIds = signForm
+      .$('form.workflow-step .sign-acks input[name=ack]')
+      .map((_, el) => signForm.$(el).attr('value'))
+      .get();
+    assert.deepEqual(ackIds, ['usage:标题:截止目前', 'mobile:13812345678', 'missing:source']);
+    const version = String((await article(id)).version);
+    const sign = (acks: string[]) => {
+      const body = new URLSearchParams({ _csrf: chief.csrfToken, step: 'sign', version });
+      for (const ack of acks) body.append('ack', ack);
+      return chief.post(`/admin/articles/${id}/workflow`, body.toString());
+    };
+    const none = await sign([]);
+    assert.equal(none.status, 422);
+    assert.match(textOf(none.$, '.notice'), /逐条确认/);
+    assert.equal((await sign(ackIds.slice(0, 2))).status, 422, 'every one');
+    assert.equal((await article(id)).status, 'draft', 'nothing changed');
+    assert.equal((await sign(ackIds)).status, 303);
+    assert.equal((await article(id)).status, 'published');
+  });
+
   it('each area needs its role: 记者 write, 编辑 moderate comments, 主编 run categories, 管理员 users', async () => {
     assert.equal((await reporter.get('/admin/articles')).status, 200);
     assert.equal((await reporter.get('/admin/comments')).status, 403);

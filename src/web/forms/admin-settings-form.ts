@@ -37,6 +37,7 @@ export const SETTING_FIELDS: readonly { key: Key; label: string; max: number; re
   { key: 'submissionContactRetentionDays', label: '投稿联系方式保存天数', max: 4, required: true },
   { key: 'reportDetailRetentionDays', label: '举报说明保存天数', max: 4, required: true },
   { key: 'reprintSources', label: '可转载的稿源', max: 1000, required: false },
+  { key: 'usageRules', label: '规范表述', max: 2000, required: false },
   { key: 'sidebarPollId', label: '侧栏投票', max: 16, required: false },
 ];
 

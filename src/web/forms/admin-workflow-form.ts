@@ -36,3 +36,16 @@ export function parseWorkflowStep(body: unknown, timeZone: string): WorkflowStep
   else if (step === 'note' && visibleLength(note) === 0) form.error = M.noteMissing;
   return form;
 }
+
+const ACK_MAX = 200;
+const ACK_LENGTH_MAX = 300;
+
+/** The pre-publication findings ticked 已核对 (the repeated field `ack`; each a finding's id). */
+export function acknowledgedOf(body: unknown): string[] {
+  const raw = ((body ?? {}) as Record<string, unknown>).ack;
+  const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  if (values.length > ACK_MAX || values.some((value) => typeof value !== 'string' || value.length > ACK_LENGTH_MAX)) {
+    throw badRequest(M.stepInvalid);
+  }
+  return values as string[];
+}

@@ -38,7 +38,12 @@ import {
   type ReviewedArticle,
 } from '../../../services/workflow-rules.js';
 import type { StepOutcome } from '../../../services/workflow-service.js';
-import { parseWorkflowStep, type WorkflowStep } from '../../forms/admin-workflow-form.js';
+import { acknowledgedOf, parseWorkflowStep, type WorkflowStep } from '../../forms/admin-workflow-form.js';
+import { parseUsageRules, prepublicationFindings } from '../../../services/prepublication-checks.js';
+import type { Refusal } from '../../../services/workflow-rules.js';
+
+/** A step the rules refuse: 403; a sign-off with findings not yet acknowledged: 422 (the reviewer ticks them). */
+const refusalStatus = (refusal: Refusal) => (refusal === 'unchecked' ? 422 : 403);
 import { parseCorrectionForm, parseRetractionForm } from '../../forms/admin-notice-form.js';
 import { CORRECTION_KIND_NAMES } from '../../../services/correction-service.js';
 import { articleDiff, lastApprovedRevision } from '../../../services/text-diff.js';
@@ -83,6 +88,11 @@ export function articlesController(context: AdminContext) {
     const article = options.article;
     const newDraft: ReviewedArticle = { status: 'draft', reviewStage: 0, createdBy: user.id };
     const workflow = article ? await workflowOf(user, article) : undefined;
+    // 发布前检查 of the text on the form (what is stored, or what was just posted)
+    const findings = prepublicationFindings(options.values, {
+      sensitiveWords: await repositories.sensitiveWords.listAll(),
+      usageRules: parseUsageRules(res.locals.site.usageRules),
+    });
     res.status(options.status ?? 200).render('admin/articles/form', {
       title: article ? ARTICLES_MESSAGES.editTitle : ARTICLES_MESSAGES.newTitle,
       article,
@@ -96,6 +106,7 @@ export function articlesController(context: AdminContext) {
       // the 已发布 and 定时 choices: for who may sign it off by saving (or correct it once signed)
       maySignBySaving: article ? article.status !== 'draft' || workflow!.steps.sign : userMaySignNew(user, newDraft),
       stepNote: options.stepNote ?? '',
+      findings,
       correctionNote: options.correctionNote ?? '',
       retractionReason: options.retractionReason ?? '',
       corrections: article ? await repositories.corrections.listForArticle(article.id) : [],
@@ -186,7 +197,7 @@ export function articlesController(context: AdminContext) {
     user: User,
     id: number,
     step: WorkflowStep,
-    form: { version: number; note: string; publishAt: number | null },
+    form: { version: number; note: string; publishAt: number | null; acknowledged: string[] },
   ): Promise<StepOutcome> {
     switch (step) {
       case 'submit':
@@ -196,7 +207,7 @@ export function articlesController(context: AdminContext) {
       case 'return':
         return workflowService.returnForChanges(user, id, form.version, form.note);
       case 'sign':
-        return workflowService.signOff(user, id, form.version, form.publishAt);
+        return workflowService.signOff(user, id, form.version, form.publishAt, form.acknowledged);
       case 'note':
         return workflowService.addNote(user, id, form.version, form.note);
     }
@@ -270,10 +281,16 @@ export function articlesController(context: AdminContext) {
         await coverFor(req, parsed, article.coverImage, user),
         publishTime(parsed, article.publishedAt, clock()),
       );
-      const outcome = await articleService.update(user, article.id, parsed.version, fields);
+      const outcome = await articleService.update(user, article.id, parsed.version, fields, acknowledgedOf(req.body));
       if (outcome.kind === 'conflict') return conflict(outcome.latest);
       if (outcome.kind === 'refused') {
-        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refusal], status: 403 });
+        return renderForm(res, {
+          article,
+          values,
+          errors: {},
+          notice: ARTICLES_MESSAGES.refusals[outcome.refusal],
+          status: refusalStatus(outcome.refusal),
+        });
       }
       if (outcome.kind !== 'updated') throw notFound(outcome.kind === 'in-trash' ? ARTICLES_MESSAGES.inTrash : ARTICLES_MESSAGES.notFound);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.updated };
@@ -287,10 +304,16 @@ export function articlesController(context: AdminContext) {
       const form = parseWorkflowStep(req.body, res.locals.site.timeZone);
       const values = formValuesOf(article, res.locals.site.timeZone);
       if (form.error) return renderForm(res, { article, values, errors: {}, notice: form.error, status: 422, stepNote: form.note });
-      const outcome = await takeStep(res.locals.currentUser!, article.id, form.step, form);
+      const outcome = await takeStep(res.locals.currentUser!, article.id, form.step, { ...form, acknowledged: acknowledgedOf(req.body) });
       if (outcome.kind === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
       if (outcome.kind === 'refused') {
-        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refusal], status: 403 });
+        return renderForm(res, {
+          article,
+          values,
+          errors: {},
+          notice: ARTICLES_MESSAGES.refusals[outcome.refusal],
+          status: refusalStatus(outcome.refusal),
+        });
       }
       if (outcome.kind === 'conflict') {
         const latest = (await repositories.articles.findById(article.id)) ?? article;
