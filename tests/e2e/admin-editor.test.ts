@@ -39,8 +39,9 @@ describe('editor publishes with the WYSIWYG editor in Chromium', { skip }, () =>
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL('**/admin/articles/new');
 
-    await page.getByLabel('标题').fill('编辑在浏览器里发布的图文报道');
+    await page.getByLabel('标题', { exact: true }).fill('编辑在浏览器里发布的图文报道');
     await page.getByLabel('栏目', { exact: true }).selectOption({ label: '社会民生' });
+    await page.getByLabel('来源', { exact: true }).fill('本网');
     await page.getByLabel('摘要').fill('一篇带图片的测试报道。');
     const editor = page.locator('#article-body-editor .ql-editor');
     await editor.click();

@@ -44,8 +44,9 @@ describe('a reporter, an editor and a chief publish an article in Chromium', { s
   it('writes, submits, approves, signs off, and shows 责任编辑 on the site', async () => {
     const reporter = await as('jizhe');
     await reporter.page.goto(`${t.baseUrl}/admin/articles/new`);
-    await reporter.page.getByLabel('标题').fill('社区调解室化解邻里纠纷');
+    await reporter.page.getByLabel('标题', { exact: true }).fill('社区调解室化解邻里纠纷');
     await reporter.page.getByLabel('栏目', { exact: true }).selectOption({ label: '法治要闻' });
+    await reporter.page.getByLabel('来源', { exact: true }).fill('本网');
     await reporter.page.getByLabel('摘要').fill('一间小小的调解室，一年化解纠纷上百起。');
     await reporter.page.locator('#article-body-editor .ql-editor').click();
     await reporter.page.keyboard.type('记者走访发现，社区调解室已成为居民解决纠纷的第一站。');
