@@ -313,6 +313,18 @@ describe('newsroom workflow', () => {
     assert.equal((await article(id)).status, 'draft', 'nothing changed');
     assert.equal((await sign(ackIds)).status, 303);
     assert.equal((await article(id)).status, 'published');
+
+    // saving as published is a sign-off too: the form comes back with the findings to tick
+    const unticked = await admin.postMultipart(
+      '/admin/articles',
+      multipart(fields(admin, law, { source: '', status: 'published', title: '没有来源的稿件' })),
+    );
+    assert.equal(unticked.status, 422);
+    assert.equal(unticked.$('#article-form .finding input[name=ack]').attr('value'), 'missing:source');
+    assert.equal(unticked.$('input[name=title]').val(), '没有来源的稿件', 'the input is kept');
+    const ticked = multipart(fields(admin, law, { source: '', status: 'published', title: '没有来源的稿件' }));
+    ticked.append('ack', 'missing:source');
+    assert.equal((await admin.postMultipart('/admin/articles', ticked)).status, 303);
   });
 
   it('each area needs its role: 记者 write, 编辑 moderate comments, 主编 run categories, 管理员 users', async () => {

@@ -118,6 +118,11 @@ export function articlesController(context: AdminContext) {
     });
   }
 
+  /** A change the workflow refuses: the form again, with why, and the input kept (403, or 422 for unticked checks). */
+  function renderRefusal(res: Response, refusal: Refusal, article: AdminArticle | undefined, values: ArticleFormValues) {
+    return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[refusal], status: refusalStatus(refusal) });
+  }
+
   function userMaySignNew(user: User, draft: ReviewedArticle): boolean {
     // levels of the category are not known before one is chosen: a chief signs where 终审 is the only level
     return availableSteps(user, draft, 1, []).sign;
@@ -248,9 +253,8 @@ export function articlesController(context: AdminContext) {
       if (!parsed) return renderForm(res, { values, errors, status: 422 });
       const user = res.locals.currentUser!;
       const fields = fieldsOf(parsed, await coverFor(req, parsed, null, user), publishTime(parsed, null, clock()));
-      const outcome = await articleService.create(user, fields);
-      if (outcome.kind === 'refused')
-        return renderForm(res, { values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refusal], status: 403 });
+      const outcome = await articleService.create(user, fields, acknowledgedOf(req.body));
+      if (outcome.kind === 'refused') return renderRefusal(res, outcome.refusal, undefined, values);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.created };
       res.redirect(303, `/admin/articles/${outcome.id}/edit`);
     },
@@ -284,13 +288,7 @@ export function articlesController(context: AdminContext) {
       const outcome = await articleService.update(user, article.id, parsed.version, fields, acknowledgedOf(req.body));
       if (outcome.kind === 'conflict') return conflict(outcome.latest);
       if (outcome.kind === 'refused') {
-        return renderForm(res, {
-          article,
-          values,
-          errors: {},
-          notice: ARTICLES_MESSAGES.refusals[outcome.refusal],
-          status: refusalStatus(outcome.refusal),
-        });
+        return renderRefusal(res, outcome.refusal, article, values);
       }
       if (outcome.kind !== 'updated') throw notFound(outcome.kind === 'in-trash' ? ARTICLES_MESSAGES.inTrash : ARTICLES_MESSAGES.notFound);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.updated };
@@ -307,13 +305,7 @@ export function articlesController(context: AdminContext) {
       const outcome = await takeStep(res.locals.currentUser!, article.id, form.step, { ...form, acknowledged: acknowledgedOf(req.body) });
       if (outcome.kind === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
       if (outcome.kind === 'refused') {
-        return renderForm(res, {
-          article,
-          values,
-          errors: {},
-          notice: ARTICLES_MESSAGES.refusals[outcome.refusal],
-          status: refusalStatus(outcome.refusal),
-        });
+        return renderRefusal(res, outcome.refusal, article, values);
       }
       if (outcome.kind === 'conflict') {
         const latest = (await repositories.articles.findById(article.id)) ?? article;
@@ -339,8 +331,7 @@ export function articlesController(context: AdminContext) {
       const outcome = await correctionService.correct(res.locals.currentUser!, article.id, form.kind, form.note);
       if (outcome === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
       if (outcome === 'not-published') throw badRequest(ARTICLES_MESSAGES.notPublished);
-      if (outcome !== 'done')
-        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refused], status: 403 });
+      if (outcome !== 'done') return renderRefusal(res, outcome.refused, article, values);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.correctionAdded(CORRECTION_KIND_NAMES[form.kind]) };
       res.redirect(303, `/admin/articles/${article.id}/edit#notices`);
     },
@@ -355,8 +346,7 @@ export function articlesController(context: AdminContext) {
       const outcome = await correctionService.retract(res.locals.currentUser!, article.id, form.reason, form.showsTitle);
       if (outcome === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
       if (outcome === 'not-published') throw badRequest(ARTICLES_MESSAGES.notPublished);
-      if (outcome !== 'done')
-        return renderForm(res, { article, values, errors: {}, notice: ARTICLES_MESSAGES.refusals[outcome.refused], status: 403 });
+      if (outcome !== 'done') return renderRefusal(res, outcome.refused, article, values);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.retracted };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
     },
