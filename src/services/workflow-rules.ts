@@ -35,6 +35,13 @@ export function roleForStage(stage: ActiveStage): Role {
   return stage === 3 ? 'chief' : 'editor';
 }
 
+/** The stages a role acts at, each with its name as a state (待初审 …): what "waiting for me" means. */
+export function stagesActedAtBy(role: Role): { stage: ActiveStage; name: string }[] {
+  return ([1, 2, 3] as const)
+    .filter((stage) => hasRole(role, roleForStage(stage)))
+    .map((stage) => ({ stage, name: `待${STAGE_NAMES[stage]}` }));
+}
+
 /** What the workflow needs to know of an article. */
 export interface ReviewedArticle {
   status: ArticleStatus;

@@ -7,29 +7,16 @@ import { it } from 'node:test';
 import { searchTerms } from '../../src/lib/search-tokens.js';
 import type { Repositories } from '../../src/repositories/index.js';
 import { forEachBackend } from './backends.js';
-import { addArticle, addCategory, addUser, freshStorage, HOUR, MINUTE, NOW } from './support.js';
+import { addArticle, addCategory, addUser, articleFields, freshStorage, HOUR, MINUTE, NOW } from './support.js';
 
 async function seed(tx: Repositories) {
   const category = await addCategory(tx);
   const reporter = await addUser(tx, 'jizhe', 'reporter');
   const editor = await addUser(tx, 'bianji', 'editor');
   const chief = await addUser(tx, 'zhubian', 'chief');
-  const draft = await tx.articles.create(
-    {
-      categoryId: category,
-      title: '草稿',
-      author: '',
-      source: '',
-      summary: '',
-      bodyHtml: '<p>x</p>',
-      coverImage: null,
-      isFeatured: false,
-      status: 'draft',
-      publishedAt: null,
-    },
-    NOW,
-    { createdBy: reporter },
-  );
+  const draft = await tx.articles.create(articleFields(category, { title: '草稿', status: 'draft', publishedAt: null }), NOW, {
+    createdBy: reporter,
+  });
   return { category, reporter, editor, chief, draft };
 }
 
@@ -96,22 +83,11 @@ forEachBackend('workflow storage', (open) => {
     const id = await s.write((tx) => addArticle(tx, category, {}, NOW));
     assert.equal((await s.read.articles.findById(id))?.responsibleEditor, '');
     const signedAtOnce = await s.write((tx) =>
-      tx.articles.create(
-        {
-          categoryId: category,
-          title: '签发',
-          author: '',
-          source: '',
-          summary: '',
-          bodyHtml: '<p>x</p>',
-          coverImage: null,
-          isFeatured: false,
-          status: 'published',
-          publishedAt: NOW,
-        },
-        NOW,
-        { createdBy: chief, signedBy: chief, responsibleEditor: '张主编' },
-      ),
+      tx.articles.create(articleFields(category, { title: '签发', publishedAt: NOW }), NOW, {
+        createdBy: chief,
+        signedBy: chief,
+        responsibleEditor: '张主编',
+      }),
     );
     const stored = (await s.read.articles.findById(signedAtOnce))!;
     assert.deepEqual([stored.createdBy, stored.signedBy, stored.responsibleEditor, stored.version], [chief, chief, '张主编', 1]);

@@ -30,7 +30,7 @@ import {
   availableSteps,
   hasRole,
   nextStepName,
-  roleForStage,
+  stagesActedAtBy,
   STAGE_NAMES,
   STATE_NAMES,
   stagesFor,
@@ -370,11 +370,10 @@ export function articlesController(context: AdminContext) {
     /** 待我审核: the articles waiting at a stage this user acts at, the longest waiting first. */
     async reviewQueue(_req: Request, res: Response) {
       const user = res.locals.currentUser!;
-      const stages = ([1, 2, 3] as const).filter((stage) => hasRole(user.role, roleForStage(stage)));
       const queues = await Promise.all(
-        stages.map(async (stage) => ({
+        stagesActedAtBy(user.role).map(async ({ stage, name }) => ({
           stage,
-          name: STATE_NAMES[stateOf({ status: 'draft', reviewStage: stage, createdBy: null })],
+          name,
           articles: (await repositories.articles.listForAdmin({ reviewStage: stage }, 100, 0)).reverse(),
         })),
       );

@@ -3,7 +3,7 @@
 import type { Request, Response } from 'express';
 import { barChart } from '../../../services/bar-chart.js';
 import { complianceGaps } from '../../../services/compliance-check.js';
-import { hasRole, roleForStage, STATE_NAMES, stateOf } from '../../../services/workflow-rules.js';
+import { stagesActedAtBy } from '../../../services/workflow-rules.js';
 import { SETTING_LABELS } from '../../forms/admin-settings-form.js';
 import { dayKey, formatMonthDay } from '../../../services/site-time.js';
 import type { AdminContext } from '../../admin-context.js';
@@ -36,13 +36,11 @@ export function dashboardController({ repositories, clock, viewCounter }: AdminC
       ]);
       const user = res.locals.currentUser!;
       // "waiting for me": the stages this user acts at (编辑 初审 and 复审, 主编 also 终审)
-      const reviewCounts = ([1, 2, 3] as const)
-        .filter((stage) => hasRole(user.role, roleForStage(stage)))
-        .map((stage) => ({
-          stage,
-          name: STATE_NAMES[stateOf({ status: 'draft', reviewStage: stage, createdBy: null })],
-          count: inReview[stage],
-        }));
+      const reviewCounts = stagesActedAtBy(user.role).map(({ stage, name }) => ({
+        stage,
+        name,
+        count: inReview[stage],
+      }));
       res.render('admin/dashboard/show', {
         title: DASHBOARD_MESSAGES.title,
         todayViews: points.at(-1)!.value,
