@@ -37,7 +37,7 @@ export function parseWorkflowStep(body: unknown, timeZone: string): WorkflowStep
   return form;
 }
 
-const ACK_MAX = 40;
+const ACK_MAX = 20;
 const ACK_LENGTH_MAX = 300;
 
 /** The pre-publication findings ticked 已核对 (the repeated field `ack`; each a finding's id). */

@@ -10,8 +10,8 @@ import { imageUpload } from '../../middleware/image-upload.js';
 export function articlesRoutes(context: AdminContext): Router {
   const articles = articlesController(context);
   // The editor form is multipart (it may carry a cover image); the body field may be long.
-  // ~20 fields, and up to 40 ticked 发布前检查 findings (ack)
-  const editorForm = imageUpload('cover', { fields: 64, fieldSize: 1024 * 1024 });
+  // ~20 fields, and up to 20 ticked 发布前检查 findings (ack)
+  const editorForm = imageUpload('cover', { fields: 40, fieldSize: 1024 * 1024 });
   const router = Router();
   router.get('/', articles.listArticles);
   router.get('/new', articles.newArticle);
