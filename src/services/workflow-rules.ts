@@ -162,6 +162,16 @@ export function availableSteps(user: Reviewer, article: ReviewedArticle, levels:
   };
 }
 
+/**
+ * Who holds the article now, in words: the reviewers of its stage (编辑 for 初审 and 复审, 主编 for
+ * 终审), or its writer while it is a draft (`writer`: their name, when known). Empty once signed.
+ */
+export function holderName(article: ReviewedArticle, writer: string | undefined): string {
+  if (article.status !== 'draft' || isRetracted(article)) return '';
+  if (article.reviewStage === 0) return writer ? `作者 ${writer}` : '作者';
+  return `${ROLE_NAMES[roleForStage(article.reviewStage)]}（${STAGE_NAMES[article.reviewStage]}）`;
+}
+
 /** Where the article goes next, in words: the next stage, or 签发. */
 export function nextStepName(article: ReviewedArticle, levels: number): string {
   if (article.status !== 'draft' || isRetracted(article)) return '';

@@ -78,8 +78,10 @@ describe('newsroom workflow', () => {
     assert.equal(textOf(form.$, '.workflow-next'), '提交初审');
     assert.equal(form.$('form.workflow-step input[name=step][value=submit]').length, 1);
 
+    assert.equal(textOf(form.$, '.workflow-holder'), '作者 jizhe', 'a draft is in its writer’s hands');
     assert.equal((await step(reporter, id, 'submit')).status, 303);
     assert.equal(await stateShown(reporter, id), '待初审');
+    assert.equal(textOf((await reporter.get(`/admin/articles/${id}/edit`)).$, '.workflow-holder'), '编辑（初审）');
     const locked = await reporter.postMultipart(
       `/admin/articles/${id}`,
       multipart(fields(reporter, law, { version: String((await article(id)).version) })),

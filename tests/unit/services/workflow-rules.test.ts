@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { ReviewStage, Role } from '../../../src/domain/types.js';
 import {
   hasRole,
+  holderName,
   mayApprove,
   mayEdit,
   mayReturn,
@@ -31,6 +32,15 @@ describe('workflow rules', () => {
     assert.equal(nextStepName(draft(3), 3), '终审签发');
     assert.equal(stateOf(draft(2)), 'review2');
     assert.equal(stateOf({ status: 'scheduled', reviewStage: 0, createdBy: null }), 'scheduled');
+  });
+
+  it('names who holds the article: its writer while a draft, the reviewers of its stage, nobody once signed', () => {
+    assert.equal(holderName(draft(0), '李记者'), '作者 李记者');
+    assert.equal(holderName(draft(0), undefined), '作者');
+    assert.equal(holderName(draft(1), '李记者'), '编辑（初审）');
+    assert.equal(holderName(draft(3), '李记者'), '主编（终审）');
+    assert.equal(holderName({ ...draft(0), status: 'published' }, '李记者'), '');
+    assert.equal(holderName({ ...draft(0), retractedAt: 1 }, '李记者'), '');
   });
 
   it('roles are ranked: each can do what the ones below it can', () => {

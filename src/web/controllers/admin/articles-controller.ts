@@ -29,6 +29,7 @@ import { DEFAULT_REVIEW_LEVELS } from '../../../repositories/category-repository
 import {
   availableSteps,
   hasRole,
+  holderName,
   nextStepName,
   stagesActedAtBy,
   STAGE_NAMES,
@@ -61,8 +62,10 @@ export function articlesController(context: AdminContext) {
   async function workflowOf(user: User, article: AdminArticle) {
     const levels = (await repositories.categories.findById(article.categoryId))?.reviewLevels ?? DEFAULT_REVIEW_LEVELS;
     const approvers = await repositories.workflow.approversThisRound(article.id);
+    const writer = article.createdBy === null ? undefined : (await repositories.users.findById(article.createdBy))?.displayName;
     return {
       state: STATE_NAMES[stateOf(article)],
+      holder: holderName(article, writer),
       stages: stagesFor(levels).map((stage) => STAGE_NAMES[stage]),
       next: nextStepName(article, levels),
       steps: availableSteps(user, article, levels, approvers),
