@@ -10,7 +10,7 @@ import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
 import { sanitizeArticleHtml } from './html-sanitizer.js';
 import type { StorageAccess } from './storage-access.js';
-import { type Decision, type Refusal, mayCorrect, mayEdit, maySign, mayUnpublish } from './workflow-rules.js';
+import { type Decision, type Refusal, isLive, mayCorrect, mayEdit, maySign, mayUnpublish } from './workflow-rules.js';
 import { recordStep, signOffDecision, type WorkflowActor } from './workflow-service.js';
 
 export type CreateOutcome = { kind: 'created'; id: number } | { kind: 'refused'; refusal: Refusal };
@@ -137,7 +137,7 @@ export class ArticleService {
     const wasSigned = current.status !== 'draft';
     const staysSigned = fields.status !== 'draft';
     if (wasSigned && staysSigned) return mayCorrect(actor);
-    if (wasSigned) return mayUnpublish(actor, current.publishedAt !== null && current.publishedAt <= this.clock());
+    if (wasSigned) return mayUnpublish(actor, isLive(current, this.clock()));
     if (!staysSigned) return editing;
     const levels = await this.levelsOf(tx, fields.categoryId);
     const signing = maySign(actor, current, levels, await tx.workflow.approversThisRound(current.id));
@@ -190,8 +190,7 @@ export class ArticleService {
       const article = await tx.articles.findById(id);
       if (!article) return 'not-found';
       const now = this.clock();
-      const published = article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= now;
-      if ((published || article.retractedAt !== null) && article.deletedAt === null) return 'published';
+      if ((isLive(article, now) || article.retractedAt !== null) && article.deletedAt === null) return 'published';
       if (!(await tx.articles.moveToTrash(id, now))) return 'unchanged';
       await tx.audit.append(auditEntry(actor, 'article.trash', { type: 'article', id }, article.title, now));
       return 'done';

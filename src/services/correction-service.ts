@@ -5,7 +5,7 @@
 import type { CorrectionKind } from '../domain/types.js';
 import type { Clock } from './clock.js';
 import type { StorageAccess } from './storage-access.js';
-import { mayCorrect, mayRetract, type Refusal } from './workflow-rules.js';
+import { isLive, mayCorrect, mayRetract, type Refusal } from './workflow-rules.js';
 import { recordStep, type WorkflowActor } from './workflow-service.js';
 
 export const CORRECTION_NOTE_MAX = 2000;
@@ -28,7 +28,7 @@ export class CorrectionService {
       const decision = mayCorrect(actor);
       if (!decision.allowed) return { refused: decision.refusal };
       const now = this.clock();
-      if (article.status === 'draft' || article.publishedAt === null || article.publishedAt > now) return 'not-published';
+      if (!isLive(article, now)) return 'not-published';
       await tx.corrections.add({ articleId, kind, note, userId: actor.id, userName: actor.displayName }, now);
       await tx.articles.markCorrected(articleId, now);
       const summary = `${CORRECTION_KIND_NAMES[kind]}：${note}`;

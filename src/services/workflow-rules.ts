@@ -64,6 +64,11 @@ const allow = (override = false): Decision => ({ allowed: true, override });
 const refuse = (refusal: Refusal): Decision => ({ allowed: false, refusal });
 
 const isSigned = (article: ReviewedArticle) => article.status !== 'draft';
+
+/** On the site now: signed off and its publish time has come (what may be corrected or withdrawn, never trashed). */
+export function isLive(article: { status: ArticleStatus; publishedAt: number | null }, now: number): boolean {
+  return article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= now;
+}
 const isRetracted = (article: ReviewedArticle) => (article.retractedAt ?? null) !== null;
 
 /** Editing the text: a reporter only their own draft out of review; everyone else any article. */

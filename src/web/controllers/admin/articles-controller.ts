@@ -30,6 +30,7 @@ import {
   availableSteps,
   hasRole,
   holderName,
+  isLive,
   nextStepName,
   stagesActedAtBy,
   STAGE_NAMES,
@@ -116,7 +117,7 @@ export function articlesController(context: AdminContext) {
       correctionKinds: CORRECTION_KIND_NAMES,
       mayRetract: hasRole(user.role, 'chief'),
       mayCorrect: hasRole(user.role, 'editor'),
-      isPublished: article !== undefined && article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= clock(),
+      isPublished: article !== undefined && isLive(article, clock()),
       ...WYSIWYG_ASSETS,
     });
   }
