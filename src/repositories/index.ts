@@ -8,6 +8,7 @@ import type { CaptchaRepository } from './captcha-repository.js';
 import type { CategoryRepository } from './category-repository.js';
 import type { CommentRepository } from './comment-repository.js';
 import type { CorrectionRepository } from './correction-repository.js';
+import type { PendingChangeRepository } from './pending-change-repository.js';
 import type { PageRepository } from './page-repository.js';
 import type { PollRepository } from './poll-repository.js';
 import type { RankingRepository } from './ranking-repository.js';
@@ -34,6 +35,7 @@ export interface Repositories {
   comments: CommentRepository;
   corrections: CorrectionRepository;
   pages: PageRepository;
+  pendingChanges: PendingChangeRepository;
   polls: PollRepository;
   rankings: RankingRepository;
   rateLimits: RateLimitRepository;

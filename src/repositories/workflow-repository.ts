@@ -3,7 +3,7 @@
 // only.
 import type { ReviewStage } from '../domain/types.js';
 
-export type WorkflowAction = 'submit' | 'approve' | 'return' | 'sign' | 'note' | 'correct' | 'retract';
+export type WorkflowAction = 'submit' | 'approve' | 'return' | 'sign' | 'note' | 'correct' | 'retract' | 'discard';
 
 export interface WorkflowEvent {
   id: number;

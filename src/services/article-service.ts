@@ -10,13 +10,28 @@ import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
 import { sanitizeArticleHtml } from './html-sanitizer.js';
 import type { StorageAccess } from './storage-access.js';
-import { type Decision, type Refusal, isLive, mayCorrect, mayEdit, maySign, mayUnpublish } from './workflow-rules.js';
-import { recordStep, signOffDecision, type WorkflowActor } from './workflow-service.js';
+import { proposeChange, withTextOf } from './pending-changes.js';
+import {
+  type Decision,
+  type Refusal,
+  isLive,
+  mayCorrect,
+  mayEdit,
+  mayProposeChange,
+  maySign,
+  mayTrash,
+  mayUnpublish,
+  proposesChange,
+  stagesFor,
+} from './workflow-rules.js';
+import { CHANGE_NOTES, recordStep, signOffDecision, type WorkflowActor } from './workflow-service.js';
 
 export type CreateOutcome = { kind: 'created'; id: number } | { kind: 'refused'; refusal: Refusal };
 
 export type UpdateOutcome =
   | { kind: 'updated' }
+  /** a reporter's change to a signed article, sent to review; the signed version stays online */
+  | { kind: 'proposed' }
   /** someone saved first: the article as it is now */
   | { kind: 'conflict'; latest: AdminArticle }
   | { kind: 'not-found' }
@@ -24,8 +39,11 @@ export type UpdateOutcome =
   /** the workflow does not let this user make this change (workflow-rules.ts) */
   | { kind: 'refused'; refusal: Refusal };
 
-/** 'published': a published article leaves the site only by retraction (撤稿), never through the trash */
-export type TrashOutcome = 'done' | 'not-found' | 'unchanged' | 'published';
+/**
+ * 'published': a published article leaves the site only by retraction (撤稿), never through the
+ * trash; refused: a reporter moves only their own draft out of review.
+ */
+export type TrashOutcome = 'done' | 'not-found' | 'unchanged' | 'published' | { refused: Refusal };
 
 export type DraftOutcome =
   | { kind: 'created'; articleId: number }
@@ -100,7 +118,8 @@ export class ArticleService {
    * Saves the fields if the article is still at the version the editor started from, and the
    * workflow allows the change: a reporter edits only their own draft out of review; publishing a
    * draft by saving it is a sign-off; changing a signed article is a correction (not by a
-   * reporter); taking it back to a draft is a chief's.
+   * reporter: theirs goes to review as a change, 修改稿, while the signed version stays online);
+   * taking it back to a draft is a chief's.
    */
   update(
     actor: WorkflowActor,
@@ -114,15 +133,40 @@ export class ArticleService {
       if (!current) return { kind: 'not-found' };
       if (current.deletedAt !== null) return { kind: 'in-trash' };
       if (current.version !== expectedVersion) return { kind: 'conflict', latest: current };
-      const decision = await this.updateDecision(tx, actor, current, fields, acknowledged);
-      if (!decision.allowed) return { kind: 'refused', refusal: decision.refusal };
-      const now = this.clock();
-      if (!(await tx.articles.update(id, expectedVersion, fields, now))) return { kind: 'conflict', latest: current };
-      await this.keep(tx, actor, id, fields, 'article.update', fields.title, now);
-      const signs = current.status === 'draft' && fields.status !== 'draft';
-      if (signs) await this.signedBySaving(tx, actor, { ...current, version: expectedVersion + 1 }, fields, decision, now);
-      return { kind: 'updated' };
+      return this.save(tx, actor, current, fields, acknowledged, { action: 'article.update', summary: fields.title });
     });
+  }
+
+  /** A save of new fields over `current`, as the workflow allows it (see update). */
+  private async save(
+    tx: Repositories,
+    actor: WorkflowActor,
+    current: AdminArticle,
+    fields: ArticleFields,
+    acknowledged: readonly string[],
+    audit: { action: string; summary: string },
+  ): Promise<UpdateOutcome> {
+    if (proposesChange(actor, current)) return this.propose(tx, actor, current, fields);
+    const decision = await this.updateDecision(tx, actor, current, fields, acknowledged);
+    if (!decision.allowed) return { kind: 'refused', refusal: decision.refusal };
+    const now = this.clock();
+    if (!(await tx.articles.update(current.id, current.version, fields, now))) return { kind: 'conflict', latest: current };
+    await this.keep(tx, actor, current.id, fields, audit.action, audit.summary, now);
+    const signs = current.status === 'draft' && fields.status !== 'draft';
+    if (signs) await this.signedBySaving(tx, actor, { ...current, version: current.version + 1 }, fields, decision, now);
+    return { kind: 'updated' };
+  }
+
+  /** A reporter's change to their signed article: kept, and sent to the first stage of review. */
+  private async propose(tx: Repositories, actor: WorkflowActor, current: AdminArticle, fields: ArticleFields): Promise<UpdateOutcome> {
+    const decision = mayProposeChange(actor, current);
+    if (!decision.allowed) return { kind: 'refused', refusal: decision.refusal };
+    const now = this.clock();
+    const levels = await this.levelsOf(tx, current.categoryId);
+    if (!(await proposeChange(tx, actor, current, fields, levels, now))) return { kind: 'conflict', latest: current };
+    const step = { action: 'submit' as const, toStage: stagesFor(levels)[0]!, note: CHANGE_NOTES.proposed, override: false };
+    await recordStep(tx, actor, current, step, now);
+    return { kind: 'proposed' };
   }
 
   private async updateDecision(
@@ -168,27 +212,27 @@ export class ArticleService {
   }
 
   /**
-   * Brings back a revision's text as a new version. Where the article stands on the home page
-   * is today's choice, not the revision's.
+   * Brings back a revision's text as a new version, saved as any edit is (a reporter's, of a
+   * signed article, goes to review as a change). Its category, status, publish time and place on
+   * the home page are today's, not the revision's: restoring never publishes or withdraws.
    */
-  restoreRevision(actor: Actor, articleId: number, revisionId: number): Promise<UpdateOutcome> {
+  restoreRevision(actor: WorkflowActor, articleId: number, revisionId: number): Promise<UpdateOutcome> {
     return this.storage.transaction(async (tx) => {
       const current = await tx.articles.findById(articleId);
       const revision = await tx.articleRevisions.findById(revisionId);
       if (!current || !revision || revision.articleId !== articleId) return { kind: 'not-found' };
       if (current.deletedAt !== null) return { kind: 'in-trash' };
-      const fields: ArticleFields = { ...revision.fields, homePin: current.homePin, pinnedUntil: current.pinnedUntil };
-      const now = this.clock();
-      if (!(await tx.articles.update(articleId, current.version, fields, now))) return { kind: 'conflict', latest: current };
-      await this.keep(tx, actor, articleId, fields, 'article.revision.restore', `版本 #${revision.id}`, now);
-      return { kind: 'updated' };
+      const fields = withTextOf(current, revision);
+      return this.save(tx, actor, current, fields, [], { action: 'article.revision.restore', summary: `版本 #${revision.id}` });
     });
   }
 
-  trash(actor: Actor, id: number): Promise<TrashOutcome> {
+  trash(actor: WorkflowActor, id: number): Promise<TrashOutcome> {
     return this.storage.transaction(async (tx) => {
       const article = await tx.articles.findById(id);
       if (!article) return 'not-found';
+      const decision = mayTrash(actor, article);
+      if (!decision.allowed) return { refused: decision.refusal };
       const now = this.clock();
       if ((isLive(article, now) || article.retractedAt !== null) && article.deletedAt === null) return 'published';
       if (!(await tx.articles.moveToTrash(id, now))) return 'unchanged';
@@ -197,10 +241,12 @@ export class ArticleService {
     });
   }
 
-  restore(actor: Actor, id: number): Promise<TrashOutcome> {
+  restore(actor: WorkflowActor, id: number): Promise<TrashOutcome> {
     return this.storage.transaction(async (tx) => {
       const article = await tx.articles.findById(id);
       if (!article) return 'not-found';
+      const decision = mayTrash(actor, article);
+      if (!decision.allowed) return { refused: decision.refusal };
       const now = this.clock();
       if (!(await tx.articles.restoreFromTrash(id, now))) return 'unchanged';
       await tx.audit.append(auditEntry(actor, 'article.restore', { type: 'article', id }, article.title, now));

@@ -46,6 +46,8 @@ export class CorrectionService {
       if (!decision.allowed) return { refused: decision.refusal };
       const now = this.clock();
       if (!(await tx.articles.retract(articleId, { reason, showsTitle }, now))) return 'not-published';
+      // a reporter's change waiting for review goes with it: a withdrawn article is never signed again
+      await tx.pendingChanges.remove(articleId);
       await recordStep(tx, actor, article, { action: 'retract', toStage: 0, note: reason, override: false }, now);
       return 'done';
     });

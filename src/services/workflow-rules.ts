@@ -49,6 +49,8 @@ export interface ReviewedArticle {
   createdBy: number | null;
   /** withdrawn (撤稿): kept as a record, never edited or published again */
   retractedAt?: number | null;
+  /** a signed article with a reporter's change (修改稿) waiting: the review stage is the change's */
+  hasPendingChange?: boolean;
 }
 
 export interface Reviewer {
@@ -57,7 +59,17 @@ export interface Reviewer {
 }
 
 export type Refusal =
-  'role' | 'not-own' | 'wrong-stage' | 'same-person' | 'signed' | 'retracted' | 'published' | 'source-not-permitted' | 'unchecked';
+  | 'role'
+  | 'not-own'
+  | 'wrong-stage'
+  | 'same-person'
+  | 'signed'
+  | 'retracted'
+  | 'published'
+  | 'source-not-permitted'
+  | 'unchecked'
+  /** the signed text was corrected after the change was proposed: it would undo the correction */
+  | 'outdated';
 export type Decision = { allowed: true; override: boolean } | { allowed: false; refusal: Refusal };
 
 const allow = (override = false): Decision => ({ allowed: true, override });
@@ -70,6 +82,33 @@ export function isLive(article: { status: ArticleStatus; publishedAt: number | n
   return article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= now;
 }
 const isRetracted = (article: ReviewedArticle) => (article.retractedAt ?? null) !== null;
+/** In review or on its way there: a draft, or a signed article's change (修改稿). */
+const isUnderWork = (article: ReviewedArticle) => !isRetracted(article) && (!isSigned(article) || article.hasPendingChange === true);
+
+/** A reporter's save of a signed article is a change (修改稿) for review; everyone else corrects it directly. */
+export function proposesChange(user: Reviewer, article: ReviewedArticle): boolean {
+  return user.role === 'reporter' && isSigned(article);
+}
+
+/**
+ * Proposing a change to a signed article: a reporter, on their own article, when no change of
+ * theirs is in review (a returned one is revised and proposed again).
+ */
+export function mayProposeChange(user: Reviewer, article: ReviewedArticle): Decision {
+  if (isRetracted(article)) return refuse('retracted');
+  if (!isSigned(article)) return refuse('wrong-stage');
+  if (article.createdBy !== user.id) return refuse('not-own');
+  if (article.reviewStage !== 0) return refuse('wrong-stage');
+  return allow();
+}
+
+/** Dropping a change (撤回修改稿): its reporter, or an editor or above, at any stage. */
+export function mayDiscardChange(user: Reviewer, article: ReviewedArticle): Decision {
+  if (isRetracted(article)) return refuse('retracted');
+  if (!isSigned(article) || article.hasPendingChange !== true) return refuse('wrong-stage');
+  if (user.role === 'reporter' && article.createdBy !== user.id) return refuse('not-own');
+  return allow();
+}
 
 /** Editing the text: a reporter only their own draft out of review; everyone else any article. */
 export function mayEdit(user: Reviewer, article: ReviewedArticle): Decision {
@@ -80,10 +119,18 @@ export function mayEdit(user: Reviewer, article: ReviewedArticle): Decision {
   return allow();
 }
 
-/** Submitting a draft for review: a draft out of review; a reporter only their own. */
+/** Moving an article to the trash or back: a reporter only their own draft out of review. */
+export function mayTrash(user: Reviewer, article: ReviewedArticle): Decision {
+  if (user.role !== 'reporter') return allow();
+  if (article.createdBy !== user.id) return refuse('not-own');
+  if (article.reviewStage !== 0 || isSigned(article)) return refuse('wrong-stage');
+  return allow();
+}
+
+/** Submitting a draft (or a returned change) for review: out of review; a reporter only their own. */
 export function maySubmit(user: Reviewer, article: ReviewedArticle): Decision {
   if (isRetracted(article)) return refuse('retracted');
-  if (isSigned(article)) return refuse('signed');
+  if (!isUnderWork(article)) return refuse('signed');
   if (article.reviewStage !== 0) return refuse('wrong-stage');
   if (user.role === 'reporter' && article.createdBy !== user.id) return refuse('not-own');
   return allow();
@@ -105,14 +152,16 @@ export function mayReturn(user: Reviewer, article: ReviewedArticle): Decision {
 }
 
 /**
- * Signing off (签发, publishing or scheduling): a chief at 终审, or straight from a draft where
- * 终审 is the category's only level, without having approved another level of this round. An
- * admin may sign at any point: an override unless a chief could have signed there too.
+ * Signing off (签发, publishing or scheduling; for a change, putting it online): a chief at 终审,
+ * or straight from a draft where 终审 is the category's only level, without having approved
+ * another level of this round. An admin may sign at any point: an override unless a chief could
+ * have signed there too. A change is always reviewed: it is signed at 终审 only.
  */
 export function maySign(user: Reviewer, article: ReviewedArticle, levels: number, approvers: readonly number[]): Decision {
   if (isRetracted(article)) return refuse('retracted');
-  if (isSigned(article)) return refuse('signed');
-  const atSignOff = article.reviewStage === 3 || (article.reviewStage === 0 && stagesFor(levels).length === 1);
+  if (!isUnderWork(article)) return refuse('signed');
+  const direct = !isSigned(article) && article.reviewStage === 0 && stagesFor(levels).length === 1;
+  const atSignOff = article.reviewStage === 3 || direct;
   const approvedBefore = approvers.includes(user.id);
   if (user.role === 'admin') return allow(!atSignOff || approvedBefore);
   if (!hasRole(user.role, 'chief')) return refuse('role');
@@ -164,6 +213,7 @@ export function availableSteps(user: Reviewer, article: ReviewedArticle, levels:
     approve: mayApprove(user, article, approvers).allowed,
     return: mayReturn(user, article).allowed,
     sign: maySign(user, article, levels, approvers).allowed,
+    discard: mayDiscardChange(user, article).allowed,
   };
 }
 
@@ -172,15 +222,21 @@ export function availableSteps(user: Reviewer, article: ReviewedArticle, levels:
  * 终审), or its writer while it is a draft (`writer`: their name, when known). Empty once signed.
  */
 export function holderName(article: ReviewedArticle, writer: string | undefined): string {
-  if (article.status !== 'draft' || isRetracted(article)) return '';
+  if (!isUnderWork(article)) return '';
   if (article.reviewStage === 0) return writer ? `作者 ${writer}` : '作者';
   return `${ROLE_NAMES[roleForStage(article.reviewStage)]}（${STAGE_NAMES[article.reviewStage]}）`;
 }
 
 /** Where the article goes next, in words: the next stage, or 签发. */
 export function nextStepName(article: ReviewedArticle, levels: number): string {
-  if (article.status !== 'draft' || isRetracted(article)) return '';
+  if (!isUnderWork(article)) return '';
   if (article.reviewStage === 0) return `提交${STAGE_NAMES[stagesFor(levels)[0]!]}`;
   const after = stageAfter(levels, article.reviewStage);
   return after === 0 ? '终审签发' : `${STAGE_NAMES[article.reviewStage]}通过后进入${STAGE_NAMES[after]}`;
+}
+
+/** Where a signed article's change (修改稿) stands, in words ('' when there is none). */
+export function changeStateName(article: ReviewedArticle): string {
+  if (!isSigned(article) || article.hasPendingChange !== true || isRetracted(article)) return '';
+  return article.reviewStage === 0 ? '修改稿待作者修改后重新提交' : `修改稿待${STAGE_NAMES[article.reviewStage]}`;
 }

@@ -3,12 +3,14 @@
 // article moves, the step joins its history, and the audit log gets a line (overrides say so).
 import type { ReviewStage, User } from '../domain/types.js';
 import type { AdminArticle } from '../repositories/article-repository.js';
+import type { PendingChange } from '../repositories/pending-change-repository.js';
 import { DEFAULT_REVIEW_LEVELS } from '../repositories/category-repository.js';
 import type { Repositories } from '../repositories/index.js';
 import type { WorkflowAction } from '../repositories/workflow-repository.js';
 import { auditEntry } from './audit.js';
 import type { Clock } from './clock.js';
 import { type CheckedArticle, type Finding, parseUsageRules, prepublicationFindings, unacknowledged } from './prepublication-checks.js';
+import { applyChange, isOutdated, reviewedWithChange, withTextOf } from './pending-changes.js';
 import { isPermittedReprint } from './reprint-sources.js';
 import { DEFAULT_SETTINGS } from './site-settings.js';
 import type { StorageAccess } from './storage-access.js';
@@ -16,8 +18,10 @@ import {
   type ActiveStage,
   type Decision,
   type Refusal,
+  type ReviewedArticle,
   STAGE_NAMES,
   mayApprove,
+  mayDiscardChange,
   mayReturn,
   maySign,
   maySubmit,
@@ -45,7 +49,11 @@ const AUDIT_ACTIONS: Record<WorkflowAction, string> = {
   note: 'article.note',
   correct: 'article.correct',
   retract: 'article.retract',
+  discard: 'article.change.discard',
 };
+
+/** What the history says of a reporter's change (修改稿) when it is proposed and signed. */
+export const CHANGE_NOTES = { proposed: '修改稿（已发布的版本保持不变）', signed: '修改稿签发上线' } as const;
 
 interface Step {
   action: WorkflowAction;
@@ -53,7 +61,11 @@ interface Step {
   toStage: ReviewStage;
   note: string;
   signOff?: { publishedAt: number };
+  /** the reporter's change (修改稿) this step puts online or drops */
+  change?: { apply: PendingChange } | { drop: true };
 }
+
+type ReviewedAdminArticle = AdminArticle & ReviewedArticle;
 
 export class WorkflowService {
   constructor(
@@ -102,12 +114,49 @@ export class WorkflowService {
     publishAt: number | null,
     acknowledged: readonly string[] = [],
   ): Promise<StepOutcome> {
-    return this.step(actor, id, version, async (article, levels, approvers, tx) => ({
+    return this.step(actor, id, version, async (article, levels, approvers, tx, change) => {
+      const decision = maySign(actor, article, levels, approvers);
+      if (change) return this.changeSignOff(tx, article, change, decision, acknowledged);
+      return {
+        action: 'sign',
+        decision: await signOffDecision(tx, article, decision, acknowledged),
+        toStage: 0,
+        note: '',
+        signOff: { publishedAt: Math.max(publishAt ?? 0, this.clock()) },
+      };
+    });
+  }
+
+  /** 签发 of a change: checked as the text it puts online; the article keeps its publish time. */
+  private async changeSignOff(
+    tx: Repositories,
+    article: AdminArticle,
+    change: PendingChange,
+    decision: Decision,
+    acknowledged: readonly string[],
+  ): Promise<Step> {
+    const outdated = decision.allowed && (await isOutdated(tx, article, change));
+    const fields = withTextOf(article, change);
+    return {
       action: 'sign',
-      decision: await signOffDecision(tx, article, maySign(actor, article, levels, approvers), acknowledged),
+      decision: outdated
+        ? { allowed: false, refusal: 'outdated' }
+        : await signOffDecision(tx, { ...fields, reprint: fields.reprint ?? null }, decision, acknowledged),
       toStage: 0,
-      note: '',
-      signOff: { publishedAt: Math.max(publishAt ?? 0, this.clock()) },
+      note: CHANGE_NOTES.signed,
+      signOff: { publishedAt: article.publishedAt ?? this.clock() },
+      change: { apply: change },
+    };
+  }
+
+  /** 撤回修改稿: the change is dropped; the signed version stays as it is. */
+  discardChange(actor: WorkflowActor, id: number, version: number, note: string): Promise<StepOutcome> {
+    return this.step(actor, id, version, async (article) => ({
+      action: 'discard',
+      decision: mayDiscardChange(actor, article),
+      toStage: 0,
+      note,
+      change: { drop: true },
     }));
   }
 
@@ -125,24 +174,42 @@ export class WorkflowService {
     actor: WorkflowActor,
     id: number,
     version: number,
-    plan: (article: AdminArticle, levels: number, approvers: number[], tx: Repositories) => Promise<Step>,
+    plan: (
+      article: ReviewedAdminArticle,
+      levels: number,
+      approvers: number[],
+      tx: Repositories,
+      change: PendingChange | undefined,
+    ) => Promise<Step>,
   ): Promise<StepOutcome> {
     return this.storage.transaction(async (tx) => {
-      const article = await tx.articles.findById(id);
-      if (!article || article.deletedAt !== null) return { kind: 'not-found' };
-      if (article.version !== version) return { kind: 'conflict' };
+      const found = await tx.articles.findById(id);
+      if (!found || found.deletedAt !== null) return { kind: 'not-found' };
+      if (found.version !== version) return { kind: 'conflict' };
+      // a change waits only beside a signed article (a retraction leaves none behind)
+      const change = found.status === 'draft' ? undefined : await tx.pendingChanges.find(id);
+      const article = reviewedWithChange(found, change);
       const levels = (await tx.categories.findById(article.categoryId))?.reviewLevels ?? DEFAULT_REVIEW_LEVELS;
-      const step = await plan(article, levels, await tx.workflow.approversThisRound(id), tx);
+      const step = await plan(article, levels, await tx.workflow.approversThisRound(id), tx, change);
       if (!step.decision.allowed) return { kind: 'refused', refusal: step.decision.refusal };
       const now = this.clock();
       if (step.action !== 'note') {
+        // the first write checks the version: nothing is written when someone else came first
+        let current = version;
+        if (step.change && 'apply' in step.change) {
+          const applied = await applyChange(tx, actor, article, step.change.apply, now);
+          if (applied === null) return { kind: 'conflict' };
+          current = applied;
+        }
         const signOff = step.signOff && {
           status: step.signOff.publishedAt > now ? ('scheduled' as const) : ('published' as const),
           publishedAt: step.signOff.publishedAt,
           signedBy: actor.id,
           responsibleEditor: actor.displayName,
         };
-        if (!(await tx.articles.setReview(id, version, { reviewStage: step.toStage, signOff }, now))) return { kind: 'conflict' };
+        const review = { reviewStage: step.toStage, signOff, withSave: current !== version };
+        if (!(await tx.articles.setReview(id, current, review, now))) return { kind: 'conflict' };
+        if (step.change && 'drop' in step.change) await tx.pendingChanges.remove(id);
       }
       await recordStep(tx, actor, article, { ...step, override: step.decision.override }, now);
       return { kind: 'done', stage: step.toStage };

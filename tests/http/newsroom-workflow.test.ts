@@ -8,8 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
 import { multipart } from '../support/multipart.js';
+import { newsroomDesk } from '../support/newsroom.js';
 import { auditEntries } from '../support/records.js';
-import { makeTestApp, textOf, type Page, type TestApp } from '../support/test-app.js';
+import { makeTestApp, textOf, type TestApp } from '../support/test-app.js';
 
 describe('newsroom workflow', () => {
   let t: TestApp;
@@ -33,36 +34,7 @@ describe('newsroom workflow', () => {
   });
   after(() => t.close());
 
-  const fields = (who: ReaderSession, categoryId: number, overrides: Record<string, string> = {}) => ({
-    _csrf: who.csrfToken,
-    title: `送审稿件 ${Math.random().toString(36).slice(2, 8)}`,
-    categoryId: String(categoryId),
-    author: '记者甲',
-    source: '本网',
-    summary: '摘要',
-    bodyHtml: '<p>正文</p>',
-    status: 'draft',
-    publishAt: '',
-    version: '0',
-    ...overrides,
-  });
-
-  async function write(who: ReaderSession, categoryId: number): Promise<number> {
-    const response = await who.postMultipart('/admin/articles', multipart(fields(who, categoryId)));
-    assert.equal(response.status, 303, textOf(response.$, '.notice, main'));
-    return Number(/\/admin\/articles\/(\d+)\/edit/.exec(response.headers.get('location')!)![1]);
-  }
-
-  const article = async (id: number) => (await t.portal.repositories.articles.findById(id))!;
-
-  async function step(who: ReaderSession, id: number, name: string, extra: Record<string, string> = {}): Promise<Page> {
-    await who.get(`/admin/articles/${id}/edit`); // a fresh token
-    const version = String((await article(id)).version);
-    return who.post(`/admin/articles/${id}/workflow`, { _csrf: who.csrfToken, step: name, version, ...extra });
-  }
-
-  const stateShown = async (who: ReaderSession, id: number) =>
-    textOf((await who.get(`/admin/articles/${id}/edit`)).$, '.workflow-state-name');
+  const { article, fields, write, step, stateShown } = newsroomDesk(() => t);
 
   it('two levels: a reporter writes and submits, an editor approves 初审, a chief signs off; the page names the 责任编辑', async () => {
     const id = await write(reporter, law);

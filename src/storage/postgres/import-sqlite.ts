@@ -36,6 +36,7 @@ const TABLES = [
   'comment_appeals',
   'article_workflow',
   'article_corrections',
+  'article_pending_changes',
 ];
 /** Written by each backend for itself, or short-lived (the last half hour's reads). */
 const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence', 'article_reads']);

@@ -9,6 +9,7 @@ import { PostgresAuditRepository } from './audit-repository.js';
 import { PostgresCaptchaRepository } from './captcha-repository.js';
 import { PostgresCategoryRepository } from './category-repository.js';
 import { PostgresCommentRepository } from './comment-repository.js';
+import { PostgresPendingChangeRepository } from './pending-change-repository.js';
 import { PostgresPageRepository } from './page-repository.js';
 import { PostgresPollRepository } from './poll-repository.js';
 import { PostgresRankingRepository } from './ranking-repository.js';
@@ -37,6 +38,7 @@ export function createPostgresRepositories(sql: Sql): Repositories {
     comments: new PostgresCommentRepository(sql),
     corrections: new PostgresCorrectionRepository(sql),
     pages: new PostgresPageRepository(sql),
+    pendingChanges: new PostgresPendingChangeRepository(sql),
     polls: new PostgresPollRepository(sql),
     rankings: new PostgresRankingRepository(sql),
     rateLimits: new PostgresRateLimitRepository(sql),

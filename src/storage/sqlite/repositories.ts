@@ -9,6 +9,7 @@ import { SqliteAuditRepository } from './audit-repository.js';
 import { SqliteCaptchaRepository } from './captcha-repository.js';
 import { SqliteCategoryRepository } from './category-repository.js';
 import { SqliteCommentRepository } from './comment-repository.js';
+import { SqlitePendingChangeRepository } from './pending-change-repository.js';
 import { SqlitePageRepository } from './page-repository.js';
 import { SqlitePollRepository } from './poll-repository.js';
 import { SqliteRankingRepository } from './ranking-repository.js';
@@ -39,6 +40,7 @@ export function createSqliteRepositories(db: Db): Repositories {
     comments,
     corrections: new SqliteCorrectionRepository(db),
     pages: new SqlitePageRepository(db),
+    pendingChanges: new SqlitePendingChangeRepository(db),
     polls: new SqlitePollRepository(db),
     rankings: new SqliteRankingRepository(db),
     rateLimits: new SqliteRateLimitRepository(db),

@@ -8,7 +8,7 @@ import { ARTICLES_MESSAGES as M } from '../messages/articles.js';
 import { singleField } from './single-field.js';
 import { cleanText, visibleLength } from './text-input.js';
 
-export const WORKFLOW_STEPS = ['submit', 'approve', 'return', 'sign', 'note'] as const;
+export const WORKFLOW_STEPS = ['submit', 'approve', 'return', 'sign', 'note', 'discard'] as const;
 export type WorkflowStep = (typeof WORKFLOW_STEPS)[number];
 
 export interface WorkflowStepForm {

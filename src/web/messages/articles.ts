@@ -10,6 +10,7 @@ export const ARTICLES_MESSAGES = {
   revisionTitle: (id: number, title: string) => `版本 #${id}：${title}`,
   created: '文章已保存。',
   updated: '文章已更新。',
+  changeProposed: '修改稿已提交审核。审核签发之前，网站上仍是原来已发布的版本。',
   trashed: '文章已移到回收站。',
   restored: '文章已从回收站恢复。',
   purged: '文章已永久删除。',
@@ -45,6 +46,7 @@ export const ARTICLES_MESSAGES = {
     return: '稿件已退回修改。',
     sign: '稿件已签发。',
     note: '内部意见已添加。',
+    discard: '修改稿已撤回，网站上已发布的版本不变。',
   },
   refusals: {
     role: '您的角色不能做这一步：编辑负责初审、复审，主编负责终审签发。',
@@ -54,6 +56,8 @@ export const ARTICLES_MESSAGES = {
     signed: '稿件已经签发。',
     retracted: '稿件已撤稿，不能再修改或发布；它作为记录保留。',
     published: '已发布的稿件不能改回草稿：请由主编撤稿，撤稿说明会留在原网址。',
+    outdated:
+      '不能签发这份修改稿：它提交之后，已发布的稿件又被直接更正过，签发会抹掉那次更正。请撤回修改稿，由作者在最新版本上重新修改后提交。',
     unchecked: '签发前请逐条确认“发布前检查”的提示（勾选“已核对”）。',
     'source-not-permitted':
       '不能签发：这篇转载稿的来源不在“可转载的稿源”名单里（网站设置 → 稿件）。请改用名单内的来源，或请管理员核实后加入名单。',

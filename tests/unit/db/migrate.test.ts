@@ -142,6 +142,39 @@ describe('migrate', () => {
     cleanUp();
   });
 
+  it('0022 lets the history record 撤回修改稿, keeping every step it had', () => {
+    const { db, next, cleanUp } = migratedUpTo('0021_reprints');
+    db.exec(`INSERT INTO users (id, username, display_name, password_hash, role, created_at) VALUES (1, 'zhubian', '主编', 'h', 'chief', 1);
+      INSERT INTO categories (id, slug, name, sort_order) VALUES (1, 'law', '法治', 1);
+      INSERT INTO articles (id, category_id, title, body_html, status, published_at, created_at, updated_at)
+        VALUES (1, 1, '甲', '<p>x</p>', 'published', 1, 1, 1);
+      INSERT INTO article_workflow (id, article_id, user_id, user_name, action, from_stage, to_stage, note, override, created_at)
+        VALUES (5, 1, 1, '主编', 'sign', 3, 0, '', 0, 2);`);
+    assert.throws(
+      () =>
+        db
+          .prepare(
+            `INSERT INTO article_workflow (article_id, user_name, action, from_stage, to_stage, created_at) VALUES (1, '主编', 'discard', 0, 0, 3)`,
+          )
+          .run(),
+      /CHECK/,
+    );
+    assert.deepEqual(next('0022_pending_changes.sql'), ['0022_pending_changes']);
+    assert.deepEqual(db.prepare('SELECT id, article_id, user_id, action, from_stage FROM article_workflow').raw().all(), [
+      [5, 1, 1, 'sign', 3],
+    ]);
+    db.prepare(
+      `INSERT INTO article_workflow (article_id, user_name, action, from_stage, to_stage, created_at) VALUES (1, '主编', 'discard', 0, 0, 3)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO article_pending_changes (article_id, user_id, user_name, snapshot, created_at) VALUES (1, 1, '主编', '{}', 3)`,
+    ).run();
+    db.exec('DELETE FROM articles');
+    assert.equal(db.prepare('SELECT COUNT(*) FROM article_workflow').pluck().get(), 0, 'the history goes with its article');
+    assert.equal(db.prepare('SELECT COUNT(*) FROM article_pending_changes').pluck().get(), 0);
+    cleanUp();
+  });
+
   it('opens with WAL and foreign keys on', () => {
     const dir = makeTempDir();
     const db = openDatabase(path.join(dir, 'x.db'));

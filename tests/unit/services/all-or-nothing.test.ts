@@ -168,6 +168,29 @@ describe('write services: a failure halfway leaves nothing behind', () => {
     assert.equal(await assertAllOrNothing(() => notices.retract(actor, id, '撤稿说明', true)), 'done');
   });
 
+  it('a reporter’s change (修改稿): proposing it, signing it off, dropping it', async () => {
+    const articles = new ArticleService(storage, clock);
+    const workflow = new WorkflowService(storage, clock);
+    const reporterId = await t.repositories.users.create(
+      { username: 'jizhe', displayName: '记者', passwordHash: 'x', role: 'reporter' },
+      clock(),
+    );
+    const reporter: WorkflowActor = { id: reporterId, username: 'jizhe', displayName: '记者', role: 'reporter' };
+    const categoryId = await addCategory(t.repositories, 'changes', '修改稿');
+    const draft = articleFields(categoryId, clock(), { status: 'draft', publishedAt: null });
+    const created = await articles.create(reporter, draft);
+    const id = created.kind === 'created' ? created.id : 0;
+    const version = async () => (await t.repositories.articles.findById(id))!.version;
+    await workflow.signOff(actor, id, await version(), null);
+    const signed = (await t.repositories.articles.findById(id))!;
+    const change = { ...draft, status: signed.status, publishedAt: signed.publishedAt, title: '修改稿' };
+    assert.equal((await assertAllOrNothing(async () => articles.update(reporter, id, await version(), change))).kind, 'proposed');
+    assert.equal((await assertAllOrNothing(async () => workflow.signOff(actor, id, await version(), null))).kind, 'done');
+    assert.equal((await t.repositories.articles.findById(id))!.title, '修改稿');
+    await articles.update(reporter, id, await version(), { ...change, title: '又一份修改稿' });
+    assert.equal((await assertAllOrNothing(async () => workflow.discardChange(reporter, id, await version(), ''))).kind, 'done');
+  });
+
   it('ModerationService: decisions on several comments, the mode, the word list', async () => {
     const moderation = new ModerationService(storage, clock);
     const categoryId = await addCategory(t.repositories, 'moderation', '评论');

@@ -3,14 +3,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReviewStage, Role } from '../../../src/domain/types.js';
 import {
+  changeStateName,
   hasRole,
   holderName,
   mayApprove,
+  mayDiscardChange,
   mayEdit,
+  mayProposeChange,
   mayReturn,
+  mayTrash,
   maySign,
   maySubmit,
   nextStepName,
+  proposesChange,
   stageAfter,
   stagesFor,
   stateOf,
@@ -86,5 +91,50 @@ describe('workflow rules', () => {
     assert.deepEqual(mayReturn(user('editor'), draft(3)), { allowed: false, refusal: 'role' });
     assert.equal(mayReturn(user('chief'), draft(3)).allowed, true);
     assert.deepEqual(mayReturn(user('chief'), draft(0)), { allowed: false, refusal: 'wrong-stage' });
+  });
+
+  it('the trash: a reporter moves only their own draft out of review; editors any article', () => {
+    assert.deepEqual(mayTrash(user('reporter'), draft(0)), { allowed: true, override: false });
+    assert.deepEqual(mayTrash(user('reporter', 8), draft(0)), { allowed: false, refusal: 'not-own' });
+    assert.deepEqual(mayTrash(user('reporter'), draft(1)), { allowed: false, refusal: 'wrong-stage' });
+    assert.deepEqual(mayTrash(user('reporter'), { ...draft(0), status: 'scheduled' }), { allowed: false, refusal: 'wrong-stage' });
+    assert.deepEqual(mayTrash(user('editor', 8), draft(2)), { allowed: true, override: false });
+  });
+
+  it('a reporter’s change to their signed article (修改稿) goes through review; editors correct directly', () => {
+    const signed = (reviewStage: ReviewStage, hasPendingChange = true, createdBy: number | null = 7) => ({
+      status: 'published' as const,
+      reviewStage,
+      createdBy,
+      hasPendingChange,
+    });
+    assert.ok(proposesChange(user('reporter'), signed(0, false)));
+    assert.ok(!proposesChange(user('editor'), signed(0, false)) && !proposesChange(user('reporter'), draft(0)));
+    assert.deepEqual(mayProposeChange(user('reporter'), signed(0, false)), { allowed: true, override: false });
+    assert.deepEqual(mayProposeChange(user('reporter'), signed(0)), { allowed: true, override: false }, 'a returned change is revised');
+    assert.deepEqual(mayProposeChange(user('reporter'), signed(1)), { allowed: false, refusal: 'wrong-stage' }, 'not while in review');
+    assert.deepEqual(mayProposeChange(user('reporter', 8), signed(0, false)), { allowed: false, refusal: 'not-own' });
+    assert.deepEqual(mayProposeChange(user('reporter'), { ...signed(0, false), retractedAt: 1 }), { allowed: false, refusal: 'retracted' });
+
+    assert.deepEqual(maySubmit(user('reporter'), signed(0)), { allowed: true, override: false }, 'a returned change is resubmitted');
+    assert.deepEqual(maySubmit(user('reporter'), signed(0, false)), { allowed: false, refusal: 'signed' }, 'no change, nothing to submit');
+    assert.deepEqual(maySign(user('chief'), signed(3), 2, []), { allowed: true, override: false });
+    assert.deepEqual(maySign(user('chief'), signed(1), 2, []), { allowed: false, refusal: 'wrong-stage' });
+    assert.deepEqual(maySign(user('chief'), signed(0), 1, []), { allowed: false, refusal: 'wrong-stage' }, 'a change is always reviewed');
+    assert.deepEqual(maySign(user('chief'), signed(3, false), 2, []), { allowed: false, refusal: 'signed' });
+    assert.deepEqual(maySign(user('admin'), signed(1), 2, []), { allowed: true, override: true });
+
+    assert.deepEqual(mayDiscardChange(user('reporter'), signed(1)), { allowed: true, override: false });
+    assert.deepEqual(mayDiscardChange(user('editor', 9), signed(3)), { allowed: true, override: false });
+    assert.deepEqual(mayDiscardChange(user('reporter', 8), signed(1)), { allowed: false, refusal: 'not-own' });
+    assert.deepEqual(mayDiscardChange(user('editor'), signed(0, false)), { allowed: false, refusal: 'wrong-stage' });
+
+    assert.equal(changeStateName(signed(2)), '修改稿待复审');
+    assert.equal(changeStateName(signed(0)), '修改稿待作者修改后重新提交');
+    assert.equal(changeStateName(signed(0, false)), '');
+    assert.equal(holderName(signed(3), '李记者'), '主编（终审）');
+    assert.equal(holderName(signed(0), '李记者'), '作者 李记者');
+    assert.equal(nextStepName(signed(0), 2), '提交初审');
+    assert.equal(nextStepName(signed(0, false), 2), '');
   });
 });

@@ -28,10 +28,12 @@ import type { User } from '../../../domain/types.js';
 import { DEFAULT_REVIEW_LEVELS } from '../../../repositories/category-repository.js';
 import {
   availableSteps,
+  changeStateName,
   hasRole,
   holderName,
   isLive,
   nextStepName,
+  proposesChange,
   stagesActedAtBy,
   STAGE_NAMES,
   STATE_NAMES,
@@ -44,11 +46,16 @@ import { acknowledgedOf, parseWorkflowStep, type WorkflowStep } from '../../form
 import { parseUsageRules, prepublicationFindings } from '../../../services/prepublication-checks.js';
 import type { Refusal } from '../../../services/workflow-rules.js';
 
-/** A step the rules refuse: 403; a sign-off with findings not yet acknowledged: 422 (the reviewer ticks them). */
-const refusalStatus = (refusal: Refusal) => (refusal === 'unchecked' ? 422 : 403);
+/**
+ * A step the rules refuse: 403; a sign-off with findings not yet acknowledged: 422 (the reviewer
+ * ticks them); a change made outdated by a later correction: 409.
+ */
+const refusalStatus = (refusal: Refusal) => (refusal === 'unchecked' ? 422 : refusal === 'outdated' ? 409 : 403);
 import { parseCorrectionForm, parseRetractionForm } from '../../forms/admin-notice-form.js';
 import { CORRECTION_KIND_NAMES } from '../../../services/correction-service.js';
 import { articleDiff, lastApprovedRevision } from '../../../services/text-diff.js';
+import { articleWithChange, reviewedWithChange, withTextOf } from '../../../services/pending-changes.js';
+import type { PendingChange } from '../../../repositories/pending-change-repository.js';
 
 const PER_PAGE = 20;
 
@@ -59,14 +66,22 @@ export function articlesController(context: AdminContext) {
     return repositories.categories.listAll();
   }
 
-  /** Where the article stands in review, its history, and the steps this user may take. */
-  async function workflowOf(user: User, article: AdminArticle) {
+  /** A reporter's change (修改稿) waiting beside a signed article, if any. */
+  async function pendingChangeOf(article: AdminArticle): Promise<PendingChange | undefined> {
+    return article.status === 'draft' ? undefined : repositories.pendingChanges.find(article.id);
+  }
+
+  /** Where the article (or its change) stands in review, its history, and the steps this user may take. */
+  async function workflowOf(user: User, found: AdminArticle, change: PendingChange | undefined) {
+    const article = reviewedWithChange(found, change);
     const levels = (await repositories.categories.findById(article.categoryId))?.reviewLevels ?? DEFAULT_REVIEW_LEVELS;
     const approvers = await repositories.workflow.approversThisRound(article.id);
-    const writer = article.createdBy === null ? undefined : (await repositories.users.findById(article.createdBy))?.displayName;
+    const writer =
+      change?.userName ?? (article.createdBy === null ? undefined : (await repositories.users.findById(article.createdBy))?.displayName);
     return {
-      state: STATE_NAMES[stateOf(article)],
+      state: [STATE_NAMES[stateOf(article)], changeStateName(article)].filter(Boolean).join('；'),
       holder: holderName(article, writer),
+      stageName: article.reviewStage === 0 ? '' : STAGE_NAMES[article.reviewStage],
       stages: stagesFor(levels).map((stage) => STAGE_NAMES[stage]),
       next: nextStepName(article, levels),
       steps: availableSteps(user, article, levels, approvers),
@@ -91,12 +106,16 @@ export function articlesController(context: AdminContext) {
     const user = res.locals.currentUser!;
     const article = options.article;
     const newDraft: ReviewedArticle = { status: 'draft', reviewStage: 0, createdBy: user.id };
-    const workflow = article ? await workflowOf(user, article) : undefined;
-    // 发布前检查 of the text on the form (what is stored, or what was just posted)
-    const findings = prepublicationFindings(options.values, {
+    const pendingChange = article && (await pendingChangeOf(article));
+    const workflow = article ? await workflowOf(user, article, pendingChange) : undefined;
+    // 发布前检查 of the text on the form (what is stored, or what was just posted), and at sign-off
+    // of the text the sign-off puts online (a change's, when one waits)
+    const lists = {
       sensitiveWords: await repositories.sensitiveWords.listAll(),
       usageRules: parseUsageRules(res.locals.site.usageRules),
-    });
+    };
+    const findings = prepublicationFindings(options.values, lists);
+    const signFindings = article && pendingChange ? prepublicationFindings(withTextOf(article, pendingChange), lists) : findings;
     res.status(options.status ?? 200).render('admin/articles/form', {
       title: article ? ARTICLES_MESSAGES.editTitle : ARTICLES_MESSAGES.newTitle,
       article,
@@ -111,6 +130,10 @@ export function articlesController(context: AdminContext) {
       maySignBySaving: article ? article.status !== 'draft' || workflow!.steps.sign : userMaySignNew(user, newDraft),
       stepNote: options.stepNote ?? '',
       findings,
+      signFindings,
+      pendingChange,
+      // a reporter's save of a signed article is a change for review (修改稿)
+      proposing: article !== undefined && proposesChange(user, article),
       correctionNote: options.correctionNote ?? '',
       retractionReason: options.retractionReason ?? '',
       corrections: article ? await repositories.corrections.listForArticle(article.id) : [],
@@ -219,6 +242,8 @@ export function articlesController(context: AdminContext) {
         return workflowService.signOff(user, id, form.version, form.publishAt, form.acknowledged);
       case 'note':
         return workflowService.addNote(user, id, form.version, form.note);
+      case 'discard':
+        return workflowService.discardChange(user, id, form.version, form.note);
     }
   }
 
@@ -266,7 +291,10 @@ export function articlesController(context: AdminContext) {
     async editArticle(req: Request<{ id: string }>, res: Response) {
       const article = await findOr404(req.params.id);
       if (article.deletedAt !== null) throw notFound(ARTICLES_MESSAGES.inTrash);
-      await renderForm(res, { article, values: formValuesOf(article, res.locals.site.timeZone), errors: {} });
+      // a reporter goes on with their change (修改稿) where one waits; everyone else edits the signed text
+      const change = proposesChange(res.locals.currentUser!, article) ? await pendingChangeOf(article) : undefined;
+      const shown = change ? articleWithChange(article, change) : article;
+      await renderForm(res, { article, values: formValuesOf(shown, res.locals.site.timeZone), errors: {} });
     },
 
     async updateArticle(req: Request<{ id: string }>, res: Response) {
@@ -294,8 +322,11 @@ export function articlesController(context: AdminContext) {
       if (outcome.kind === 'refused') {
         return renderRefusal(res, outcome.refusal, article, values);
       }
-      if (outcome.kind !== 'updated') throw notFound(outcome.kind === 'in-trash' ? ARTICLES_MESSAGES.inTrash : ARTICLES_MESSAGES.notFound);
-      req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.updated };
+      if (outcome.kind === 'not-found' || outcome.kind === 'in-trash') {
+        throw notFound(outcome.kind === 'in-trash' ? ARTICLES_MESSAGES.inTrash : ARTICLES_MESSAGES.notFound);
+      }
+      const message = outcome.kind === 'proposed' ? ARTICLES_MESSAGES.changeProposed : ARTICLES_MESSAGES.updated;
+      req.session.flash = { type: 'success', message };
       res.redirect(303, `/admin/articles/${article.id}/edit`);
     },
 
@@ -355,9 +386,22 @@ export function articlesController(context: AdminContext) {
       res.redirect(303, `/admin/articles/${article.id}/edit`);
     },
 
-    /** 修改对比: what changed in title, summary and body since the version last approved (初审/复审 or 签发). */
+    /**
+     * 修改对比: what changed in title, summary and body since the version last approved (初审/复审
+     * or 签发); for a reporter's change (修改稿), what it changes in the version online.
+     */
     async showDiff(req: Request<{ id: string }>, res: Response) {
       const article = await findOr404(req.params.id);
+      const change = await pendingChangeOf(article);
+      if (change) {
+        return res.render('admin/articles/diff', {
+          title: ARTICLES_MESSAGES.diffTitle(article.title),
+          article,
+          pendingChange: change,
+          approved: undefined,
+          fields: articleDiff(article, change.fields),
+        });
+      }
       const [revisions, history] = await Promise.all([
         repositories.articleRevisions.listForArticle(article.id),
         repositories.workflow.listForArticle(article.id),
@@ -366,6 +410,7 @@ export function articlesController(context: AdminContext) {
       res.render('admin/articles/diff', {
         title: ARTICLES_MESSAGES.diffTitle(article.title),
         article,
+        pendingChange: undefined,
         approved,
         fields: approved ? articleDiff(approved.fields, article) : [],
       });
@@ -395,6 +440,7 @@ export function articlesController(context: AdminContext) {
 
     async trashArticle(req: Request<{ id: string }>, res: Response) {
       const outcome = await articleService.trash(res.locals.currentUser!, parseId(req.params.id));
+      if (typeof outcome === 'object') throw new HttpError(403, ARTICLES_MESSAGES.refusals[outcome.refused]);
       if (outcome === 'published') throw badRequest(ARTICLES_MESSAGES.publishedCannotBeTrashed);
       if (outcome !== 'done') throw notFound(outcome === 'unchanged' ? ARTICLES_MESSAGES.alreadyInTrash : ARTICLES_MESSAGES.notFound);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.trashed };
@@ -403,6 +449,7 @@ export function articlesController(context: AdminContext) {
 
     async restoreArticle(req: Request<{ id: string }>, res: Response) {
       const outcome = await articleService.restore(res.locals.currentUser!, parseId(req.params.id));
+      if (typeof outcome === 'object') throw new HttpError(403, ARTICLES_MESSAGES.refusals[outcome.refused]);
       if (outcome !== 'done') throw notFound(outcome === 'unchanged' ? ARTICLES_MESSAGES.notInTrash : ARTICLES_MESSAGES.notFound);
       req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.restored };
       res.redirect(303, '/admin/articles?status=trash');
@@ -441,7 +488,9 @@ export function articlesController(context: AdminContext) {
       if (outcome.kind === 'not-found') throw notFound(ARTICLES_MESSAGES.revisionNotFound);
       if (outcome.kind === 'in-trash') throw notFound(ARTICLES_MESSAGES.inTrash);
       if (outcome.kind === 'conflict') throw new HttpError(409, ARTICLES_MESSAGES.conflict);
-      req.session.flash = { type: 'success', message: ARTICLES_MESSAGES.revisionRestored };
+      if (outcome.kind === 'refused') throw new HttpError(refusalStatus(outcome.refusal), ARTICLES_MESSAGES.refusals[outcome.refusal]);
+      const restored = outcome.kind === 'proposed' ? ARTICLES_MESSAGES.changeProposed : ARTICLES_MESSAGES.revisionRestored;
+      req.session.flash = { type: 'success', message: restored };
       res.redirect(303, `/admin/articles/${articleId}/edit`);
     },
 
