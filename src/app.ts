@@ -20,6 +20,9 @@ import type { LocateAddress } from './services/ip-region.js';
 import { AppealService } from './services/appeal-service.js';
 import { ReportService } from './services/report-service.js';
 import { RetentionSchedule } from './services/retention-schedule.js';
+import { PeriodicJob } from './services/periodic-job.js';
+import { RelatedReading } from './services/related-reading.js';
+import { TopicService } from './services/topic-service.js';
 import { RetentionService } from './services/retention-service.js';
 import { ModerationService } from './services/moderation-service.js';
 import { PageService } from './services/page-service.js';
@@ -95,11 +98,17 @@ export interface Portal {
   captchas: CaptchaService;
   /** the personal-data purge that start() schedules; runOnce() runs it now */
   retention: RetentionSchedule;
-  /** starts background work (view flushing, the personal-data purge) */
+  /** 相关阅读: refresh() computes one article's list now */
+  related: RelatedReading;
+  /** starts background work (view flushing, the personal-data purge, refreshing 相关阅读) */
   start(): void;
   /** stops background work and writes pending counts */
   stop(): Promise<void>;
 }
+
+/** 相关阅读: stale lists (RELATED_REFRESH_AFTER_MS) are computed again, this many every this often. */
+const RELATED_REFRESH_BATCH = 100;
+const RELATED_REFRESH_INTERVAL_MS = 15 * 60_000;
 
 export function createApp(deps: AppDeps): Portal {
   const { config, storage } = deps;
@@ -144,6 +153,7 @@ export function createApp(deps: AppDeps): Portal {
   const uploadsDir = deps.uploadsDir ?? config.uploadsDir ?? path.join(path.dirname(path.resolve(config.databasePath)), 'uploads');
   const captchas = new CaptchaService(storage, clock, deps.captchaText);
   const hashAddress = addressHasher(deps.sessionSecret);
+  const related = new RelatedReading(storage, clock);
   const context: SiteContext = {
     repositories,
     clock,
@@ -164,13 +174,14 @@ export function createApp(deps: AppDeps): Portal {
     ...context,
     auth: new AuthService(storage, clock),
     images: new ImageUploads(new ImageStore(uploadsDir), storage, clock),
-    articleService: new ArticleService(storage, clock),
-    workflowService: new WorkflowService(storage, clock),
+    articleService: new ArticleService(storage, clock, related),
+    workflowService: new WorkflowService(storage, clock, related),
     correctionService: new CorrectionService(storage, clock),
     moderation: new ModerationService(storage, clock),
     userAdmin: new UserAdminService(storage, clock),
     settingsService: new SettingsService(storage, clock),
     categoryService: new CategoryService(storage, clock),
+    topicService: new TopicService(storage, clock),
     staffService: new StaffService(storage, clock),
     pageService: new PageService(storage, clock),
   };
@@ -219,6 +230,11 @@ export function createApp(deps: AppDeps): Portal {
   const retention = new RetentionSchedule(storage, new RetentionService(storage, clock), (err) =>
     logger.error({ err }, 'personal-data purge failed; it runs again later'),
   );
+  const relatedRefresh = new PeriodicJob(
+    () => related.refreshStale(RELATED_REFRESH_BATCH),
+    RELATED_REFRESH_INTERVAL_MS,
+    (err) => logger.error({ err }, '相关阅读 refresh failed; it runs again later'),
+  );
   const handle = pageCacheFront({ app, changes, cache: pageCache, viewCounter, logger, trustProxy: app.get('trust proxy fn') });
   return {
     app,
@@ -233,12 +249,15 @@ export function createApp(deps: AppDeps): Portal {
     sessionStore,
     captchas,
     retention,
+    related,
     start: () => {
       viewCounter.start();
       retention.start();
+      relatedRefresh.start();
     },
     stop: () => {
       retention.stop();
+      relatedRefresh.stop();
       return viewCounter.stop();
     },
   };

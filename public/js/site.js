@@ -165,3 +165,69 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();
+
+// Reading tools on the article page. 字号 works without this script (the links are #anchors the
+// stylesheet answers to); here the choice is remembered for the next article. 打印 and 复制链接
+// need a script, so their buttons are shown only by it.
+(function () {
+  'use strict';
+
+  var SIZES = ['large', 'medium', 'small'];
+  var KEY = 'article-font-size';
+
+  function remembered() {
+    try {
+      var value = window.localStorage.getItem(KEY);
+      return SIZES.indexOf(value) >= 0 ? value : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function remember(size) {
+    try {
+      window.localStorage.setItem(KEY, size);
+    } catch (e) {
+      /* private browsing: the choice lasts for this page only */
+    }
+  }
+  function apply(body, size) {
+    body.classList.remove('size-large', 'size-small');
+    if (size === 'large' || size === 'small') body.classList.add('size-' + size);
+  }
+  function start() {
+    var body = document.querySelector('.article-body');
+    var links = document.querySelectorAll('.size-links a[data-size]');
+    if (body && links.length > 0) {
+      var fromHash = (location.hash || '').replace('#size-', '');
+      if (SIZES.indexOf(fromHash) < 0) apply(body, remembered());
+      Array.prototype.forEach.call(links, function (link) {
+        link.addEventListener('click', function (event) {
+          var size = link.getAttribute('data-size');
+          event.preventDefault();
+          apply(body, size);
+          remember(size);
+          if (location.hash.indexOf('#size-') === 0) history.replaceState(null, '', location.pathname + location.search);
+        });
+      });
+    }
+    var print = document.querySelector('.print-button');
+    if (print) {
+      print.hidden = false;
+      print.addEventListener('click', function () {
+        window.print();
+      });
+    }
+    var copy = document.querySelector('.copy-link');
+    var field = copy && document.querySelector(copy.getAttribute('data-copy'));
+    if (copy && field && navigator.clipboard) {
+      copy.hidden = false;
+      copy.addEventListener('click', function () {
+        navigator.clipboard.writeText(field.value).then(function () {
+          copy.textContent = '已复制';
+        });
+      });
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -12,6 +12,7 @@ import { browserHelpPages } from './demo/browser-help-pages.js';
 import { demoPages } from './demo/pages.js';
 import { demoCategories, demoComments, demoPolls, demoReplies, demoResponsibleEditors, demoStaff } from './demo/site-data.js';
 import type { DemoArticle } from './demo/types.js';
+import { demoAuthorLinks, demoTags, demoTopics } from './demo/reading-paths.js';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -31,7 +32,7 @@ export function seedDemoContentIfEmpty(transaction: Transact, now: number): Prom
 }
 
 async function seedDemoContent(repositories: Repositories, now: number): Promise<void> {
-  const { articles, categories, comments, pages, polls, settings, staff, viewStats } = repositories;
+  const { articles, categories, comments, pages, polls, settings, staff, tags, topics, viewStats } = repositories;
   await settings.setMany(toSettingRows(DEFAULT_SETTINGS));
 
   const categoryIds = new Map<string, number>();
@@ -39,7 +40,15 @@ async function seedDemoContent(repositories: Repositories, now: number): Promise
     categoryIds.set(category.slug, await categories.create({ commentPolicy: 'open', ...category, sortOrder: index + 1 }));
   }
 
+  // staff first: bylines link to their records
+  for (const member of demoStaff) await staff.create(member, now);
+  const staffIdOf = async (byline: string) => {
+    const cardNumber = demoAuthorLinks[byline];
+    return cardNumber === undefined ? null : ((await staff.findByCardNumber(cardNumber))?.id ?? null);
+  };
+
   const history: ViewBatch = { articleViews: new Map(), pageViews: new Map() };
+  const idByTitle = new Map<string, number>();
   const articleIds: number[] = [];
   // Oldest first, so ids grow with publish time as they would on a real site.
   const byAge = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
@@ -59,20 +68,30 @@ async function seedDemoContent(repositories: Repositories, now: number): Promise
         isFeatured: demo.featured === true && demo.cover !== undefined,
         status: 'published',
         publishedAt,
+        authorStaffId: await staffIdOf(demo.author),
       },
       now,
       // signed off when it was published, by a chief editor who has no account on a new site
       { responsibleEditor: demoResponsibleEditors[index % demoResponsibleEditors.length]! },
     );
     articleIds.push(id);
+    idByTitle.set(demo.title, id);
+    await tags.setForArticle(id, demoTags[demo.title] ?? [], now);
     addPastReads(history, id, publishedAt, now, index);
   }
   await viewStats.applyBatch(history);
+  for (const topic of demoTopics) {
+    const { articles: titles, ...fields } = topic;
+    const topicId = await topics.create({ ...fields, coverImage: null }, now);
+    await topics.setArticles(
+      topicId,
+      titles.map((title) => idByTitle.get(title)!),
+    );
+  }
 
   for (const page of [...demoPages, ...browserHelpPages]) {
     await pages.save({ ...page, bodyHtml: sanitizeArticleHtml(page.bodyHtml) }, now);
   }
-  for (const member of demoStaff) await staff.create(member, now);
   for (const poll of demoPolls) await polls.create({ ...poll, startsAt: now - 10 * DAY, endsAt: null }, now);
 
   // The newest articles get a comment each, a few minutes apart, and the first two get replies.

@@ -59,6 +59,8 @@ export interface Article extends ArticleSummary {
   correctedAt: number | null;
   /** 转载: the original; null for the site's own */
   reprint: Reprint | null;
+  /** the staff record the byline links to (/author/:id); null: a plain byline */
+  authorStaffId: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -89,6 +91,10 @@ export interface NewArticle {
   hideCover?: boolean;
   /** 转载; null or absent for the site's own */
   reprint?: Reprint | null;
+  /** the staff record the byline links to; null or absent: a plain byline */
+  authorStaffId?: number | null;
+  /** the article's tags in order (absent: left as they are) */
+  tags?: string[];
   /** default 'category' */
   commentPolicy?: ArticleCommentPolicy;
   views?: number;
@@ -206,4 +212,31 @@ export interface SiteSettings {
 export interface SiteTraffic {
   totalPageViews: number;
   todayPageViews: number;
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+}
+
+/** 事件追踪's follow-up status of a topic; 'none' for a plain 专题. */
+export type TopicStatus = 'none' | 'investigating' | 'responded' | 'rectified' | 'closed';
+
+/** 专题: a page gathering the articles of one story. */
+export interface Topic {
+  id: number;
+  slug: string;
+  title: string;
+  intro: string;
+  coverImage: string | null;
+  status: TopicStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A link to another article: its id, title and publish time. */
+export interface ArticleLink {
+  id: number;
+  title: string;
+  publishedAt: number;
 }

@@ -3,7 +3,7 @@
 // Every write also updates the search index, in the same transaction.
 import type { Article, ArticleCommentPolicy, ArticleStatus, ArticleSummary, HomePin, NewArticle, ReviewStage } from '../domain/types.js';
 import type { SearchTerm } from '../lib/search-tokens.js';
-import { type ArticleSearchResults } from './search-repository.js';
+import { type ArticleSearchResults, type TermHit } from './search-repository.js';
 import { type ArticleSummaryRow, toArticleSummary } from './article-rows.js';
 
 export interface ArticleListQuery {
@@ -78,6 +78,9 @@ export interface ArticleRepository {
   findVisibleById(id: number, now: number): Promise<Article | undefined>;
   listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]>;
   countVisible(categoryId: number | undefined, now: number): Promise<number>;
+  /** visible articles whose byline links to the staff record, newest first (/author/:id) */
+  listVisibleByAuthor(staffId: number, page: { limit: number; offset: number }, now: number): Promise<ArticleSummary[]>;
+  countVisibleByAuthor(staffId: number, now: number): Promise<number>;
   /** visible articles per category id (categories without any are absent) */
   countVisibleByCategory(now: number): Promise<Map<number, number>>;
   listMostViewed(limit: number, now: number): Promise<ArticleSummary[]>;
@@ -110,6 +113,8 @@ export interface ArticleRepository {
    * (title hits above summary and body hits), newest first among equals; one page of them.
    */
   search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults>;
+  /** Up to `limit` visible articles whose title or summary contains the term (the search index), in no particular order. */
+  headlinesWith(term: SearchTerm, limit: number, now: number): Promise<TermHit[]>;
 }
 
 export interface FullArticleRow extends ArticleSummaryRow {
@@ -128,6 +133,7 @@ export interface FullArticleRow extends ArticleSummaryRow {
   original_title: string;
   original_author: string;
   original_url: string;
+  author_staff_id: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -197,6 +203,7 @@ export function toArticle(row: FullArticleRow): Article {
       row.is_reprint === 1
         ? { originalTitle: row.original_title, originalAuthor: row.original_author, originalUrl: row.original_url }
         : null,
+    authorStaffId: row.author_staff_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

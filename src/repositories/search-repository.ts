@@ -8,6 +8,13 @@ export interface ArticleSearchHit extends ArticleSummary {
   bodyHtml: string;
 }
 
+/** An article containing a term: what 相关阅读 weighs (services/related-reading.ts). */
+export interface TermHit {
+  id: number;
+  categoryId: number;
+  publishedAt: number;
+}
+
 export interface ArticleSearchResults {
   /** how many visible articles match in all */
   total: number;

@@ -11,6 +11,7 @@ import type { Clock } from './clock.js';
 import { sanitizeArticleHtml } from './html-sanitizer.js';
 import type { StorageAccess } from './storage-access.js';
 import { proposeChange, withTextOf } from './pending-changes.js';
+import type { RelatedReading } from './related-reading.js';
 import {
   type Decision,
   type Refusal,
@@ -81,6 +82,8 @@ export class ArticleService {
   constructor(
     private readonly storage: StorageAccess,
     private readonly clock: Clock,
+    /** 相关阅读, computed again after each save (absent: left to the periodic refresh) */
+    private readonly related?: RelatedReading,
   ) {}
 
   /**
@@ -88,8 +91,8 @@ export class ArticleService {
    * once, which only a user who may sign a new article of its category can do (workflow-rules.ts),
    * with every pre-publication finding acknowledged.
    */
-  create(actor: WorkflowActor, fields: ArticleFields, acknowledged: readonly string[] = []): Promise<CreateOutcome> {
-    return this.storage.transaction(async (tx) => {
+  async create(actor: WorkflowActor, fields: ArticleFields, acknowledged: readonly string[] = []): Promise<CreateOutcome> {
+    const outcome = await this.storage.transaction(async (tx): Promise<CreateOutcome> => {
       const draft = { status: 'draft' as const, reviewStage: 0 as const, createdBy: actor.id };
       const checked = { ...fields, reprint: fields.reprint ?? null };
       const signing =
@@ -100,6 +103,7 @@ export class ArticleService {
       const now = this.clock();
       const signer = signing && { signedBy: actor.id, responsibleEditor: actor.displayName };
       const id = await tx.articles.create(fields, now, { createdBy: actor.id, ...signer });
+      if (fields.tags) await tx.tags.setForArticle(id, fields.tags, now);
       await this.keep(tx, actor, id, fields, 'article.create', fields.title, now);
       if (signing) {
         await recordStep(
@@ -112,6 +116,16 @@ export class ArticleService {
       }
       return { kind: 'created', id };
     });
+    if (outcome.kind === 'created') await this.refreshRelated(outcome.id);
+    return outcome;
+  }
+
+  /**
+   * 相关阅读 of a saved article, computed after its transaction (the search index then has it).
+   * A failure leaves the save as it is: the periodic refresh computes the list later.
+   */
+  private async refreshRelated(articleId: number): Promise<void> {
+    await this.related?.refresh(articleId).catch(() => undefined);
   }
 
   /**
@@ -121,20 +135,22 @@ export class ArticleService {
    * reporter: theirs goes to review as a change, 修改稿, while the signed version stays online);
    * taking it back to a draft is a chief's.
    */
-  update(
+  async update(
     actor: WorkflowActor,
     id: number,
     expectedVersion: number,
     fields: ArticleFields,
     acknowledged: readonly string[] = [],
   ): Promise<UpdateOutcome> {
-    return this.storage.transaction(async (tx) => {
+    const outcome = await this.storage.transaction(async (tx): Promise<UpdateOutcome> => {
       const current = await tx.articles.findById(id);
       if (!current) return { kind: 'not-found' };
       if (current.deletedAt !== null) return { kind: 'in-trash' };
       if (current.version !== expectedVersion) return { kind: 'conflict', latest: current };
       return this.save(tx, actor, current, fields, acknowledged, { action: 'article.update', summary: fields.title });
     });
+    if (outcome.kind === 'updated') await this.refreshRelated(id);
+    return outcome;
   }
 
   /** A save of new fields over `current`, as the workflow allows it (see update). */
@@ -151,6 +167,7 @@ export class ArticleService {
     if (!decision.allowed) return { kind: 'refused', refusal: decision.refusal };
     const now = this.clock();
     if (!(await tx.articles.update(current.id, current.version, fields, now))) return { kind: 'conflict', latest: current };
+    if (fields.tags) await tx.tags.setForArticle(current.id, fields.tags, now);
     await this.keep(tx, actor, current.id, fields, audit.action, audit.summary, now);
     const signs = current.status === 'draft' && fields.status !== 'draft';
     if (signs) await this.signedBySaving(tx, actor, { ...current, version: current.version + 1 }, fields, decision, now);

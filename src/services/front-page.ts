@@ -7,6 +7,7 @@
 // open the 最新资讯 list. Without any pin the newest article with a cover is the headline.
 import type { ArticleSummary, Category } from '../domain/types.js';
 import type { Repositories } from '../repositories/index.js';
+import type { TopicInUse } from '../repositories/topic-repository.js';
 import { daySpan } from './site-time.js';
 
 export const LATEST_COUNT = 12;
@@ -21,9 +22,17 @@ export interface FrontPage {
   pinnedIds: ReadonlySet<number>;
   blocks: { category: Category; articles: ArticleSummary[] }[];
   weekTop: ArticleSummary[];
+  /** 专题: topics still followed (not 已结案), the one with the newest article first */
+  topics: TopicInUse[];
 }
 
-export async function buildFrontPage({ articles, categories, rankings }: Repositories, now: number, timeZone: string): Promise<FrontPage> {
+export const HOME_TOPICS = 4;
+
+export async function buildFrontPage(
+  { articles, categories, rankings, topics }: Repositories,
+  now: number,
+  timeZone: string,
+): Promise<FrontPage> {
   const pinned = await articles.listPinned(LATEST_COUNT + 1, now);
   const newest = await articles.listVisible({ limit: LATEST_COUNT + 1 + pinned.length }, now);
   const headline = pinned[0] ?? newest.find((a) => a.coverImage) ?? newest[0];
@@ -35,5 +44,6 @@ export async function buildFrontPage({ articles, categories, rankings }: Reposit
     blocks.push({ category, articles: await articles.listVisible({ categoryId: category.id, limit: PER_CATEGORY }, now) });
   }
   const weekTop = await rankings.topInDays(daySpan(now, timeZone, 7), { limit: WEEK_TOP_COUNT }, now);
-  return { headline, latest, pinnedIds, blocks, weekTop };
+  const activeTopics = await topics.listInUse({ open: true, limit: HOME_TOPICS }, now);
+  return { headline, latest, pinnedIds, blocks, weekTop, topics: activeTopics };
 }

@@ -31,6 +31,7 @@ export function fieldsOfArticle(article: AdminArticle): ArticleFields {
     hideCover: article.hideCover,
     commentPolicy: article.commentPolicy,
     reprint: article.reprint,
+    authorStaffId: article.authorStaffId,
   };
 }
 

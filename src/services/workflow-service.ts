@@ -12,6 +12,7 @@ import type { Clock } from './clock.js';
 import { type CheckedArticle, type Finding, parseUsageRules, prepublicationFindings, unacknowledged } from './prepublication-checks.js';
 import { applyChange, isOutdated, reviewedWithChange, withTextOf } from './pending-changes.js';
 import { isPermittedReprint } from './reprint-sources.js';
+import type { RelatedReading } from './related-reading.js';
 import { DEFAULT_SETTINGS } from './site-settings.js';
 import type { StorageAccess } from './storage-access.js';
 import {
@@ -71,6 +72,8 @@ export class WorkflowService {
   constructor(
     private readonly storage: StorageAccess,
     private readonly clock: Clock,
+    /** 相关阅读, computed again when a sign-off changes what readers see (absent: left to the periodic refresh) */
+    private readonly related?: RelatedReading,
   ) {}
 
   /** 提交审核: a draft goes to the first stage of its category. */
@@ -107,14 +110,14 @@ export class WorkflowService {
    * 签发: published at `publishAt` (now when null or past; a future time schedules it), with every
    * pre-publication finding acknowledged (by id).
    */
-  signOff(
+  async signOff(
     actor: WorkflowActor,
     id: number,
     version: number,
     publishAt: number | null,
     acknowledged: readonly string[] = [],
   ): Promise<StepOutcome> {
-    return this.step(actor, id, version, async (article, levels, approvers, tx, change) => {
+    const outcome = await this.step(actor, id, version, async (article, levels, approvers, tx, change) => {
       const decision = maySign(actor, article, levels, approvers);
       if (change) return this.changeSignOff(tx, article, change, decision, acknowledged);
       return {
@@ -125,6 +128,9 @@ export class WorkflowService {
         signOff: { publishedAt: Math.max(publishAt ?? 0, this.clock()) },
       };
     });
+    // a failure leaves the sign-off as it is: the periodic refresh computes the list later
+    if (outcome.kind === 'done') await this.related?.refresh(id).catch(() => undefined);
+    return outcome;
   }
 
   /** 签发 of a change: checked as the text it puts online; the article keeps its publish time. */

@@ -3,6 +3,7 @@
 import type { ArticleService } from '../services/article-service.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { CategoryService } from '../services/category-service.js';
+import type { TopicService } from '../services/topic-service.js';
 import type { CorrectionService } from '../services/correction-service.js';
 import type { ImageUploads } from '../services/image-uploads.js';
 import type { ModerationService } from '../services/moderation-service.js';
@@ -23,6 +24,7 @@ export interface AdminContext extends SiteContext {
   userAdmin: UserAdminService;
   settingsService: SettingsService;
   categoryService: CategoryService;
+  topicService: TopicService;
   staffService: StaffService;
   pageService: PageService;
 }

@@ -33,13 +33,25 @@ export interface ArticleJsonLdInput {
   origin: string;
   /** its 更正/更新 notes, oldest first (schema.org CorrectionComment) */
   corrections?: readonly Correction[];
+  /** its tags' names, in order (keywords) */
+  keywords?: readonly string[];
+  /** the byline's page (/author/:id), when it links to a staff record */
+  authorUrl?: string;
 }
 
 /**
  * NewsArticle and the BreadcrumbList of the page's visible trail (site > category > article),
  * as one @graph.
  */
-export function articleJsonLd({ article, category, site, origin, corrections = [] }: ArticleJsonLdInput): Record<string, unknown> {
+export function articleJsonLd({
+  article,
+  category,
+  site,
+  origin,
+  corrections = [],
+  keywords = [],
+  authorUrl,
+}: ArticleJsonLdInput): Record<string, unknown> {
   const url = `${origin}/article/${article.id}`;
   const publisher = { '@type': 'Organization', name: site.siteName, url: `${origin}/` };
   const trail: { name: string; url: string }[] = [{ name: site.siteName, url: `${origin}/` }];
@@ -67,7 +79,8 @@ export function articleJsonLd({ article, category, site, origin, corrections = [
               })),
             }
           : {}),
-        author: article.author ? { '@type': 'Person', name: article.author } : publisher,
+        author: article.author ? { '@type': 'Person', name: article.author, ...(authorUrl ? { url: authorUrl } : {}) } : publisher,
+        ...(keywords.length > 0 ? { keywords: keywords.join(',') } : {}),
         publisher,
         ...(article.coverImage ? { image: [absoluteUrl(origin, article.coverImage)] } : {}),
         ...(category ? { articleSection: category.name } : {}),

@@ -35,8 +35,12 @@ forEachBackend('article repository', (open) => {
   const s = freshStorage(open);
 
   it('stores every field of a new article and gives it version 1', async () => {
-    const { id, law } = await s.write(async (tx) => {
+    const { id, law, staff } = await s.write(async (tx) => {
       const law = await addCategory(tx);
+      const staff = await tx.staff.create(
+        { name: '张记者', cardNumber: 'ALL-1', position: '记者', department: '法治部', status: 'active', photo: null },
+        NOW,
+      );
       const id = await tx.articles.create(
         articleFields(law, {
           title: '全部字段',
@@ -51,11 +55,12 @@ forEachBackend('article repository', (open) => {
           pinnedUntil: NOW + HOUR,
           hideCover: true,
           commentPolicy: 'hidden',
+          authorStaffId: staff,
           views: 12,
         }),
         NOW,
       );
-      return { id, law };
+      return { id, law, staff };
     });
     assert.deepEqual(await s.read.articles.findById(id), {
       id,
@@ -76,6 +81,7 @@ forEachBackend('article repository', (open) => {
       responsibleEditor: '',
       correctedAt: null,
       reprint: null,
+      authorStaffId: staff,
       views: 12,
       createdAt: NOW,
       updatedAt: NOW,
@@ -88,6 +94,8 @@ forEachBackend('article repository', (open) => {
       retractionReason: '',
       retractionShowsTitle: true,
     });
+    await s.write((tx) => tx.staff.delete(staff));
+    assert.equal((await s.read.articles.findById(id))!.authorStaffId, null, 'a deleted staff record leaves a plain byline');
   });
 
   it('defaults to no pin, a shown cover and no views; a draft may have no publish time', async () => {

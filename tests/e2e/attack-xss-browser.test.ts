@@ -48,7 +48,7 @@ const LIVE_CHECK = `(() => {
     const name = el.localName.toLowerCase();
     const tag = '<' + name + ' ' + Array.from(el.attributes).map((a) => a.name + '="' + a.value.slice(0, 40) + '"').join(' ') + '>';
     if (forbidden.includes(name)) problems.push('element ' + tag);
-    if (name === 'svg' && !el.matches('svg.bar-chart') && !el.closest('.ql-toolbar')) problems.push('element ' + tag);
+    if (name === 'svg' && !el.matches('svg.bar-chart, svg.share-qr-code') && !el.closest('.ql-toolbar')) problems.push('element ' + tag);
     if (name === 'script') {
       const src = el.getAttribute('src');
       if (src === null ? el.getAttribute('type') !== 'application/ld+json' : !sameSite(src) || src.startsWith('/uploads/')) problems.push('script ' + tag);

@@ -129,11 +129,16 @@ describe('feeds and sitemaps', () => {
     const articles = await repos.articles.listVisible({ limit: 1000 }, now);
     const categories = await repos.categories.listAll();
     const pages = await repos.pages.listAll();
+    const topics = await repos.topics.listInUse({ open: false, limit: 100 }, now);
+    const tags = await repos.tags.listInUse(now);
+    assert.ok(topics.length >= 2 && tags.length >= 10, 'the demo content has topics and tags');
     const expected = [
       `${ORIGIN}/`,
       `${ORIGIN}/rank`,
       ...categories.map((c) => `${ORIGIN}/category/${c.slug}`),
       ...pages.map((p) => (p.slug === 'submit-guide' ? `${ORIGIN}/submit` : `${ORIGIN}/page/${p.slug}`)),
+      ...topics.map((topic) => `${ORIGIN}/topic/${topic.slug}`),
+      ...tags.map((tag) => `${ORIGIN}/tag/${tag.id}`),
       ...articles.map((a) => articleUrl(a.id)),
     ];
     assert.deepEqual([...locs].sort(), [...expected].sort());

@@ -111,7 +111,7 @@ describe('site search', () => {
       '琥珀湾',
       '琥珀湾码头',
     ];
-    for (const [i, summary] of visible.slice(0, 24).entries()) {
+    for (const [i, summary] of visible.slice(0, 30).entries()) {
       const chars = Array.from(summary.title.replace(/[^\p{Script=Han}]/gu, ''));
       const length = 1 + (i % 6);
       const start = (i * 7) % Math.max(1, chars.length - length);

@@ -2,7 +2,7 @@
 import type { Authorship, RetractedArticle, RetractedRow, ReviewChange } from '../../repositories/article-repository.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
-import type { ArticleSearchResults } from '../../repositories/search-repository.js';
+import type { ArticleSearchResults, TermHit } from '../../repositories/search-repository.js';
 import { containsPattern } from '../like-pattern.js';
 import { PostgresSearchIndex } from './search-index.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
@@ -29,7 +29,7 @@ const DEEP_PAGE_OFFSET = 100;
 export const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= $1";
 const EDITABLE_COLUMNS = `category_id, title, author, source, summary, body_html, cover_image,
   is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy,
-  is_reprint, original_title, original_author, original_url`;
+  is_reprint, original_title, original_author, original_url, author_staff_id`;
 const EDITABLE_COUNT = EDITABLE_COLUMNS.split(',').length;
 /** $from, $from+1 … for `count` parameters */
 const placeholders = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
@@ -68,6 +68,19 @@ export class PostgresArticleRepository implements ArticleRepository {
         ? await this.sql.value<number>(`SELECT COUNT(*) FROM articles WHERE ${VISIBLE}`, [now])
         : await this.sql.value<number>(`SELECT COUNT(*) FROM articles WHERE category_id = $2 AND ${VISIBLE}`, [now, categoryId]);
     return count ?? 0;
+  }
+
+  async listVisibleByAuthor(staffId: number, page: { limit: number; offset: number }, now: number): Promise<ArticleSummary[]> {
+    const rows = await this.sql.rows<ArticleSummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE author_staff_id = $2 AND ${VISIBLE}
+       ORDER BY published_at DESC, id DESC LIMIT $3 OFFSET $4`,
+      [now, staffId, page.limit, page.offset],
+    );
+    return rows.map(toArticleSummary);
+  }
+
+  async countVisibleByAuthor(staffId: number, now: number): Promise<number> {
+    return (await this.sql.value<number>(`SELECT COUNT(*) FROM articles WHERE author_staff_id = $2 AND ${VISIBLE}`, [now, staffId])) ?? 0;
   }
 
   async countVisibleByCategory(now: number): Promise<Map<number, number>> {
@@ -152,8 +165,8 @@ export class PostgresArticleRepository implements ArticleRepository {
       `UPDATE articles SET category_id = $1, title = $2, author = $3, source = $4, summary = $5, body_html = $6,
          cover_image = $7, is_featured = $8, status = $9, published_at = $10, home_pin = $11, pinned_until = $12,
          hide_cover = $13, comment_policy = $14, is_reprint = $15, original_title = $16, original_author = $17,
-         original_url = $18, updated_at = $19, version = version + 1
-       WHERE id = $20 AND version = $21 AND deleted_at IS NULL`,
+         original_url = $18, author_staff_id = $19, updated_at = $20, version = version + 1
+       WHERE id = $21 AND version = $22 AND deleted_at IS NULL`,
       [...columnValues(fields), now, id, expectedVersion],
     );
     if (updated > 0) await this.searchIndex.sync(id);
@@ -245,6 +258,10 @@ export class PostgresArticleRepository implements ArticleRepository {
     return (await this.sql.run('DELETE FROM articles WHERE id = $1 AND (deleted_at IS NOT NULL OR retracted_at IS NOT NULL)', [id])) > 0;
   }
 
+  async headlinesWith(term: SearchTerm, limit: number, now: number): Promise<TermHit[]> {
+    return this.searchIndex.headlinesWith(term, limit, now);
+  }
+
   async search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults> {
     return this.searchIndex.search(terms, page.limit, page.offset, now);
   }
@@ -272,6 +289,7 @@ function columnValues(fields: ArticleFields): unknown[] {
     fields.reprint?.originalTitle ?? '',
     fields.reprint?.originalAuthor ?? '',
     fields.reprint?.originalUrl ?? '',
+    fields.authorStaffId ?? null,
   ];
 }
 

@@ -15,6 +15,7 @@ const TABLES = [
   'settings',
   'categories',
   'users',
+  'staff',
   'articles',
   'article_views_daily',
   'site_stats',
@@ -22,7 +23,6 @@ const TABLES = [
   'polls',
   'poll_options',
   'poll_votes',
-  'staff',
   'pages',
   'sessions',
   'captcha_challenges',
@@ -37,6 +37,11 @@ const TABLES = [
   'article_workflow',
   'article_corrections',
   'article_pending_changes',
+  'tags',
+  'article_tags',
+  'topics',
+  'topic_articles',
+  'article_related',
 ];
 /** Written by each backend for itself, or short-lived (the last half hour's reads). */
 const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence', 'article_reads']);

@@ -10,6 +10,9 @@ import { PostgresCaptchaRepository } from './captcha-repository.js';
 import { PostgresCategoryRepository } from './category-repository.js';
 import { PostgresCommentRepository } from './comment-repository.js';
 import { PostgresPendingChangeRepository } from './pending-change-repository.js';
+import { PostgresRelatedRepository } from './related-repository.js';
+import { PostgresTagRepository } from './tag-repository.js';
+import { PostgresTopicRepository } from './topic-repository.js';
 import { PostgresPageRepository } from './page-repository.js';
 import { PostgresPollRepository } from './poll-repository.js';
 import { PostgresRankingRepository } from './ranking-repository.js';
@@ -39,6 +42,9 @@ export function createPostgresRepositories(sql: Sql): Repositories {
     corrections: new PostgresCorrectionRepository(sql),
     pages: new PostgresPageRepository(sql),
     pendingChanges: new PostgresPendingChangeRepository(sql),
+    related: new PostgresRelatedRepository(sql),
+    tags: new PostgresTagRepository(sql),
+    topics: new PostgresTopicRepository(sql),
     polls: new PostgresPollRepository(sql),
     rankings: new PostgresRankingRepository(sql),
     rateLimits: new PostgresRateLimitRepository(sql),

@@ -4,8 +4,8 @@
 // article repository keeps the index in step with every write, in the caller's transaction.
 import { SEARCH_TOKENS_VERSION, htmlToPlainText, type SearchTerm } from '../../lib/search-tokens.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
-import type { ArticleSearchResults } from '../../repositories/search-repository.js';
-import { allTokensQuery, phraseQuery, phraseTexts, searchDocument } from './search-document.js';
+import type { ArticleSearchResults, TermHit } from '../../repositories/search-repository.js';
+import { allTokensQuery, phraseQuery, phraseTexts, quoteLexeme, searchDocument } from './search-document.js';
 import type { Sql } from './sql.js';
 
 interface SourceRow {
@@ -53,6 +53,18 @@ export class PostgresSearchIndex {
 
   async remove(id: number): Promise<void> {
     await this.sql.run('DELETE FROM article_search WHERE article_id = $1', [id]);
+  }
+
+  /** Up to `limit` visible articles whose title or summary contains the term, in no particular order. */
+  async headlinesWith(term: SearchTerm, limit: number, now: number): Promise<TermHit[]> {
+    // title and summary tokens carry the weights A and B (search-document.ts)
+    const inHeadline = term.tokens.map((token) => `${quoteLexeme(token)}:AB`).join(' <-> ');
+    const rows = await this.sql.rows<{ id: number; category_id: number; published_at: number }>(
+      `SELECT a.id, a.category_id, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id
+       WHERE s.document @@ $1::tsquery AND a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $2 LIMIT $3`,
+      [inHeadline, now, limit],
+    );
+    return rows.map((row) => ({ id: row.id, categoryId: row.category_id, publishedAt: row.published_at }));
   }
 
   /** Visible articles containing every term, best first, newest first among equals. */

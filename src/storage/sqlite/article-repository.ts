@@ -3,7 +3,7 @@ import type { Db } from './database.js';
 import type { Article, ArticleSummary, NewArticle } from '../../domain/types.js';
 import type { Authorship, RetractedArticle, RetractedRow, ReviewChange } from '../../repositories/article-repository.js';
 import type { SearchTerm } from '../../lib/search-tokens.js';
-import type { ArticleSearchResults } from '../../repositories/search-repository.js';
+import type { ArticleSearchResults, TermHit } from '../../repositories/search-repository.js';
 import { containsPattern } from '../like-pattern.js';
 import { SearchIndex } from './search-index.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
@@ -25,6 +25,8 @@ const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= @n
 
 export class SqliteArticleRepository implements ArticleRepository {
   private readonly byId;
+  private readonly byAuthor;
+  private readonly countByAuthor;
   private readonly latest;
   private readonly latestInCategory;
   private readonly countAll;
@@ -62,6 +64,13 @@ export class SqliteArticleRepository implements ArticleRepository {
 
   constructor(db: Db) {
     this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(`SELECT * FROM articles WHERE id = @id AND ${VISIBLE}`);
+    this.byAuthor = db.prepare<{ staffId: number; now: number; limit: number; offset: number }, ArticleSummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE author_staff_id = @staffId AND ${VISIBLE}
+       ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+    );
+    this.countByAuthor = db
+      .prepare<{ staffId: number; now: number }, number>(`SELECT COUNT(*) FROM articles WHERE author_staff_id = @staffId AND ${VISIBLE}`)
+      .pluck();
     this.latest = db.prepare<{ now: number; limit: number; offset: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${VISIBLE}
        ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
@@ -94,11 +103,11 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.insert = db.prepare(
       `INSERT INTO articles (category_id, title, author, source, summary, body_html, cover_image,
          is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy,
-         is_reprint, original_title, original_author, original_url, views,
+         is_reprint, original_title, original_author, original_url, author_staff_id, views,
          created_by, signed_by, responsible_editor, created_at, updated_at)
        VALUES (@categoryId, @title, @author, @source, @summary, @bodyHtml, @coverImage,
          @isFeatured, @status, @publishedAt, @homePin, @pinnedUntil, @hideCover, @commentPolicy,
-         @isReprint, @originalTitle, @originalAuthor, @originalUrl, @views,
+         @isReprint, @originalTitle, @originalAuthor, @originalUrl, @authorStaffId, @views,
          @createdBy, @signedBy, @responsibleEditor, @now, @now)`,
     );
     this.countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM articles');
@@ -113,7 +122,8 @@ export class SqliteArticleRepository implements ArticleRepository {
          summary = @summary, body_html = @bodyHtml, cover_image = @coverImage, is_featured = @isFeatured,
          status = @status, published_at = @publishedAt, home_pin = @homePin, pinned_until = @pinnedUntil,
          hide_cover = @hideCover, comment_policy = @commentPolicy, is_reprint = @isReprint, original_title = @originalTitle,
-         original_author = @originalAuthor, original_url = @originalUrl, updated_at = @now, version = version + 1
+         original_author = @originalAuthor, original_url = @originalUrl, author_staff_id = @authorStaffId,
+         updated_at = @now, version = version + 1
        WHERE id = @id AND version = @expectedVersion AND deleted_at IS NULL`,
     );
     this.review = db.prepare(
@@ -187,6 +197,14 @@ export class SqliteArticleRepository implements ArticleRepository {
   async countVisible(categoryId: number | undefined, now: number): Promise<number> {
     const row = categoryId === undefined ? this.countAll.get({ now }) : this.countInCategory.get({ now, categoryId });
     return row?.n ?? 0;
+  }
+
+  async listVisibleByAuthor(staffId: number, page: { limit: number; offset: number }, now: number): Promise<ArticleSummary[]> {
+    return this.byAuthor.all({ staffId, now, ...page }).map(toArticleSummary);
+  }
+
+  async countVisibleByAuthor(staffId: number, now: number): Promise<number> {
+    return this.countByAuthor.get({ staffId, now }) ?? 0;
   }
 
   async countVisibleByCategory(now: number): Promise<Map<number, number>> {
@@ -289,6 +307,10 @@ export class SqliteArticleRepository implements ArticleRepository {
     return this.purgeIndexed(id);
   }
 
+  async headlinesWith(term: SearchTerm, limit: number, now: number): Promise<TermHit[]> {
+    return this.searchIndex.headlinesWith(term, limit, now);
+  }
+
   async search(terms: readonly SearchTerm[], page: { limit: number; offset: number }, now: number): Promise<ArticleSearchResults> {
     return this.searchIndex.search(terms, page.limit, page.offset, now);
   }
@@ -324,6 +346,7 @@ function columnValues(fields: ArticleFields) {
     originalTitle: fields.reprint?.originalTitle ?? '',
     originalAuthor: fields.reprint?.originalAuthor ?? '',
     originalUrl: fields.reprint?.originalUrl ?? '',
+    authorStaffId: fields.authorStaffId ?? null,
   };
 }
 

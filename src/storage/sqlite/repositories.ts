@@ -10,6 +10,9 @@ import { SqliteCaptchaRepository } from './captcha-repository.js';
 import { SqliteCategoryRepository } from './category-repository.js';
 import { SqliteCommentRepository } from './comment-repository.js';
 import { SqlitePendingChangeRepository } from './pending-change-repository.js';
+import { SqliteRelatedRepository } from './related-repository.js';
+import { SqliteTagRepository } from './tag-repository.js';
+import { SqliteTopicRepository } from './topic-repository.js';
 import { SqlitePageRepository } from './page-repository.js';
 import { SqlitePollRepository } from './poll-repository.js';
 import { SqliteRankingRepository } from './ranking-repository.js';
@@ -32,7 +35,7 @@ export function createSqliteRepositories(db: Db): Repositories {
   return {
     appeals: new SqliteAppealRepository(db),
     articles,
-    articlePages: new SqliteArticlePageRepository(articles, comments),
+    articlePages: new SqliteArticlePageRepository(db, articles, comments),
     articleRevisions: new SqliteArticleRevisionRepository(db),
     audit: new SqliteAuditRepository(db),
     captchas: new SqliteCaptchaRepository(db),
@@ -41,6 +44,9 @@ export function createSqliteRepositories(db: Db): Repositories {
     corrections: new SqliteCorrectionRepository(db),
     pages: new SqlitePageRepository(db),
     pendingChanges: new SqlitePendingChangeRepository(db),
+    related: new SqliteRelatedRepository(db),
+    tags: new SqliteTagRepository(db),
+    topics: new SqliteTopicRepository(db),
     polls: new SqlitePollRepository(db),
     rankings: new SqliteRankingRepository(db),
     rateLimits: new SqliteRateLimitRepository(db),

@@ -5,7 +5,7 @@
 import type { Db } from './database.js';
 import { SEARCH_TOKENS_VERSION, htmlToPlainText, indexTokens, type SearchTerm } from '../../lib/search-tokens.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
-import type { ArticleSearchResults } from '../../repositories/search-repository.js';
+import type { ArticleSearchResults, TermHit } from '../../repositories/search-repository.js';
 
 interface SourceRow {
   title: string;
@@ -17,6 +17,12 @@ interface SourceRow {
 
 interface HitRow extends ArticleSummaryRow {
   body_html: string;
+}
+
+interface TermHitRow {
+  id: number;
+  category_id: number;
+  published_at: number;
 }
 
 interface QueryParams {
@@ -50,6 +56,7 @@ export class SearchIndex {
   private readonly allIndexable;
   private readonly missing;
   private readonly orphans;
+  private readonly withTerm;
 
   constructor(db: Db) {
     this.source = db.prepare<[number], SourceRow>('SELECT title, summary, body_html, status, deleted_at FROM articles WHERE id = ?');
@@ -73,6 +80,10 @@ export class SearchIndex {
        ) ranked
        JOIN articles a ON a.id = ranked.id
        ORDER BY ranked.score, a.published_at DESC, a.id DESC`,
+    );
+    this.withTerm = db.prepare<QueryParams & { limit: number }, TermHitRow>(
+      `SELECT a.id, a.category_id, a.published_at FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+       WHERE ${MATCHING_VISIBLE} LIMIT @limit`,
     );
     this.storedVersion = db.prepare<[], number>('SELECT tokens_version FROM search_index_state WHERE id = 1').pluck();
     this.setVersion = db.prepare<[number]>('UPDATE search_index_state SET tokens_version = ? WHERE id = 1');
@@ -103,6 +114,13 @@ export class SearchIndex {
 
   remove(id: number): void {
     this.deleteEntry.run(id);
+  }
+
+  /** Up to `limit` visible articles whose title or summary contains the term, in no particular order. */
+  headlinesWith(term: SearchTerm, limit: number, now: number): TermHit[] {
+    return this.withTerm
+      .all({ match: `{title summary} : ${matchExpression([term])}`, now, limit })
+      .map((row) => ({ id: row.id, categoryId: row.category_id, publishedAt: row.published_at }));
   }
 
   /** Visible articles containing every term, best first, newest first among equals. */

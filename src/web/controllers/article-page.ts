@@ -4,12 +4,14 @@
 // 预览 banner, no comment form, not indexed).
 import type { Response } from 'express';
 import type { Article, CommentThread, Correction } from '../../domain/types.js';
-import type { ArticlePageRead } from '../../repositories/article-page-repository.js';
+import type { ArticlePageRead, ReadingLinks } from '../../repositories/article-page-repository.js';
 import type { AdminArticle } from '../../repositories/article-repository.js';
 import type { Repositories } from '../../repositories/index.js';
 import { commentPolicyOf } from '../../services/comment-policy.js';
 import { threadsOf } from '../../services/comment-threads.js';
 import { bodyShowsCover } from '../../services/cover-image.js';
+import { shareCodeOf } from '../../services/share-code.js';
+import { TOPIC_STATUS_NAMES } from '../../services/topic-status.js';
 import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { articlePageJsonLd } from '../json-ld.js';
 import type { SiteContext } from '../site-context.js';
@@ -28,9 +30,16 @@ interface PageComments {
 }
 
 /** What the template shows of an article, for readers and for previews alike. */
-function articlePageLocals(res: Response, article: Article | AdminArticle, views: number, { threads, commentCount }: PageComments) {
+function articlePageLocals(
+  res: Response,
+  article: Article | AdminArticle,
+  views: number,
+  { threads, commentCount }: PageComments,
+  reading: ReadingLinks,
+) {
   const category = res.locals.chrome.categoryById.get(article.categoryId);
   const commentPolicy = commentPolicyOf(article, category);
+  const url = `${res.locals.origin}/article/${article.id}`;
   return {
     meta: {
       title: article.title,
@@ -48,6 +57,10 @@ function articlePageLocals(res: Response, article: Article | AdminArticle, views
     threads: commentPolicy === 'hidden' ? [] : threads,
     commentCount,
     commentsPerPage: COMMENTS_PER_PAGE,
+    reading,
+    topicStatusNames: TOPIC_STATUS_NAMES,
+    // 分享: the address, and its QR code for WeChat
+    share: { url, code: shareCodeOf(url) },
   };
 }
 
@@ -55,12 +68,22 @@ export function renderArticlePage({ viewCounter }: SiteContext, res: Response, p
   const { article } = page;
   const views = article.views + viewCounter.pendingArticleReads(article.id);
   const threads = threadsOf(page.latestFloors, page.replies, REPLIES_ON_ARTICLE_PAGE);
-  const locals = articlePageLocals(res, article, views, { threads, commentCount: page.approvedComments });
+  const locals = articlePageLocals(res, article, views, { threads, commentCount: page.approvedComments }, page.reading);
   cacheAsArticlePage(res, article.id, { countsRead: true });
+  const { origin } = res.locals;
+  const author = page.reading.author;
   res.render('articles/show', {
     ...locals,
     corrections,
-    jsonLd: articlePageJsonLd({ article, category: locals.category, site: res.locals.site, origin: res.locals.origin, corrections }),
+    jsonLd: articlePageJsonLd({
+      article,
+      category: locals.category,
+      site: res.locals.site,
+      origin,
+      corrections,
+      keywords: page.reading.tags.map((tag) => tag.name),
+      authorUrl: author ? `${origin}/author/${author.id}` : undefined,
+    }),
   });
 }
 
@@ -75,7 +98,16 @@ export async function renderArticlePreview(repositories: Repositories, res: Resp
     ARTICLE_PAGE_COMMENTS.repliesPerFloor,
   );
   const threads = threadsOf(floors, replies, REPLIES_ON_ARTICLE_PAGE);
-  const locals = articlePageLocals(res, article, article.views, { threads, commentCount });
+  // a preview shows the article's own tags; where it leads (neighbours, related, topics) is the published page's
+  const reading: ReadingLinks = {
+    tags: await repositories.tags.listForArticle(article.id),
+    previous: null,
+    next: null,
+    related: [],
+    topics: [],
+    author: null,
+  };
+  const locals = articlePageLocals(res, article, article.views, { threads, commentCount }, reading);
   const corrections = await repositories.corrections.listForArticle(article.id);
   res.render('articles/show', { ...locals, corrections, preview: { editUrl: `/admin/articles/${article.id}/edit` } });
 }

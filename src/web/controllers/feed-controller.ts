@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ArticleSummary, Category } from '../../domain/types.js';
 import { notFound } from '../http-error.js';
+import { parseId } from '../params.js';
 import { SITE_MESSAGES } from '../messages/site.js';
 import type { SiteContext } from '../site-context.js';
 
@@ -24,6 +25,7 @@ const XML_TYPE = 'application/xml; charset=utf-8';
 const CACHE = 'public, max-age=300';
 const PART = /^[1-9]\d{0,5}$/;
 const PAGE_SLUG = /^[a-z0-9-]{1,64}$/;
+const SITEMAP_TOPICS_MAX = 5000;
 /** static pages served at their own address rather than /page/:slug */
 const PAGE_PATHS: Record<string, string> = { 'submit-guide': '/submit' };
 
@@ -114,10 +116,12 @@ export function feedController({ repositories, clock }: SiteContext) {
   /** Home, rankings, categories and static pages. */
   async function siteEntries(res: Response, now: number): Promise<SitemapEntry[]> {
     const categories: Category[] = res.locals.chrome.categories;
-    const [newest, perCategory, pages] = await Promise.all([
+    const [newest, perCategory, pages, topics, tags] = await Promise.all([
       repositories.articles.listVisible({ limit: 1 }, now),
       Promise.all(categories.map((c) => repositories.articles.listVisible({ categoryId: c.id, limit: 1 }, now))),
       repositories.pages.listAll(),
+      repositories.topics.listInUse({ open: false, limit: SITEMAP_TOPICS_MAX }, now),
+      repositories.tags.listInUse(now),
     ]);
     return [
       { path: '/', lastModified: newest[0]?.publishedAt },
@@ -126,6 +130,8 @@ export function feedController({ repositories, clock }: SiteContext) {
       ...pages
         .filter((p) => PAGE_SLUG.test(p.slug))
         .map((p) => ({ path: PAGE_PATHS[p.slug] ?? `/page/${p.slug}`, lastModified: p.updatedAt })),
+      ...topics.map((t) => ({ path: `/topic/${encodeURIComponent(t.slug)}`, lastModified: Math.max(t.updatedAt, t.latest.publishedAt) })),
+      ...tags.map((t) => ({ path: `/tag/${t.id}`, lastModified: t.lastPublishedAt })),
     ];
   }
 
@@ -155,6 +161,32 @@ export function feedController({ repositories, clock }: SiteContext) {
           path,
           feedPath: `${path}/feed.xml`,
           description: category.description || category.name,
+        },
+        articles,
+      );
+    },
+
+    async tagFeed(req: Request<{ id: string }>, res: Response) {
+      const tag = await repositories.tags.findById(parseId(req.params.id));
+      if (!tag) throw notFound(SITE_MESSAGES.tagNotFound);
+      const articles = await repositories.tags.listVisibleArticles(tag.id, { limit: FEED_LENGTH, offset: 0 }, clock());
+      const path = `/tag/${tag.id}`;
+      const title = SITE_MESSAGES.tagTitle(tag.name);
+      sendRss(res, { title: `${title} - ${res.locals.site.siteName}`, path, feedPath: `${path}/feed.xml`, description: title }, articles);
+    },
+
+    async topicFeed(req: Request<{ slug: string }>, res: Response) {
+      const topic = await repositories.topics.findBySlug(req.params.slug);
+      if (!topic) throw notFound(SITE_MESSAGES.topicNotFound);
+      const articles = await repositories.topics.listVisibleArticles(topic.id, FEED_LENGTH, clock());
+      const path = `/topic/${encodeURIComponent(topic.slug)}`;
+      sendRss(
+        res,
+        {
+          title: `${SITE_MESSAGES.topicTitle(topic.title)} - ${res.locals.site.siteName}`,
+          path,
+          feedPath: `${path}/feed.xml`,
+          description: topic.intro || topic.title,
         },
         articles,
       );

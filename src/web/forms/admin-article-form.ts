@@ -13,6 +13,7 @@ import { COMMENTS_MESSAGES } from '../messages/comments.js';
 import { SITE_MESSAGES } from '../messages/site.js';
 import { pageNumber, queryString } from '../params.js';
 import { singleField } from './single-field.js';
+import { parseTagNames, TAG_MAX_LENGTH, TAGS_PER_ARTICLE } from './tag-names.js';
 
 export interface ArticleFormValues {
   title: string;
@@ -34,6 +35,10 @@ export interface ArticleFormValues {
   originalTitle: string;
   originalAuthor: string;
   originalUrl: string;
+  /** tags as typed (separated by commas, 、 or ；) */
+  tags: string;
+  /** the staff record the byline links to ('' for none) */
+  authorStaffId: string;
   /** the version the editor started from (conflict detection) */
   version: string;
 }
@@ -58,6 +63,8 @@ export interface ParsedArticle {
   pinnedUntil: number | null;
   commentPolicy: ArticleCommentPolicy;
   reprint: Reprint | null;
+  tags: string[];
+  authorStaffId: number | null;
   version: number;
 }
 
@@ -97,13 +104,15 @@ export function emptyArticleForm(): ArticleFormValues {
     originalTitle: '',
     originalAuthor: '',
     originalUrl: '',
+    tags: '',
+    authorStaffId: '',
     version: '0',
   };
 }
 
 export function parseArticleForm(
   body: unknown,
-  options: { categoryIds: Set<number>; timeZone: string; now: number },
+  options: { categoryIds: Set<number>; staffIds: Set<number>; timeZone: string; now: number },
 ): { values: ArticleFormValues; errors: ArticleFormErrors; article?: ParsedArticle } {
   const fields = (body ?? {}) as Record<string, unknown>;
   const values: ArticleFormValues = {
@@ -125,6 +134,8 @@ export function parseArticleForm(
     originalTitle: singleField(fields, 'originalTitle').trim(),
     originalAuthor: singleField(fields, 'originalAuthor').trim(),
     originalUrl: singleField(fields, 'originalUrl').trim(),
+    tags: singleField(fields, 'tags'),
+    authorStaffId: singleField(fields, 'authorStaffId'),
     version: singleField(fields, 'version') || '0',
   };
   const errors: ArticleFormErrors = {};
@@ -172,9 +183,13 @@ export function parseArticleForm(
       errors.originalUrl = M.originalUrlInvalid;
     }
   }
+  const tags = parseTagNames(values.tags);
+  if ('error' in tags) errors.tags = tags.error === 'too-long' ? M.tagTooLong(tags.name, TAG_MAX_LENGTH) : M.tooManyTags(TAGS_PER_ARTICLE);
+  const authorStaffId = values.authorStaffId === '' ? null : Number(values.authorStaffId);
+  if (authorStaffId !== null && !options.staffIds.has(authorStaffId)) errors.authorStaffId = M.authorStaffInvalid;
   const version = Number(values.version);
   if (!Number.isSafeInteger(version) || version < 0) throw badRequest(M.versionInvalid);
-  if (Object.keys(errors).length > 0 || !commentPolicy) return { values, errors };
+  if (Object.keys(errors).length > 0 || !commentPolicy || 'error' in tags) return { values, errors };
   return {
     values,
     errors,
@@ -196,6 +211,8 @@ export function parseArticleForm(
       reprint: values.isReprint
         ? { originalTitle: values.originalTitle, originalAuthor: values.originalAuthor, originalUrl: values.originalUrl }
         : null,
+      tags: tags.names,
+      authorStaffId,
       version,
     },
   };

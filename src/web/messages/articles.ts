@@ -38,6 +38,9 @@ export const ARTICLES_MESSAGES = {
   versionInvalid: '版本号不正确。',
   reprintNeedsSource: '转载稿必须填写来源（原发媒体）。',
   originalUrlInvalid: '原文链接须是以 http:// 或 https:// 开头的网址。',
+  tagTooLong: (name: string, max: number) => `标签“${name}”太长：每个标签不超过 ${max} 个字。`,
+  tooManyTags: (max: number) => `一篇文章最多 ${max} 个标签。`,
+  authorStaffInvalid: '请从名单中选择作者的人员记录，或选“不关联”。',
   // the workflow (三审): the steps, and why one was refused
   reviewTitle: '待我审核',
   stepDone: {

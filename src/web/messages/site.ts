@@ -60,6 +60,16 @@ export const SITE_MESSAGES = {
   articleNotFound: '这篇文章不存在或已被删除。',
   categoryNotFound: '没有这个栏目。',
   categoryPageTitle: (name: string, page: number) => (page === 1 ? name : `${name}（第${page}页）`),
+  // tags, 专题, author pages
+  tagNotFound: '没有这个标签。',
+  tagTitle: (name: string) => `标签：${name}`,
+  tagDescription: (name: string, siteName: string) => `${siteName}标注为“${name}”的文章。`,
+  topicNotFound: '没有这个专题。',
+  topicTitle: (title: string) => `专题：${title}`,
+  authorNotFound: '没有这位作者。',
+  authorTitle: (name: string) => `作者：${name}`,
+  authorDescription: (name: string, siteName: string) => `${siteName}${name}的报道，以及本网人员身份信息。`,
+  pageTitle: (title: string, page: number) => (page === 1 ? title : `${title}（第${page}页）`),
   // rankings
   rankPeriodInvalid: '排行周期只能是 day、week、month 或 all。',
   rankCategoryInvalid: '栏目参数不正确。',

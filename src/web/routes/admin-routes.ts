@@ -13,6 +13,7 @@ import { accountRoutes } from './admin/account-routes.js';
 import { articlesRoutes } from './admin/articles-routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { categoriesRoutes } from './admin/categories-routes.js';
+import { topicsRoutes } from './admin/topics-routes.js';
 import { commentsRoutes } from './admin/comments-routes.js';
 import { reportsRoutes } from './admin/reports-routes.js';
 import { pagesRoutes } from './admin/pages-routes.js';
@@ -54,6 +55,7 @@ export function adminRoutes(context: AdminContext): Router {
   router.use('/comments', requireRole('editor'), commentsRoutes(context));
   router.use('/reports', requireRole('editor'), reportsRoutes(context));
   router.use('/categories', requireRole('chief'), categoriesRoutes(context));
+  router.use('/topics', requireRole('chief'), topicsRoutes(context));
   router.use('/polls', requireRole('chief'), pollsRoutes(context));
   router.use('/staff', requireRole('chief'), staffRoutes(context));
   router.use('/submissions', requireRole('chief'), submissionsRoutes(context));

@@ -8,6 +8,8 @@ export function feedRoutes(context: SiteContext): Router {
   const router = Router({ strict: false });
   router.get('/feed.xml', feeds.siteFeed);
   router.get('/category/:slug/feed.xml', feeds.categoryFeed);
+  router.get('/tag/:id/feed.xml', feeds.tagFeed);
+  router.get('/topic/:slug/feed.xml', feeds.topicFeed);
   router.get('/sitemap.xml', feeds.sitemap);
   router.get('/sitemap-pages.xml', feeds.sitemapPages);
   router.get('/sitemap-articles-:part.xml', feeds.sitemapArticles);

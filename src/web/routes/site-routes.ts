@@ -26,6 +26,9 @@ import { searchRoutes } from './search-routes.js';
 import { feedRoutes } from './feed-routes.js';
 import { correctionsController } from '../controllers/corrections-controller.js';
 import { rankingRoutes } from './ranking-routes.js';
+import { tagController } from '../controllers/tag-controller.js';
+import { topicController } from '../controllers/topic-controller.js';
+import { authorController } from '../controllers/author-controller.js';
 
 export function readerPages(context: SiteContext): Router {
   const home = homeController(context);
@@ -43,6 +46,9 @@ export function readerPages(context: SiteContext): Router {
   router.get('/article/:id/comments', comments.listComments);
   router.get('/page/:slug', pages.showPage);
   router.get('/corrections', correctionsController(context).listCorrections);
+  router.get('/tag/:id', tagController(context).showTag);
+  router.get('/topic/:slug', topicController(context).showTopic);
+  router.get('/author/:id', authorController(context).showAuthor);
   router.use(searchRoutes(context));
   router.get('/robots.txt', operations.robots);
   router.use(rankingRoutes(context));

@@ -32,6 +32,7 @@ function article(overrides: Partial<Article> = {}): Article {
     responsibleEditor: '',
     correctedAt: null,
     reprint: null,
+    authorStaffId: null,
     createdAt: Date.UTC(2026, 10, 19, 0, 0, 0),
     updatedAt: Date.UTC(2026, 10, 20, 5, 30, 0),
     ...overrides,

@@ -58,6 +58,8 @@ import { articleWithChange, reviewedWithChange, withTextOf } from '../../../serv
 import type { PendingChange } from '../../../repositories/pending-change-repository.js';
 
 const PER_PAGE = 20;
+const STAFF_OPTIONS_MAX = 1000;
+const TAG_SUGGESTIONS = 50;
 
 export function articlesController(context: AdminContext) {
   const { repositories, clock, images, articleService, workflowService, correctionService } = context;
@@ -123,6 +125,8 @@ export function articlesController(context: AdminContext) {
       errors: options.errors,
       notice: options.notice,
       categories: await categoryOptions(),
+      staffOptions: await staffOptions(),
+      tagSuggestions: await repositories.tags.listPopular(TAG_SUGGESTIONS),
       zoneName: timeZoneName(res.locals.site.timeZone),
       policyLabels: COMMENTS_MESSAGES.policyLabels,
       workflow,
@@ -155,7 +159,9 @@ export function articlesController(context: AdminContext) {
     return availableSteps(user, draft, 1, []).sign;
   }
 
-  function formValuesOf(article: AdminArticle, timeZone: string): ArticleFormValues {
+  /** The form as stored: the article's fields and its tags. */
+  async function formValuesOf(article: AdminArticle, timeZone: string): Promise<ArticleFormValues> {
+    const tags = await repositories.tags.listForArticle(article.id);
     return {
       title: article.title,
       categoryId: String(article.categoryId),
@@ -175,6 +181,8 @@ export function articlesController(context: AdminContext) {
       originalTitle: article.reprint?.originalTitle ?? '',
       originalAuthor: article.reprint?.originalAuthor ?? '',
       originalUrl: article.reprint?.originalUrl ?? '',
+      tags: tags.map((tag) => tag.name).join('、'),
+      authorStaffId: article.authorStaffId === null ? '' : String(article.authorStaffId),
       version: String(article.version),
     };
   }
@@ -213,13 +221,21 @@ export function articlesController(context: AdminContext) {
       hideCover: parsed.hideCover,
       commentPolicy: parsed.commentPolicy,
       reprint: parsed.reprint,
+      tags: parsed.tags,
+      authorStaffId: parsed.authorStaffId,
     };
+  }
+
+  /** the staff records a byline may link to (the editor's choice list) */
+  function staffOptions() {
+    return repositories.staff.search('', STAFF_OPTIONS_MAX, 0);
   }
 
   async function parse(req: Request, res: Response) {
     const categories = await categoryOptions();
     return parseArticleForm(req.body, {
       categoryIds: new Set(categories.map((c) => c.id)),
+      staffIds: new Set((await staffOptions()).map((member) => member.id)),
       timeZone: res.locals.site.timeZone,
       now: clock(),
     });
@@ -294,7 +310,7 @@ export function articlesController(context: AdminContext) {
       // a reporter goes on with their change (修改稿) where one waits; everyone else edits the signed text
       const change = proposesChange(res.locals.currentUser!, article) ? await pendingChangeOf(article) : undefined;
       const shown = change ? articleWithChange(article, change) : article;
-      await renderForm(res, { article, values: formValuesOf(shown, res.locals.site.timeZone), errors: {} });
+      await renderForm(res, { article, values: await formValuesOf(shown, res.locals.site.timeZone), errors: {} });
     },
 
     async updateArticle(req: Request<{ id: string }>, res: Response) {
@@ -335,7 +351,7 @@ export function articlesController(context: AdminContext) {
       const article = await findOr404(req.params.id);
       if (article.deletedAt !== null) throw notFound(ARTICLES_MESSAGES.inTrash);
       const form = parseWorkflowStep(req.body, res.locals.site.timeZone);
-      const values = formValuesOf(article, res.locals.site.timeZone);
+      const values = await formValuesOf(article, res.locals.site.timeZone);
       if (form.error) return renderForm(res, { article, values, errors: {}, notice: form.error, status: 422, stepNote: form.note });
       const outcome = await takeStep(res.locals.currentUser!, article.id, form.step, { ...form, acknowledged: acknowledgedOf(req.body) });
       if (outcome.kind === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
@@ -346,7 +362,7 @@ export function articlesController(context: AdminContext) {
         const latest = (await repositories.articles.findById(article.id)) ?? article;
         return renderForm(res, {
           article: latest,
-          values: formValuesOf(latest, res.locals.site.timeZone),
+          values: await formValuesOf(latest, res.locals.site.timeZone),
           errors: {},
           notice: ARTICLES_MESSAGES.stepConflict,
           status: 409,
@@ -361,7 +377,7 @@ export function articlesController(context: AdminContext) {
     async correctArticle(req: Request<{ id: string }>, res: Response) {
       const article = await findOr404(req.params.id);
       const form = parseCorrectionForm(req.body);
-      const values = formValuesOf(article, res.locals.site.timeZone);
+      const values = await formValuesOf(article, res.locals.site.timeZone);
       if (form.error) return renderForm(res, { article, values, errors: {}, notice: form.error, status: 422, correctionNote: form.note });
       const outcome = await correctionService.correct(res.locals.currentUser!, article.id, form.kind, form.note);
       if (outcome === 'not-found') throw notFound(ARTICLES_MESSAGES.notFound);
@@ -375,7 +391,7 @@ export function articlesController(context: AdminContext) {
     async retractArticle(req: Request<{ id: string }>, res: Response) {
       const article = await findOr404(req.params.id);
       const form = parseRetractionForm(req.body);
-      const values = formValuesOf(article, res.locals.site.timeZone);
+      const values = await formValuesOf(article, res.locals.site.timeZone);
       if (form.error)
         return renderForm(res, { article, values, errors: {}, notice: form.error, status: 422, retractionReason: form.reason });
       const outcome = await correctionService.retract(res.locals.currentUser!, article.id, form.reason, form.showsTitle);
