@@ -23,6 +23,7 @@ import { RetentionSchedule } from './services/retention-schedule.js';
 import { PeriodicJob } from './services/periodic-job.js';
 import { RelatedReading } from './services/related-reading.js';
 import { TopicService } from './services/topic-service.js';
+import { ShareCodes } from './services/share-code.js';
 import { RetentionService } from './services/retention-service.js';
 import { ModerationService } from './services/moderation-service.js';
 import { PageService } from './services/page-service.js';
@@ -109,6 +110,8 @@ export interface Portal {
 /** 相关阅读: stale lists (RELATED_REFRESH_AFTER_MS) are computed again, this many every this often. */
 const RELATED_REFRESH_BATCH = 100;
 const RELATED_REFRESH_INTERVAL_MS = 15 * 60_000;
+/** 分享 QR codes of new articles (or of all, after the domain changed) are drawn this often. */
+const SHARE_CODES_INTERVAL_MS = 5 * 60_000;
 
 export function createApp(deps: AppDeps): Portal {
   const { config, storage } = deps;
@@ -230,6 +233,11 @@ export function createApp(deps: AppDeps): Portal {
   const retention = new RetentionSchedule(storage, new RetentionService(storage, clock), (err) =>
     logger.error({ err }, 'personal-data purge failed; it runs again later'),
   );
+  const shareCodes = new PeriodicJob(
+    () => new ShareCodes(storage, clock).drawMissing(),
+    SHARE_CODES_INTERVAL_MS,
+    (err) => logger.error({ err }, 'drawing 分享 QR codes failed; it runs again later'),
+  );
   const relatedRefresh = new PeriodicJob(
     () => related.refreshStale(RELATED_REFRESH_BATCH),
     RELATED_REFRESH_INTERVAL_MS,
@@ -254,10 +262,12 @@ export function createApp(deps: AppDeps): Portal {
       viewCounter.start();
       retention.start();
       relatedRefresh.start();
+      shareCodes.start();
     },
     stop: () => {
       retention.stop();
       relatedRefresh.stop();
+      shareCodes.stop();
       return viewCounter.stop();
     },
   };

@@ -32,6 +32,10 @@ CREATE INDEX topic_articles_by_article ON topic_articles (article_id);
 
 ALTER TABLE articles ADD COLUMN author_staff_id BIGINT REFERENCES staff (id) ON DELETE SET NULL;
 ALTER TABLE articles ADD COLUMN related_at BIGINT;
+-- 上一篇/下一篇 read the neighbours' titles from the index (see migrations/sqlite/0023)
+DROP INDEX articles_visible_by_category;
+CREATE INDEX articles_visible_by_category ON articles (category_id, published_at DESC, id DESC) INCLUDE (title)
+  WHERE status <> 'draft' AND deleted_at IS NULL;
 CREATE INDEX articles_by_author_staff ON articles (author_staff_id, published_at) WHERE author_staff_id IS NOT NULL;
 
 CREATE TABLE article_related (
@@ -41,6 +45,12 @@ CREATE TABLE article_related (
   PRIMARY KEY (article_id, rank)
 );
 CREATE INDEX article_related_by_related ON article_related (related_id);
+
+CREATE TABLE article_share_codes (
+  article_id BIGINT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  url        TEXT NOT NULL,
+  drawing    TEXT NOT NULL
+);
 
 CREATE FUNCTION article_related_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$

@@ -6,6 +6,8 @@
 --  - articles.author_staff_id: the staff record the byline links to (/author/:id).
 --  - article_related: an article's related articles by rank, recomputed when it is saved and
 --    periodically (articles.related_at says when); readers see it filtered for visibility.
+--  - article_share_codes: the 分享 QR code of the article's address, drawn once by a background
+--    job, not per render (its own table: a few KB that every other read of articles would carry).
 -- Readers see all of it: tags, topics and their membership change the whole site ('site'), an
 -- article's related list only its own pages ('article:<id>'); staff records show on author pages.
 CREATE TABLE tags (
@@ -41,6 +43,11 @@ CREATE INDEX topic_articles_by_article ON topic_articles (article_id);
 
 ALTER TABLE articles ADD COLUMN author_staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL;
 ALTER TABLE articles ADD COLUMN related_at INTEGER;
+-- 上一篇/下一篇 read the neighbours' titles from the index of visible articles by category,
+-- without visiting their rows: the index gains the title (it serves the category lists as before)
+DROP INDEX articles_visible_by_category;
+CREATE INDEX articles_visible_by_category ON articles (category_id, published_at DESC, id DESC, title)
+  WHERE status <> 'draft' AND deleted_at IS NULL;
 CREATE INDEX articles_by_author_staff ON articles (author_staff_id, published_at) WHERE author_staff_id IS NOT NULL;
 
 CREATE TABLE article_related (
@@ -50,6 +57,12 @@ CREATE TABLE article_related (
   PRIMARY KEY (article_id, rank)
 );
 CREATE INDEX article_related_by_related ON article_related (related_id);
+
+CREATE TABLE article_share_codes (
+  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  url        TEXT NOT NULL,
+  drawing    TEXT NOT NULL
+);
 
 -- The change feed (see 0007).
 CREATE TRIGGER tags_changed_insert AFTER INSERT ON tags BEGIN

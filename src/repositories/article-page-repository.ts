@@ -36,6 +36,8 @@ export interface ReadingLinks {
   topics: TopicBox[];
   /** the staff record the byline links to (/author/:id) */
   author: { id: number; name: string } | null;
+  /** the 分享 QR code as stored for an address (services/share-code.ts); null until drawn */
+  shareCode: { url: string; drawing: string } | null;
 }
 
 /** How many of a topic's latest articles the article page shows in its 专题 box. */
@@ -52,6 +54,8 @@ export function toReadingLinks(raw: {
   related: JsonValue<ArticleLink[]>;
   topics: JsonValue<TopicBox[]>;
   author: JsonValue<{ id: number; name: string }>;
+  shareUrl: string | null;
+  shareDrawing: string | null;
 }): ReadingLinks {
   return {
     tags: parsed(raw.tags) ?? [],
@@ -60,6 +64,7 @@ export function toReadingLinks(raw: {
     related: parsed(raw.related) ?? [],
     topics: (parsed(raw.topics) ?? []).map((topic) => ({ ...topic, latest: parsed<ArticleLink[]>(topic.latest) ?? [] })),
     author: parsed(raw.author),
+    shareCode: raw.shareUrl !== null && raw.shareDrawing !== null ? { url: raw.shareUrl, drawing: raw.shareDrawing } : null,
   };
 }
 

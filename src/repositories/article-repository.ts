@@ -78,6 +78,13 @@ export interface ArticleRepository {
   findVisibleById(id: number, now: number): Promise<Article | undefined>;
   listVisible(query: ArticleListQuery, now: number): Promise<ArticleSummary[]>;
   countVisible(categoryId: number | undefined, now: number): Promise<number>;
+  /**
+   * Ids of articles readers can see whose stored 分享 QR code is missing or drawn for another
+   * address than `${origin}/article/<id>` (the site's domain changed), at most `limit`.
+   */
+  listWithoutShareCode(origin: string, limit: number, now: number): Promise<number[]>;
+  /** Stores the article's QR code (no new version: readers' pages already show it, drawn on the fly). */
+  setShareCode(id: number, url: string, drawing: string): Promise<void>;
   /** visible articles whose byline links to the staff record, newest first (/author/:id) */
   listVisibleByAuthor(staffId: number, page: { limit: number; offset: number }, now: number): Promise<ArticleSummary[]>;
   countVisibleByAuthor(staffId: number, now: number): Promise<number>;

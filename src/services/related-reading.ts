@@ -136,7 +136,11 @@ export class RelatedReading {
   async refreshStale(batch: number): Promise<number> {
     const now = this.clock();
     const ids = await this.storage.repositories.related.listStale(now - RELATED_REFRESH_AFTER_MS, batch, now);
-    for (const id of ids) await this.refresh(id);
+    for (const id of ids) {
+      await this.refresh(id);
+      // SQLite answers synchronously: give way to requests between articles
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return ids.length;
   }
 }

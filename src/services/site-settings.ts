@@ -51,3 +51,8 @@ export function toSiteSettings(stored: Record<string, string>): SiteSettings {
 export function toSettingRows(settings: SiteSettings): Record<string, string> {
   return { ...settings };
 }
+
+/** The site's address for absolute URLs (feeds, JSON-LD, the 分享 block): https on its domain. */
+export function siteOrigin(settings: Pick<SiteSettings, 'siteDomain'>): string {
+  return `https://${settings.siteDomain}`;
+}

@@ -192,4 +192,26 @@ forEachBackend('reading paths storage', (open) => {
     );
     assert.equal(await s.read.articles.countVisibleByAuthor(ids.staff, NOW), 1);
   });
+
+  it('分享 codes: visible articles without one for their address are listed, and stored without a new version', async () => {
+    const origin = 'https://shfz.example.cn';
+    const { visible, draft } = await s.write(async (tx) => {
+      const category = await addCategory(tx, 'share', '分享');
+      return {
+        visible: await addArticle(tx, category, { title: '可见' }),
+        draft: await addArticle(tx, category, { title: '草稿', status: 'draft', publishedAt: null }),
+      };
+    });
+    const missing = await s.read.articles.listWithoutShareCode(origin, 1000, NOW);
+    assert.ok(missing.includes(visible) && !missing.includes(draft));
+    const version = (await s.read.articles.findById(visible))!.version;
+    await s.write((tx) => tx.articles.setShareCode(visible, `${origin}/article/${visible}`, '25:M2 2.5h7'));
+    const stored = (await s.read.articlePages.findVisible(visible, NOW, OPTIONS))!;
+    assert.deepEqual(stored.reading.shareCode, { url: `${origin}/article/${visible}`, drawing: '25:M2 2.5h7' }, 'read with the page');
+    assert.equal((await s.read.articles.findById(visible))!.version, version, 'no new version');
+    await s.write((tx) => tx.articles.setShareCode(visible, `${origin}/article/${visible}`, '25:M2 2.5h8'));
+    assert.equal((await s.read.articlePages.findVisible(visible, NOW, OPTIONS))!.reading.shareCode?.drawing, '25:M2 2.5h8', 'redrawn');
+    assert.ok(!(await s.read.articles.listWithoutShareCode(origin, 1000, NOW)).includes(visible));
+    assert.ok((await s.read.articles.listWithoutShareCode('https://new.example.cn', 1000, NOW)).includes(visible), 'the domain changed');
+  });
 });

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ArticleSummary } from '../../src/domain/types.js';
+import { ShareCodes } from '../../src/services/share-code.js';
 import { loggedIn } from '../support/admin.js';
 import type { ReaderSession } from '../support/browser-session.js';
 import { multipart } from '../support/multipart.js';
@@ -266,11 +267,17 @@ describe('reading paths', () => {
     const { id } = byTitle('清晨巡河');
     const page = await t.get(`/article/${id}`);
     assert.equal(page.$('.share-qr svg path').length, 1);
-    assert.match(page.$('.share-qr svg path').attr('d')!, /^(M\d+ \d+h\d+v1h-\d+z)+$/);
+    assert.match(page.$('.share-qr svg path').attr('d')!, /^(M\d+ \d+\.5h\d+(m\d+ 0h\d+)*)+$/);
     assert.match(page.$('#share-url').val() as string, new RegExp(`/article/${id}$`));
     assert.match(textOf(page.$, '.print-url'), new RegExp(`本文网址：.*/article/${id}`));
     assert.deepEqual(links(page, '.size-links a'), ['#size-large', '#size-medium', '#size-small']);
     assert.equal(page.$('#size-large.size-anchor').length, 1);
+    const drawnOnTheFly = page.$('.share-qr svg path').attr('d');
+    assert.ok((await new ShareCodes(t.storage, t.clock).drawMissing()) >= demo.length, 'drawn once for every visible article');
+    const read = await t.portal.repositories.articlePages.findVisible(id, t.clock(), { latestFloors: 1, repliesPerFloor: 1 });
+    assert.equal(read!.reading.shareCode?.url, page.$('#share-url').val());
+    assert.equal(await new ShareCodes(t.storage, t.clock).drawMissing(), 0, 'and not again');
+    assert.equal((await t.get(`/article/${id}?page=1`)).$('.share-qr svg path').attr('d'), drawnOnTheFly, 'the stored drawing is the same');
     const odd = await t.get(`/article/${id}?size=%3Cscript%3Ehuge`);
     assert.equal(odd.status, 200);
     assert.doesNotMatch(odd.text, /huge/);

@@ -20,6 +20,8 @@ interface ArticlePageRow extends FullArticleRow {
   reading_related: ArticleLink[];
   reading_topics: TopicBox[];
   reading_author: { id: number; name: string } | null;
+  share_url: string | null;
+  share_drawing: string | null;
 }
 
 /** Visible to readers at $1 (`a`: the linked article) */
@@ -41,7 +43,8 @@ const READING_LINKS = `
               WHERE y.topic_id = t.id AND ${VISIBLE_A} ORDER BY a.published_at DESC, a.id DESC LIMIT ${TOPIC_BOX_ARTICLES}) l)
      ) ORDER BY t.id), '[]')
      FROM topic_articles x JOIN topics t ON t.id = x.topic_id WHERE x.article_id = articles.id) AS reading_topics,
-  (SELECT json_build_object('id', s.id, 'name', s.name) FROM staff s WHERE s.id = articles.author_staff_id) AS reading_author`;
+  (SELECT json_build_object('id', s.id, 'name', s.name) FROM staff s WHERE s.id = articles.author_staff_id) AS reading_author,
+  share.url AS share_url, share.drawing AS share_drawing`;
 
 export class PostgresArticlePageRepository implements ArticlePageRepository {
   constructor(private readonly sql: Sql) {}
@@ -65,7 +68,8 @@ export class PostgresArticlePageRepository implements ArticlePageRepository {
          (SELECT COALESCE(json_agg(floors ORDER BY floors.floor DESC), '[]') FROM floors) AS latest_floors,
          (SELECT COALESCE(json_agg(replies ORDER BY replies.parent_id, replies.created_at, replies.id), '[]') FROM replies) AS replies,
          ${READING_LINKS}
-       FROM articles WHERE id = $2 AND ${VISIBLE}`,
+       FROM articles LEFT JOIN article_share_codes share ON share.article_id = articles.id
+       WHERE articles.id = $2 AND ${VISIBLE}`,
       [now, id, options.latestFloors, options.repliesPerFloor],
     );
     if (!row) return undefined;
@@ -79,6 +83,8 @@ export class PostgresArticlePageRepository implements ArticlePageRepository {
       reading_related: related,
       reading_topics: topics,
       reading_author: author,
+      share_url: shareUrl,
+      share_drawing: shareDrawing,
       ...article
     } = row;
     return {
@@ -86,7 +92,7 @@ export class PostgresArticlePageRepository implements ArticlePageRepository {
       latestFloors: floors.map(toShownFloor),
       replies: replies.map(toComment),
       approvedComments: approved,
-      reading: toReadingLinks({ tags, previous, next, related, topics, author }),
+      reading: toReadingLinks({ tags, previous, next, related, topics, author, shareUrl, shareDrawing }),
     };
   }
 }

@@ -70,6 +70,25 @@ export class PostgresArticleRepository implements ArticleRepository {
     return count ?? 0;
   }
 
+  async listWithoutShareCode(origin: string, limit: number, now: number): Promise<number[]> {
+    const rows = await this.sql.rows<{ id: number }>(
+      `SELECT a.id FROM articles a LEFT JOIN article_share_codes c ON c.article_id = a.id
+       WHERE a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $1
+         AND c.url IS DISTINCT FROM $2 || '/article/' || a.id
+       ORDER BY a.published_at DESC, a.id DESC LIMIT $3`,
+      [now, origin, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async setShareCode(id: number, url: string, drawing: string): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO article_share_codes (article_id, url, drawing) VALUES ($1, $2, $3)
+       ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, drawing = excluded.drawing`,
+      [id, url, drawing],
+    );
+  }
+
   async listVisibleByAuthor(staffId: number, page: { limit: number; offset: number }, now: number): Promise<ArticleSummary[]> {
     const rows = await this.sql.rows<ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE author_staff_id = $2 AND ${VISIBLE}

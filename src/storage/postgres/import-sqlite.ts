@@ -42,6 +42,7 @@ const TABLES = [
   'topics',
   'topic_articles',
   'article_related',
+  'article_share_codes',
 ];
 /** Written by each backend for itself, or short-lived (the last half hour's reads). */
 const NOT_COPIED = new Set(['schema_migrations', 'search_index_state', 'content_changes', 'sqlite_sequence', 'article_reads']);

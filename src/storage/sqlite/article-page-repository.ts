@@ -1,6 +1,9 @@
 // The article page read in SQLite: the article and comment statements, one after the other
 // (in-process, so several statements cost no more than one), and one statement for the links
-// after the article (tags, 上一篇/下一篇, 相关阅读, 专题, the byline's staff record) as JSON.
+// after the article (tags, 上一篇/下一篇, 相关阅读, 专题, the byline's staff record, as JSON) and
+// its stored 分享 QR code. That statement takes the article's category and publish time as
+// parameters: correlated with the article's row instead, SQLite could no longer bound the
+// neighbours' index search by them.
 import type { ArticlePageRead, ArticlePageRepository, ReadingLinks } from '../../repositories/article-page-repository.js';
 import { TOPIC_BOX_ARTICLES, toReadingLinks } from '../../repositories/article-page-repository.js';
 import type { ArticleRepository } from '../../repositories/article-repository.js';
@@ -19,7 +22,7 @@ interface ReadingParams {
   now: number;
 }
 
-type ReadingRow = { [K in 'tags' | 'previous' | 'next' | 'related' | 'topics' | 'author']: string | null };
+type ReadingRow = { [K in 'tags' | 'previous' | 'next' | 'related' | 'topics' | 'author' | 'shareUrl' | 'shareDrawing']: string | null };
 
 export class SqliteArticlePageRepository implements ArticlePageRepository {
   private readonly readingLinks;
@@ -47,7 +50,9 @@ export class SqliteArticlePageRepository implements ArticlePageRepository {
                 SELECT a.id, a.title, a.published_at FROM topic_articles y JOIN articles a ON a.id = y.article_id
                 WHERE y.topic_id = t.id AND ${VISIBLE_A} ORDER BY a.published_at DESC, a.id DESC LIMIT ${TOPIC_BOX_ARTICLES})) AS latest
             FROM topic_articles x JOIN topics t ON t.id = x.topic_id WHERE x.article_id = @id ORDER BY t.id)) AS topics,
-         (SELECT json_object('id', s.id, 'name', s.name) FROM staff s WHERE s.id = @staffId) AS author`,
+         (SELECT json_object('id', s.id, 'name', s.name) FROM staff s WHERE s.id = @staffId) AS author,
+         c.url AS shareUrl, c.drawing AS shareDrawing
+       FROM (SELECT 1) LEFT JOIN article_share_codes c ON c.article_id = @id`,
     );
   }
 

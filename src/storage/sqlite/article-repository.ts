@@ -26,6 +26,8 @@ const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= @n
 export class SqliteArticleRepository implements ArticleRepository {
   private readonly byId;
   private readonly byAuthor;
+  private readonly withoutShareCode;
+  private readonly shareCode;
   private readonly countByAuthor;
   private readonly latest;
   private readonly latestInCategory;
@@ -64,6 +66,18 @@ export class SqliteArticleRepository implements ArticleRepository {
 
   constructor(db: Db) {
     this.byId = db.prepare<{ id: number; now: number }, FullArticleRow>(`SELECT * FROM articles WHERE id = @id AND ${VISIBLE}`);
+    this.withoutShareCode = db
+      .prepare<{ origin: string; limit: number; now: number }, number>(
+        `SELECT a.id FROM articles a LEFT JOIN article_share_codes c ON c.article_id = a.id
+         WHERE a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= @now
+           AND (c.url IS NULL OR c.url <> @origin || '/article/' || a.id)
+         ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`,
+      )
+      .pluck();
+    this.shareCode = db.prepare(
+      `INSERT INTO article_share_codes (article_id, url, drawing) VALUES (@id, @url, @drawing)
+       ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, drawing = excluded.drawing`,
+    );
     this.byAuthor = db.prepare<{ staffId: number; now: number; limit: number; offset: number }, ArticleSummaryRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE author_staff_id = @staffId AND ${VISIBLE}
        ORDER BY published_at DESC, id DESC LIMIT @limit OFFSET @offset`,
@@ -197,6 +211,14 @@ export class SqliteArticleRepository implements ArticleRepository {
   async countVisible(categoryId: number | undefined, now: number): Promise<number> {
     const row = categoryId === undefined ? this.countAll.get({ now }) : this.countInCategory.get({ now, categoryId });
     return row?.n ?? 0;
+  }
+
+  async listWithoutShareCode(origin: string, limit: number, now: number): Promise<number[]> {
+    return this.withoutShareCode.all({ origin, limit, now });
+  }
+
+  async setShareCode(id: number, url: string, drawing: string): Promise<void> {
+    this.shareCode.run({ id, url, drawing });
   }
 
   async listVisibleByAuthor(staffId: number, page: { limit: number; offset: number }, now: number): Promise<ArticleSummary[]> {

@@ -22,7 +22,10 @@ export class SqliteCommentRepository implements CommentRepository {
   private readonly repliesOf;
 
   constructor(db: Db) {
-    const floors = `SELECT ${COMMENT_COLUMNS} FROM comments WHERE article_id = @articleId AND floor IS NOT NULL`;
+    // A floor is a top-level comment (no parent): naming that here lets comments_by_floor
+    // (migration 0018) answer alone, without reading the comments' rows.
+    const floorColumns = COMMENT_COLUMNS.replace('parent_id', 'NULL AS parent_id');
+    const floors = `SELECT ${floorColumns} FROM comments WHERE article_id = @articleId AND floor IS NOT NULL`;
     this.floorsOldestFirst = db.prepare<{ articleId: number; limit: number; offset: number }, CommentRow>(
       `${floors} ORDER BY floor LIMIT @limit OFFSET @offset`,
     );

@@ -10,7 +10,7 @@ import type { Repositories } from '../../repositories/index.js';
 import { commentPolicyOf } from '../../services/comment-policy.js';
 import { threadsOf } from '../../services/comment-threads.js';
 import { bodyShowsCover } from '../../services/cover-image.js';
-import { shareCodeOf } from '../../services/share-code.js';
+import { shareCodeFor } from '../../services/share-code.js';
 import { TOPIC_STATUS_NAMES } from '../../services/topic-status.js';
 import { cacheAsArticlePage } from '../page-cache/capture.js';
 import { articlePageJsonLd } from '../json-ld.js';
@@ -60,7 +60,7 @@ function articlePageLocals(
     reading,
     topicStatusNames: TOPIC_STATUS_NAMES,
     // 分享: the address, and its QR code for WeChat
-    share: { url, code: shareCodeOf(url) },
+    share: { url, code: shareCodeFor(url, reading.shareCode) },
   };
 }
 
@@ -106,6 +106,7 @@ export async function renderArticlePreview(repositories: Repositories, res: Resp
     related: [],
     topics: [],
     author: null,
+    shareCode: null,
   };
   const locals = articlePageLocals(res, article, article.views, { threads, commentCount }, reading);
   const corrections = await repositories.corrections.listForArticle(article.id);

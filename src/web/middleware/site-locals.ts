@@ -1,5 +1,6 @@
 // Puts the shared page data (site chrome) and view helpers into res.locals for every
 // reader page, so controllers only add what their own page shows.
+import { siteOrigin } from '../../services/site-settings.js';
 import type { NextFunction, Request, Response } from 'express';
 import type { ArticleSummary, Category, SiteSettings } from '../../domain/types.js';
 import type { SiteChrome, SiteChromeService } from '../../services/site-chrome.js';
@@ -32,7 +33,7 @@ export function siteLocals(
     const chrome = await chromeService.get();
     const { settings } = chrome;
     const zone = settings.timeZone;
-    const origin = `https://${settings.siteDomain}`;
+    const origin = siteOrigin(settings);
     Object.assign(res.locals, {
       chrome,
       site: settings,

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hitsLimit, keyTerms, rankRelated, RELATED_MAX } from '../../../src/services/related-reading.js';
-import { shareCodeOf } from '../../../src/services/share-code.js';
+import { draw, encode, shareCodeFor } from '../../../src/services/share-code.js';
 
 const hit = (id: number, categoryId = 1, publishedAt = id) => ({ id, categoryId, publishedAt });
 
@@ -43,11 +43,17 @@ describe('related reading', () => {
     assert.deepEqual(ranked.slice(0, 3), [11, 10, 9], 'its own category first, then the newest among equals');
   });
 
-  it('share codes: the QR modules as one path, the same for the same address', () => {
-    const code = shareCodeOf('https://shfz.example.cn/article/1');
-    assert.match(code.path, /^(M\d+ \d+h\d+v1h-\d+z)+$/);
+  it('share codes: the QR modules as one path; the stored one is used only for its own address', () => {
+    const url = 'https://shfz.example.cn/article/1';
+    const code = draw(url);
+    assert.match(code.path, /^(M\d+ \d+\.5h\d+(m\d+ 0h\d+)*)+$/);
     assert.ok(code.size >= 25, 'version 2 or more, with its quiet zone');
-    assert.equal(shareCodeOf('https://shfz.example.cn/article/1'), code, 'drawn once');
-    assert.notEqual(shareCodeOf('https://shfz.example.cn/article/2').path, code.path);
+    assert.deepEqual(shareCodeFor(url, { url, drawing: encode(url) }), code, 'the stored drawing');
+    const drawnNow = shareCodeFor(url, null);
+    assert.deepEqual(drawnNow, code, 'none stored: drawn now');
+    assert.equal(shareCodeFor(url, null), drawnNow, 'and kept');
+    const moved = shareCodeFor('https://new.example.cn/article/1', { url, drawing: encode(url) });
+    assert.notEqual(moved.path, code.path, 'a code drawn for another domain is not used');
+    assert.deepEqual(shareCodeFor(url, { url, drawing: 'broken' }), code, 'a drawing that is not one is redrawn');
   });
 });
