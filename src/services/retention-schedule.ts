@@ -1,6 +1,7 @@
 // Runs the personal-data purge (RetentionService) when the portal starts and every few hours
 // after, with the retention days the settings hold at that moment. No cron: the timer does not
 // keep the process alive, and a failed run is reported and tried again at the next one.
+import { PeriodicJob } from './periodic-job.js';
 import type { PurgeResult, RetentionService } from './retention-service.js';
 import { toSiteSettings } from './site-settings.js';
 import type { StorageAccess } from './storage-access.js';
@@ -8,13 +9,15 @@ import type { StorageAccess } from './storage-access.js';
 export const RETENTION_INTERVAL_MS = 6 * 60 * 60_000;
 
 export class RetentionSchedule {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly storage: StorageAccess,
     private readonly retention: RetentionService,
-    private readonly onError: (err: unknown) => void,
-  ) {}
+    onError: (err: unknown) => void,
+  ) {
+    this.job = new PeriodicJob(() => this.runOnce(), RETENTION_INTERVAL_MS, onError);
+  }
 
   /** One purge now, with the stored retention days. */
   async runOnce(): Promise<PurgeResult> {
@@ -26,14 +29,10 @@ export class RetentionSchedule {
   }
 
   start(): void {
-    const run = () => void this.runOnce().catch(this.onError);
-    run();
-    this.timer = setInterval(run, RETENTION_INTERVAL_MS);
-    this.timer.unref();
+    this.job.start();
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.job.stop();
   }
 }
