@@ -7,7 +7,7 @@ import type { ArticleLink, Tag } from '../../domain/types.js';
 import type { TopicBox } from '../../repositories/article-page-repository.js';
 import { type FullArticleRow, toArticle } from '../../repositories/article-repository.js';
 import { COMMENT_COLUMNS, type CommentRow, toComment, toShownFloor } from '../../repositories/comment-repository.js';
-import { VISIBLE } from './article-repository.js';
+import { VISIBLE, visibleAs } from './article-repository.js';
 import type { Sql } from './sql.js';
 
 interface ArticlePageRow extends FullArticleRow {
@@ -24,8 +24,7 @@ interface ArticlePageRow extends FullArticleRow {
   share_drawing: string | null;
 }
 
-/** Visible to readers at $1 (`a`: the linked article) */
-const VISIBLE_A = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $1";
+const VISIBLE_A = visibleAs('a');
 const LINK = "json_build_object('id', a.id, 'title', a.title, 'publishedAt', a.published_at)";
 const READING_LINKS = `
   (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY x.position), '[]')

@@ -27,6 +27,8 @@ const SUMMARY_COLUMNS_OF_A = SUMMARY_COLUMNS.split(', ')
 const DEEP_PAGE_OFFSET = 100;
 /** Visible to readers at $1 (keep in step with the partial indexes: their WHERE is this minus the time). */
 export const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= $1";
+/** The same rule for the articles named `alias` in a join (the linked articles of a tag, topic, list …). */
+export const visibleAs = (alias: string) => `${alias}.status <> 'draft' AND ${alias}.deleted_at IS NULL AND ${alias}.published_at <= $1`;
 const EDITABLE_COLUMNS = `category_id, title, author, source, summary, body_html, cover_image,
   is_featured, status, published_at, home_pin, pinned_until, hide_cover, comment_policy,
   is_reprint, original_title, original_author, original_url, author_staff_id`;
@@ -73,8 +75,7 @@ export class PostgresArticleRepository implements ArticleRepository {
   async listWithoutShareCode(origin: string, limit: number, now: number): Promise<number[]> {
     const rows = await this.sql.rows<{ id: number }>(
       `SELECT a.id FROM articles a LEFT JOIN article_share_codes c ON c.article_id = a.id
-       WHERE a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $1
-         AND c.url IS DISTINCT FROM $2 || '/article/' || a.id
+       WHERE ${visibleAs('a')} AND c.url IS DISTINCT FROM $2 || '/article/' || a.id
        ORDER BY a.published_at DESC, a.id DESC LIMIT $3`,
       [now, origin, limit],
     );

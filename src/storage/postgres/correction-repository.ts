@@ -1,10 +1,11 @@
 // 更正 and 更新 notes in PostgreSQL.
+import { visibleAs } from './article-repository.js';
 import type { Correction } from '../../domain/types.js';
 import type { CorrectionRepository, CorrectionRow, ListedCorrection, NewCorrection } from '../../repositories/correction-repository.js';
 import { CORRECTION_COLUMNS, toCorrection } from '../../repositories/correction-repository.js';
 import type { Sql } from './sql.js';
 
-const VISIBLE = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $1";
+const VISIBLE = visibleAs('a');
 
 export class PostgresCorrectionRepository implements CorrectionRepository {
   constructor(private readonly sql: Sql) {}

@@ -1,11 +1,11 @@
 // Rankings (点击排行) in PostgreSQL: per-day buckets summed over a span, or all-time totals.
+import { visibleAs } from './article-repository.js';
 import type { RankedArticle, DaySpan, RankingQuery, RankingRepository, RankedRow } from '../../repositories/ranking-repository.js';
 import { toRanked } from '../../repositories/ranking-repository.js';
 import type { Sql } from './sql.js';
 
 const COLUMNS = 'a.id, a.category_id, a.title, a.summary, a.cover_image, a.published_at, a.views';
-/** $1 is always the reading instant */
-const VISIBLE = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $1";
+const VISIBLE = visibleAs('a');
 /** $2 is always the limit */
 const ORDER = 'ORDER BY period_views DESC, a.published_at DESC, a.id DESC LIMIT $2';
 

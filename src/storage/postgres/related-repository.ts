@@ -1,5 +1,6 @@
 // 相关阅读 lists in PostgreSQL.
 import type { RelatedRepository } from '../../repositories/related-repository.js';
+import { VISIBLE } from './article-repository.js';
 import type { Sql } from './sql.js';
 
 export class PostgresRelatedRepository implements RelatedRepository {
@@ -30,9 +31,9 @@ export class PostgresRelatedRepository implements RelatedRepository {
   async listStale(before: number, limit: number, now: number): Promise<number[]> {
     const rows = await this.sql.rows<{ id: number }>(
       `SELECT id FROM articles
-       WHERE status <> 'draft' AND deleted_at IS NULL AND published_at <= $3 AND (related_at IS NULL OR related_at < $1)
-       ORDER BY related_at ASC NULLS FIRST, published_at DESC LIMIT $2`,
-      [before, limit, now],
+       WHERE ${VISIBLE} AND (related_at IS NULL OR related_at < $2)
+       ORDER BY related_at ASC NULLS FIRST, published_at DESC LIMIT $3`,
+      [now, before, limit],
     );
     return rows.map((row) => row.id);
   }

@@ -1,11 +1,11 @@
 // Tags in PostgreSQL.
+import { visibleAs } from './article-repository.js';
 import type { ArticleSummary, Tag } from '../../domain/types.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
 import type { TagInUse, TagRepository } from '../../repositories/tag-repository.js';
 import type { Sql } from './sql.js';
 
-/** Visible to readers at $1 */
-const VISIBLE_A = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $1";
+const VISIBLE_A = visibleAs('a');
 const SUMMARY_OF_A = 'a.id, a.category_id, a.title, a.summary, a.cover_image, a.published_at, a.views';
 
 export class PostgresTagRepository implements TagRepository {

@@ -1,12 +1,12 @@
 // 专题 in PostgreSQL.
+import { visibleAs } from './article-repository.js';
 import type { ArticleSummary, Topic } from '../../domain/types.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
 import type { NewTopic, TopicInUse, TopicInUseRow, TopicRepository, TopicRow } from '../../repositories/topic-repository.js';
 import { TOPIC_COLUMNS, toTopic, toTopicInUse, topicsInUseSql } from '../../repositories/topic-repository.js';
 import type { Sql } from './sql.js';
 
-/** Visible to readers at $1 */
-const VISIBLE_A = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= $1";
+const VISIBLE_A = visibleAs('a');
 
 export class PostgresTopicRepository implements TopicRepository {
   constructor(private readonly sql: Sql) {}

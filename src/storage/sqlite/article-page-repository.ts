@@ -4,13 +4,14 @@
 // its stored 分享 QR code. That statement takes the article's category and publish time as
 // parameters: correlated with the article's row instead, SQLite could no longer bound the
 // neighbours' index search by them.
+import { visibleAs } from './article-repository.js';
 import type { ArticlePageRead, ArticlePageRepository, ReadingLinks } from '../../repositories/article-page-repository.js';
 import { TOPIC_BOX_ARTICLES, toReadingLinks } from '../../repositories/article-page-repository.js';
 import type { ArticleRepository } from '../../repositories/article-repository.js';
 import type { CommentRepository } from '../../repositories/comment-repository.js';
 import type { Db } from './database.js';
 
-const VISIBLE_A = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= @now";
+const VISIBLE_A = visibleAs('a');
 const LINK = "json_object('id', a.id, 'title', a.title, 'publishedAt', a.published_at)";
 const LINKS = "json_group_array(json_object('id', id, 'title', title, 'publishedAt', published_at))";
 

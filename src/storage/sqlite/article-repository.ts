@@ -22,6 +22,8 @@ import { PIN_LEVELS, toAdminArticle, toArticle, toRetracted } from '../../reposi
 const SUMMARY_COLUMNS = 'id, category_id, title, summary, cover_image, published_at, views';
 // Keep in step with the partial indexes of migration 0008 (their WHERE is this minus the time).
 const VISIBLE = "status <> 'draft' AND deleted_at IS NULL AND published_at <= @now";
+/** The same rule for the articles named `alias` in a join (the linked articles of a tag, topic, list …). */
+export const visibleAs = (alias: string) => `${alias}.status <> 'draft' AND ${alias}.deleted_at IS NULL AND ${alias}.published_at <= @now`;
 
 export class SqliteArticleRepository implements ArticleRepository {
   private readonly byId;
@@ -69,8 +71,7 @@ export class SqliteArticleRepository implements ArticleRepository {
     this.withoutShareCode = db
       .prepare<{ origin: string; limit: number; now: number }, number>(
         `SELECT a.id FROM articles a LEFT JOIN article_share_codes c ON c.article_id = a.id
-         WHERE a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= @now
-           AND (c.url IS NULL OR c.url <> @origin || '/article/' || a.id)
+         WHERE ${visibleAs('a')} AND (c.url IS NULL OR c.url <> @origin || '/article/' || a.id)
          ORDER BY a.published_at DESC, a.id DESC LIMIT @limit`,
       )
       .pluck();

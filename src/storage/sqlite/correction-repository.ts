@@ -1,10 +1,11 @@
 // 更正 and 更新 notes in SQLite.
+import { visibleAs } from './article-repository.js';
 import type { Db } from './database.js';
 import type { Correction } from '../../domain/types.js';
 import type { CorrectionRepository, CorrectionRow, ListedCorrection, NewCorrection } from '../../repositories/correction-repository.js';
 import { CORRECTION_COLUMNS, toCorrection } from '../../repositories/correction-repository.js';
 
-const VISIBLE = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= @now";
+const VISIBLE = visibleAs('a');
 
 export class SqliteCorrectionRepository implements CorrectionRepository {
   private readonly insert;

@@ -1,10 +1,11 @@
 // Rankings (点击排行) in SQLite: per-day buckets summed over a span, or all-time totals.
+import { visibleAs } from './article-repository.js';
 import type { Db } from './database.js';
 import type { RankedArticle, DaySpan, RankingQuery, RankingRepository, RankedRow } from '../../repositories/ranking-repository.js';
 import { toRanked } from '../../repositories/ranking-repository.js';
 
 const COLUMNS = 'a.id, a.category_id, a.title, a.summary, a.cover_image, a.published_at, a.views';
-const VISIBLE = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= @now";
+const VISIBLE = visibleAs('a');
 const ORDER = 'ORDER BY period_views DESC, a.published_at DESC, a.id DESC LIMIT @limit';
 
 /**

@@ -1,5 +1,6 @@
 // 相关阅读 lists in SQLite.
 import type { RelatedRepository } from '../../repositories/related-repository.js';
+import { visibleAs } from './article-repository.js';
 import type { Db } from './database.js';
 
 export class SqliteRelatedRepository implements RelatedRepository {
@@ -17,7 +18,7 @@ export class SqliteRelatedRepository implements RelatedRepository {
     this.stale = db
       .prepare<{ before: number; limit: number; now: number }, number>(
         `SELECT id FROM articles
-         WHERE status <> 'draft' AND deleted_at IS NULL AND published_at <= @now AND (related_at IS NULL OR related_at < @before)
+         WHERE ${visibleAs('articles')} AND (related_at IS NULL OR related_at < @before)
          ORDER BY related_at IS NOT NULL, related_at, published_at DESC LIMIT @limit`,
       )
       .pluck();

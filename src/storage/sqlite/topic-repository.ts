@@ -1,11 +1,12 @@
 // 专题 in SQLite.
+import { visibleAs } from './article-repository.js';
 import type { ArticleSummary, Topic } from '../../domain/types.js';
 import { type ArticleSummaryRow, toArticleSummary } from '../../repositories/article-rows.js';
 import type { NewTopic, TopicInUse, TopicInUseRow, TopicRepository, TopicRow } from '../../repositories/topic-repository.js';
 import { TOPIC_COLUMNS, toTopic, toTopicInUse, topicsInUseSql } from '../../repositories/topic-repository.js';
 import type { Db } from './database.js';
 
-const VISIBLE_A = "a.status <> 'draft' AND a.deleted_at IS NULL AND a.published_at <= @now";
+const VISIBLE_A = visibleAs('a');
 
 export class SqliteTopicRepository implements TopicRepository {
   private readonly insert;

@@ -38,6 +38,22 @@ export function topicFormValues(topic: Topic, articleIds: readonly number[]): To
   };
 }
 
+/** The article ids typed in the form's list (one per line, or separated by commas or 、), as typed. */
+export function articleIdParts(text: string): string[] {
+  return text.split(/[\s,，、]+/).filter((part) => part !== '');
+}
+
+/** The ids of that list that are well formed, each once, in order. */
+export function articleIdsIn(text: string): number[] {
+  return [
+    ...new Set(
+      articleIdParts(text)
+        .filter((part) => ID.test(part))
+        .map(Number),
+    ),
+  ];
+}
+
 export function parseTopicForm(body: unknown): {
   values: TopicFormValues;
   errors: TopicFormErrors;
@@ -62,8 +78,8 @@ export function parseTopicForm(body: unknown): {
   }
   const status = TOPIC_STATUSES.find((known) => known === values.status) as TopicStatus | undefined;
   if (!status) errors.status = M.statusInvalid;
-  const parts = values.articleIds.split(/[\s,，、]+/).filter((part) => part !== '');
-  const articleIds = [...new Set(parts.map(Number))];
+  const parts = articleIdParts(values.articleIds);
+  const articleIds = articleIdsIn(values.articleIds);
   if (parts.some((part) => !ID.test(part))) errors.articleIds = M.articleIdsInvalid;
   else if (articleIds.length > TOPIC_ARTICLES_MAX) errors.articleIds = M.tooManyArticles(TOPIC_ARTICLES_MAX);
   if (Object.keys(errors).length > 0 || !status) return { values, errors };

@@ -4,7 +4,14 @@ import type { Topic } from '../../../domain/types.js';
 import type { TopicSaveOutcome } from '../../../services/topic-service.js';
 import { TOPIC_STATUS_NAMES, TOPIC_STATUSES } from '../../../services/topic-status.js';
 import type { AdminContext } from '../../admin-context.js';
-import { parseTopicForm, topicFormValues, type TopicFormErrors, type TopicFormValues } from '../../forms/admin-topic-form.js';
+import {
+  articleIdsIn,
+  parseTopicForm,
+  TOPIC_ARTICLES_MAX,
+  topicFormValues,
+  type TopicFormErrors,
+  type TopicFormValues,
+} from '../../forms/admin-topic-form.js';
 import { notFound } from '../../http-error.js';
 import { TOPICS_MESSAGES as M } from '../../messages/topics.js';
 import { parseId } from '../../params.js';
@@ -20,10 +27,9 @@ export function topicsController({ repositories, topicService }: AdminContext) {
 
   /** The form, with the titles of the articles it lists (unknown ids are left out). */
   async function renderForm(res: Response, topic: Topic | undefined, values: TopicFormValues, errors: TopicFormErrors = {}, status = 200) {
-    const ids = values.articleIds.split(/[\s,，、]+/).filter((part) => /^[1-9]\d{0,14}$/.test(part));
     const listed = [];
-    for (const id of ids.slice(0, 200)) {
-      const article = await repositories.articles.findById(Number(id));
+    for (const id of articleIdsIn(values.articleIds).slice(0, TOPIC_ARTICLES_MAX)) {
+      const article = await repositories.articles.findById(id);
       if (article) listed.push(article);
     }
     res.status(status).render('admin/topics/form', {
