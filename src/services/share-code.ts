@@ -1,10 +1,10 @@
 // The QR code of an article's address for the 分享 block (WeChat readers scan it), drawn as an
-// SVG path from the modules the qrcode package computes; only numbers go into the page (the
-// template prints them escaped). Encoding an address costs more than the rest of a render, so it
-// is done once per article and stored with it (`ShareCodes.drawMissing`, a background job, which
-// also redraws them all when the site's domain changes) as its modules, one bit each, in base64:
-// a few dozen bytes, where the path would be over a kilobyte in every article page read. A page
-// whose article has none yet encodes it on the fly and keeps it in memory.
+// SVG path from the modules the qrcode package computes; only numbers and path letters go into
+// the page (the template prints them escaped all the same). Encoding an address and drawing its
+// path cost more than the rest of the block, so both are done once per article and the path is
+// stored with it (`ShareCodes.drawMissing`, a background job, which also redraws them all when
+// the site's domain changes): a render only reads it. A page whose article has none yet draws
+// it on the fly and keeps it in memory.
 import { LRUCache } from 'lru-cache';
 import QRCode from 'qrcode';
 import type { Clock } from './clock.js';
@@ -22,35 +22,21 @@ const QUIET_ZONE = 2;
 /** drawn on the fly for articles without a stored code yet */
 const drawnNow = new LRUCache<string, ShareCode>({ max: 2000 });
 
-/** The modules of `url`'s QR code, one bit each (row by row), as stored: "<modules per side>:<base64>". */
-export function encode(url: string): string {
+/** The QR code of `url`, drawn. */
+export function draw(url: string): ShareCode {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-  const bits = Buffer.alloc(Math.ceil((modules.size * modules.size) / 8));
-  for (let i = 0; i < modules.size * modules.size; i++) {
-    if (modules.get(Math.floor(i / modules.size), i % modules.size)) bits[i >> 3]! |= 0x80 >> (i & 7);
-  }
-  return `${modules.size}:${bits.toString('base64')}`;
-}
-
-/** The path of stored modules: per row, its dark runs along the row's middle; undefined if it is not one. */
-export function drawStored(stored: string): ShareCode | undefined {
-  const colon = stored.indexOf(':');
-  const side = Number(stored.slice(0, colon));
-  if (!Number.isInteger(side) || side < 21 || side > 177) return undefined;
-  const bits = Buffer.from(stored.slice(colon + 1), 'base64');
-  if (bits.length !== Math.ceil((side * side) / 8)) return undefined;
-  const dark = (i: number) => (bits[i >> 3]! & (0x80 >> (i & 7))) !== 0;
+  const side = modules.size;
   let path = '';
   for (let y = 0; y < side; y++) {
     let x = 0;
     let end = -1; // where the row's last run ended (-1: none yet)
     while (x < side) {
-      if (!dark(y * side + x)) {
+      if (!modules.get(y, x)) {
         x++;
         continue;
       }
       const start = x;
-      while (x < side && dark(y * side + x)) x++;
+      while (x < side && modules.get(y, x)) x++;
       path += end < 0 ? `M${start + QUIET_ZONE} ${y + QUIET_ZONE}.5h${x - start}` : `m${start - end} 0h${x - start}`;
       end = x;
     }
@@ -58,16 +44,27 @@ export function drawStored(stored: string): ShareCode | undefined {
   return { size: side + 2 * QUIET_ZONE, path };
 }
 
-export function draw(url: string): ShareCode {
-  return drawStored(encode(url))!;
+/** A drawn code as stored: "<size>:<path>". */
+export function toStored(code: ShareCode): string {
+  return `${code.size}:${code.path}`;
+}
+
+/** A drawn code from its stored form; undefined if it is not one (then it is drawn again). */
+export function fromStored(stored: string): ShareCode | undefined {
+  const colon = stored.indexOf(':');
+  const size = Number(stored.slice(0, colon));
+  const path = stored.slice(colon + 1);
+  // QR codes are 21 to 177 modules per side, plus the quiet zone
+  if (!Number.isInteger(size) || size < 21 + 2 * QUIET_ZONE || size > 177 + 2 * QUIET_ZONE || !/^M[\d .Mmh]+$/.test(path)) return undefined;
+  return { size, path };
 }
 
 /**
  * The QR code of `url`: the article's stored one when it was drawn for this address, else drawn
- * now. (Stored drawings are this module's own; the template escapes the path all the same.)
+ * now.
  */
 export function shareCodeFor(url: string, stored: { url: string; drawing: string } | null): ShareCode {
-  const drawn = stored?.url === url ? drawStored(stored.drawing) : undefined;
+  const drawn = stored?.url === url ? fromStored(stored.drawing) : undefined;
   if (drawn) return drawn;
   let code = drawnNow.get(url);
   if (!code) {
@@ -99,7 +96,7 @@ export class ShareCodes {
       await this.storage.transaction(async (tx) => {
         for (const id of ids) {
           const url = `${origin}/article/${id}`;
-          await tx.articles.setShareCode(id, url, encode(url));
+          await tx.articles.setShareCode(id, url, toStored(draw(url)));
         }
       });
       drawn += ids.length;

@@ -3,7 +3,9 @@
 // after the article (tags, 上一篇/下一篇, 相关阅读, 专题, the byline's staff record, as JSON) and
 // its stored 分享 QR code. That statement takes the article's category and publish time as
 // parameters: correlated with the article's row instead, SQLite could no longer bound the
-// neighbours' index search by them.
+// neighbours' index search by them. The neighbours are named the index of visible articles by
+// category (which carries their titles): left to itself, the planner takes the plain category
+// index and visits each neighbour's row.
 import { visibleAs } from './article-repository.js';
 import type { ArticlePageRead, ArticlePageRepository, ReadingLinks } from '../../repositories/article-page-repository.js';
 import { TOPIC_BOX_ARTICLES, toReadingLinks } from '../../repositories/article-page-repository.js';
@@ -13,6 +15,7 @@ import type { Db } from './database.js';
 
 const VISIBLE_A = visibleAs('a');
 const LINK = "json_object('id', a.id, 'title', a.title, 'publishedAt', a.published_at)";
+const NEIGHBOURS = 'articles a INDEXED BY articles_visible_by_category';
 const LINKS = "json_group_array(json_object('id', id, 'title', title, 'publishedAt', published_at))";
 
 interface ReadingParams {
@@ -37,10 +40,10 @@ export class SqliteArticlePageRepository implements ArticlePageRepository {
       `SELECT
          (SELECT json_group_array(json_object('id', id, 'name', name)) FROM (
             SELECT t.id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = @id ORDER BY x.position)) AS tags,
-         (SELECT ${LINK} FROM articles a WHERE a.category_id = @categoryId AND ${VISIBLE_A}
+         (SELECT ${LINK} FROM ${NEIGHBOURS} WHERE a.category_id = @categoryId AND ${VISIBLE_A}
             AND (a.published_at < @publishedAt OR (a.published_at = @publishedAt AND a.id < @id))
             ORDER BY a.published_at DESC, a.id DESC LIMIT 1) AS previous,
-         (SELECT ${LINK} FROM articles a WHERE a.category_id = @categoryId AND ${VISIBLE_A}
+         (SELECT ${LINK} FROM ${NEIGHBOURS} WHERE a.category_id = @categoryId AND ${VISIBLE_A}
             AND (a.published_at > @publishedAt OR (a.published_at = @publishedAt AND a.id > @id))
             ORDER BY a.published_at, a.id LIMIT 1) AS next,
          (SELECT ${LINKS} FROM (

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hitsLimit, keyTerms, rankRelated, RELATED_MAX } from '../../../src/services/related-reading.js';
-import { draw, encode, shareCodeFor } from '../../../src/services/share-code.js';
+import { draw, fromStored, shareCodeFor, toStored } from '../../../src/services/share-code.js';
 
 const hit = (id: number, categoryId = 1, publishedAt = id) => ({ id, categoryId, publishedAt });
 
@@ -48,12 +48,22 @@ describe('related reading', () => {
     const code = draw(url);
     assert.match(code.path, /^(M\d+ \d+\.5h\d+(m\d+ 0h\d+)*)+$/);
     assert.ok(code.size >= 25, 'version 2 or more, with its quiet zone');
-    assert.deepEqual(shareCodeFor(url, { url, drawing: encode(url) }), code, 'the stored drawing');
+    assert.deepEqual(fromStored(toStored(code)), code, 'stored and read back');
+    assert.deepEqual(shareCodeFor(url, { url, drawing: toStored(code) }), code, 'the stored drawing');
     const drawnNow = shareCodeFor(url, null);
     assert.deepEqual(drawnNow, code, 'none stored: drawn now');
     assert.equal(shareCodeFor(url, null), drawnNow, 'and kept');
-    const moved = shareCodeFor('https://new.example.cn/article/1', { url, drawing: encode(url) });
+    const moved = shareCodeFor('https://new.example.cn/article/1', { url, drawing: toStored(code) });
     assert.notEqual(moved.path, code.path, 'a code drawn for another domain is not used');
-    assert.deepEqual(shareCodeFor(url, { url, drawing: 'broken' }), code, 'a drawing that is not one is redrawn');
+    for (const broken of [
+      'broken',
+      '29:/jH7/BBCUG6srLt1QMXbq3euwWO',
+      `${code.size}:M2 2.5h7"/><script>`,
+      `9:${code.path}`,
+      `${code.size}:`,
+    ]) {
+      assert.equal(fromStored(broken), undefined, broken);
+      assert.deepEqual(shareCodeFor(url, { url, drawing: broken }), code, 'a drawing that is not one is redrawn');
+    }
   });
 });
