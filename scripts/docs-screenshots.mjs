@@ -45,12 +45,14 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   fs.mkdirSync(out, { recursive: true });
-  const shoot = async (name, viewport, url, prepare) => {
+  const shoot = async (name, viewport, url, { prepare, scrollTo } = {}) => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     if (prepare) await prepare(page);
     await page.goto(base + url);
     await page.waitForLoadState('networkidle');
+    // below the sticky navigation bar
+    if (scrollTo) await page.$eval(scrollTo, (element) => window.scrollBy(0, element.getBoundingClientRect().top - 120));
     // a palette PNG: a third of the size, and these are committed
     await sharp(await page.screenshot())
       .png({ palette: true, quality: 90, effort: 10 })
@@ -67,7 +69,9 @@ try {
   await shoot('home', { width: 1366, height: 900 }, '/');
   await shoot('article', { width: 1366, height: 900 }, '/article/1');
   await shoot('phone', { width: 390, height: 844 }, '/article/1');
-  await shoot('admin', { width: 1366, height: 900 }, '/admin/articles/1/edit', logIn);
+  // the end of a 事件追踪 report: tags, its 专题, 上一篇/下一篇, 相关阅读 and 分享
+  await shoot('reading-paths', { width: 1366, height: 900 }, '/article/30', { scrollTo: '.article-tags' });
+  await shoot('admin', { width: 1366, height: 900 }, '/admin/articles/1/edit', { prepare: logIn });
   await browser.close();
 } finally {
   stop();
