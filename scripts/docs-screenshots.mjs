@@ -52,7 +52,8 @@ try {
     await page.goto(base + url);
     await page.waitForLoadState('networkidle');
     // below the sticky navigation bar
-    if (scrollTo) await page.$eval(scrollTo, (element) => window.scrollBy(0, element.getBoundingClientRect().top - 120));
+    if (scrollTo)
+      await page.$eval(scrollTo, (element) => element.ownerDocument.defaultView.scrollBy(0, element.getBoundingClientRect().top - 120));
     // a palette PNG: a third of the size, and these are committed
     await sharp(await page.screenshot())
       .png({ palette: true, quality: 90, effort: 10 })
