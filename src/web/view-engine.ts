@@ -1,5 +1,5 @@
-// How the views are rendered: EJS, with changes to its defaults that make a render about
-// three times faster (measured on the ranked list partial: 12.4 µs -> 4.3 µs):
+// How the views are rendered: EJS, with changes to its defaults that make a render several
+// times faster (docs/performance.md, "Rendering"):
 //  - no `with (locals)` block around each template (V8 cannot optimise code inside `with`);
 //    instead the names a template may read are destructured from the locals up front: those
 //    of TEMPLATE_LOCALS (tests/unit/web/view-engine.test.ts keeps the list complete) that occur
@@ -12,7 +12,7 @@
 //    and twice for every include. The engine makes the page's null-prototype copy itself, and
 //    `unsafePrototypeLocals` lets EJS use it (and each include's copy, also null-prototype) as
 //    is. Nothing resolves through Object.prototype, as before: the guard against prototype
-//    pollution stays. (An uncached article render allocated 164 KB; now 143 KB.)
+//    pollution stays.
 import fs from 'node:fs';
 import ejs from 'ejs';
 
