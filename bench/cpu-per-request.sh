@@ -12,9 +12,12 @@ port=${3:-18050}
 max_id=${4:-10032}
 bench_dir=$(cd "$(dirname "$0")" && pwd)
 cd "$checkout"
+# the checkout's own `npm run serve` command (node, its flags, dist/server.js), without npm in between
+read -r -a serve <<<"$(node -p "require('./package.json').scripts.serve")"
+[ "${serve[0]}" = exec ] && serve=("${serve[@]:1}")
 NODE_ENV=production PAGE_CACHE=off DATABASE_PATH="$db" PORT="$port" HOST=127.0.0.1 \
   SESSION_SECRET=cpu-per-request-bench-secret-0123456789 ADMIN_PASSWORD=cpu-per-request-bench \
-  taskset -c 0 node --max-semi-space-size=2 --max-old-space-size=512 --single-threaded-gc dist/server.js >/dev/null 2>&1 &
+  taskset -c 0 "${serve[@]}" >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 up=no
