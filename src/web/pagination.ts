@@ -13,6 +13,10 @@ export interface Pagination {
   links: (PageLink | null)[];
   previous: PageLink | undefined;
   next: PageLink | undefined;
+  /** this page's own address (the base path for page 1): its canonical URL */
+  href: string;
+  /** the rows of this page, for the repository */
+  slice: { limit: number; offset: number };
 }
 
 /** basePath is the list's URL for page 1, possibly with its own query (e.g. ?order=newest). */
@@ -36,5 +40,7 @@ export function paginate(page: number, totalItems: number, perPage: number, base
     links,
     previous: page > 1 ? link(page - 1) : undefined,
     next: page < totalPages ? link(page + 1) : undefined,
+    href: link(page).href,
+    slice: { limit: perPage, offset: (page - 1) * perPage },
   };
 }

@@ -20,14 +20,13 @@ export function authorController({ repositories, clock }: SiteContext) {
       const total = await repositories.articles.countVisibleByAuthor(member.id, now);
       const pagination = paginate(page, total, ARTICLES_PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
-      const slice = { limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE };
-      const articles = await repositories.articles.listVisibleByAuthor(member.id, slice, now);
+      const articles = await repositories.articles.listVisibleByAuthor(member.id, pagination.slice, now);
       const { cardNumber: _withheld, ...card } = member;
       res.render('authors/show', {
         meta: {
           title: SITE_MESSAGES.pageTitle(SITE_MESSAGES.authorTitle(member.name), page),
           description: SITE_MESSAGES.authorDescription(member.name, res.locals.site.siteName),
-          path: page === 1 ? basePath : `${basePath}?page=${page}`,
+          path: pagination.href,
         },
         author: card,
         articles,

@@ -21,15 +21,12 @@ export function categoryController({ repositories, clock }: SiteContext) {
       const basePath = `/category/${category.slug}`;
       const pagination = paginate(page, total, ARTICLES_PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
-      const articles = await repositories.articles.listVisible(
-        { categoryId: category.id, limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE },
-        now,
-      );
+      const articles = await repositories.articles.listVisible({ categoryId: category.id, ...pagination.slice }, now);
       res.render('categories/show', {
         meta: {
           title: SITE_MESSAGES.categoryPageTitle(category.name, page),
           description: category.description,
-          path: page === 1 ? basePath : `${basePath}?page=${page}`,
+          path: pagination.href,
         },
         category,
         articles,

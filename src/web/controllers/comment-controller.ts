@@ -199,11 +199,7 @@ export function commentController(context: SiteContext) {
       const pagination = paginate(page, floorCount, COMMENTS_PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
       const floors = shown
-        ? await repositories.comments.listFloors(article.id, {
-            limit: COMMENTS_PER_PAGE,
-            offset: (page - 1) * COMMENTS_PER_PAGE,
-            newestFirst: order === 'newest',
-          })
+        ? await repositories.comments.listFloors(article.id, { ...pagination.slice, newestFirst: order === 'newest' })
         : [];
       const replies = await repositories.comments.listReplies(
         floors.map((floor) => floor.id),

@@ -16,10 +16,7 @@ export function correctionsController({ repositories, clock }: SiteContext) {
       const now = clock();
       const pagination = paginate(page, await repositories.corrections.countVisible(now), CORRECTIONS_PER_PAGE, '/corrections');
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
-      const corrections = await repositories.corrections.listVisible(
-        { limit: CORRECTIONS_PER_PAGE, offset: (page - 1) * CORRECTIONS_PER_PAGE },
-        now,
-      );
+      const corrections = await repositories.corrections.listVisible(pagination.slice, now);
       res.render('corrections/index', {
         meta: { title: SITE_MESSAGES.correctionsTitle, description: SITE_MESSAGES.correctionsDescription, path: '/corrections' },
         corrections,

@@ -61,7 +61,7 @@ export function searchController({ repositories, clock }: SiteContext) {
         meta: {
           title: SITE_MESSAGES.searchResultsTitle(query, page),
           description: SITE_MESSAGES.searchResultsDescription(query, total),
-          path: page === 1 ? basePath : `${basePath}&page=${page}`,
+          path: pagination.href,
         },
         query,
         searchQuery: query,

@@ -17,16 +17,12 @@ export function tagController({ repositories, clock }: SiteContext) {
       const basePath = `/tag/${tag.id}`;
       const pagination = paginate(page, await repositories.tags.countVisibleArticles(tag.id, now), ARTICLES_PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
-      const articles = await repositories.tags.listVisibleArticles(
-        tag.id,
-        { limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE },
-        now,
-      );
+      const articles = await repositories.tags.listVisibleArticles(tag.id, pagination.slice, now);
       res.render('tags/show', {
         meta: {
           title: SITE_MESSAGES.pageTitle(SITE_MESSAGES.tagTitle(tag.name), page),
           description: SITE_MESSAGES.tagDescription(tag.name, res.locals.site.siteName),
-          path: page === 1 ? basePath : `${basePath}?page=${page}`,
+          path: pagination.href,
         },
         tag,
         articles,

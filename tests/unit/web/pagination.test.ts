@@ -26,4 +26,11 @@ describe('paginate', () => {
     const p = paginate(1, 45, 20, '/article/3/comments?order=newest');
     assert.equal(p.next?.href, '/article/3/comments?order=newest&page=2');
   });
+
+  it("gives the page's own address and the rows it shows", () => {
+    assert.equal(paginate(1, 45, 20, '/search?q=法院').href, '/search?q=法院');
+    const third = paginate(3, 45, 20, '/search?q=法院');
+    assert.equal(third.href, '/search?q=法院&page=3');
+    assert.deepEqual(third.slice, { limit: 20, offset: 40 });
+  });
 });

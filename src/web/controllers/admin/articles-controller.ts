@@ -276,7 +276,7 @@ export function articlesController(context: AdminContext) {
       const basePath = `/admin/articles${query.size ? `?${query}` : ''}`;
       const pagination = paginate(page, total, PER_PAGE, basePath);
       if (page > pagination.totalPages) throw notFound();
-      const articles = await repositories.articles.listForAdmin(filter, PER_PAGE, (page - 1) * PER_PAGE);
+      const articles = await repositories.articles.listForAdmin(filter, pagination.slice.limit, pagination.slice.offset);
       const categories = await categoryOptions();
       res.render('admin/articles/index', {
         title: ARTICLES_MESSAGES.listTitle,

@@ -16,7 +16,7 @@ export function auditController({ repositories }: AdminContext) {
       const page = pageNumber(req);
       const pagination = paginate(page, await repositories.audit.count(), AUDIT_PER_PAGE, '/admin/audit');
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
-      const entries = await repositories.audit.listRecent(AUDIT_PER_PAGE, (page - 1) * AUDIT_PER_PAGE);
+      const entries = await repositories.audit.listRecent(pagination.slice.limit, pagination.slice.offset);
       res.render('admin/audit/index', { title: AUDIT_MESSAGES.title, entries, pagination, actionLabel: auditActionLabel });
     },
   };

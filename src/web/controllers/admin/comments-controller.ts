@@ -37,9 +37,10 @@ export function commentsController({ repositories, moderation, clock }: AdminCon
     // What waits for review comes longest-waiting first, with how long it has waited.
     const waiting = status === 'pending';
     const now = clock();
-    const items = (
-      await comments.listByStatus(status, { limit: COMMENTS_PER_PAGE, offset: (page - 1) * COMMENTS_PER_PAGE, oldestFirst: waiting })
-    ).map((comment) => ({ ...comment, waited: waiting ? COMMENTS_MESSAGES.waited(Math.floor((now - comment.createdAt) / 60_000)) : null }));
+    const items = (await comments.listByStatus(status, { ...pagination.slice, oldestFirst: waiting })).map((comment) => ({
+      ...comment,
+      waited: waiting ? COMMENTS_MESSAGES.waited(Math.floor((now - comment.createdAt) / 60_000)) : null,
+    }));
     res.render('admin/comments/index', {
       title: COMMENTS_MESSAGES.queueTitle,
       status,

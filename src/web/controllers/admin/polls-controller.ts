@@ -36,7 +36,7 @@ export function pollsController({ repositories, clock, pollService }: AdminConte
       const pagination = paginate(page, total, PER_PAGE, '/admin/polls');
       if (page > pagination.totalPages) throw notFound();
       const now = clock();
-      const polls = await repositories.polls.listForAdmin(PER_PAGE, (page - 1) * PER_PAGE);
+      const polls = await repositories.polls.listForAdmin(pagination.slice.limit, pagination.slice.offset);
       res.render('admin/polls/index', {
         polls: polls.map((poll) => ({ ...poll, state: pollState(poll, now) })),
         pagination,

@@ -23,7 +23,7 @@ export function reportsController({ repositories, clock, reportService, appealSe
       const pagination = paginate(page, await repositories.reports.countOpen(), PER_PAGE, '/admin/reports');
       if (page > pagination.totalPages) throw notFound(SITE_MESSAGES.noSuchPage);
       const now = clock();
-      const reported = (await repositories.reports.listOpen({ limit: PER_PAGE, offset: (page - 1) * PER_PAGE })).map((item) => {
+      const reported = (await repositories.reports.listOpen(pagination.slice)).map((item) => {
         const deadline = reportDeadline(item.firstReportedAt);
         return { ...item, deadline, overdue: deadline < now };
       });

@@ -59,7 +59,7 @@ export function staffController({ repositories, images, staffService }: AdminCon
       if (page > pagination.totalPages) throw notFound();
       res.render('admin/staff/index', {
         q,
-        staff: await repositories.staff.search(q, PER_PAGE, (page - 1) * PER_PAGE),
+        staff: await repositories.staff.search(q, pagination.slice.limit, pagination.slice.offset),
         pagination,
       });
     },

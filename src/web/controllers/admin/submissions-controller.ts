@@ -43,7 +43,7 @@ export function submissionsController({ repositories, submissions, articleServic
       res.render('admin/submissions/index', {
         status,
         counts: Object.fromEntries(TABS.map((tab, i) => [tab, tabCounts[i]])),
-        submissions: await repositories.submissions.list({ status, limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
+        submissions: await repositories.submissions.list({ status, ...pagination.slice }),
         pagination,
       });
     },
